@@ -1,0 +1,82 @@
+"""Crash-safe, private file writes.
+
+A write goes to a temporary file created owner-only (0600) *before* any
+byte is written, is flushed and fsynced, then atomically replaces the
+target; the folder is fsynced so the rename survives a power cut.
+Leftover temporary files from a crash are removed by :func:`clean_temp_files`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from datetime import datetime, timezone
+from pathlib import Path
+
+from checks.paths import PRIVATE_FILE_MODE, make_private_dir
+
+TEMP_MARKER = ".tmp-wc-"
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Atomically replace ``path`` with ``data``, owner-only on POSIX."""
+    make_private_dir(path.parent)
+    temp = path.with_name(f"{path.name}{TEMP_MARKER}{secrets.token_hex(4)}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(temp, flags, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (a no-op where folders can't be opened)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def clean_temp_files(folder: Path) -> int:
+    """Remove temporary files a crashed write left behind; return how many."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for leftover in folder.rglob(f"*{TEMP_MARKER}*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed += 1
+    return removed
+
+
+def keep_aside(path: Path, dest_dir: Path, reason: str, stamp: str) -> Path:
+    """Move a file we cannot use into ``dest_dir`` under a dated name.
+
+    Never deletes and never overwrites: an existing name gets a counter.
+    """
+    make_private_dir(dest_dir)
+    base = f"{path.name}.{reason}-{stamp}"
+    target = dest_dir / base
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = dest_dir / f"{base}-{counter}"
+    os.replace(path, target)
+    return target
+
+
+def stamp(moment: datetime) -> str:
+    """A file-name-safe UTC time stamp, e.g. ``20261122T101500Z``."""
+    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")

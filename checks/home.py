@@ -1,0 +1,103 @@
+"""What the home screen should tell the user right now, decided without Qt.
+
+:func:`notices` turns the state of the data (checkup history, open cases,
+files kept aside, where the key lives) into an ordered list of
+:class:`Notice` that the home page shows as banners.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from checks.findings import Severity
+from checks.i18n import N_, Msg, msg
+from checks.reminders import is_overdue, next_due
+from checks.storage import KeptAside
+from checks.store import CaseSummary, RunSummary
+
+CLOSED = "closed"
+
+_KEPT_ASIDE_REASONS = {
+    "damaged": N_("the file was damaged"),
+    "newer-version": N_("it was saved by a newer version of Wallet Checkup"),
+    "key-missing": N_("its key is no longer in your system keyring"),
+    "key-mismatch": N_("the key in your system keyring does not fit it"),
+    "passphrase-forgotten": N_("you chose to start again without the passphrase"),
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    severity: Severity
+    text: Msg
+    action: str | None = None  # "panic", "checkup", … — what its button opens
+
+
+def kept_aside_notice(kept: KeptAside) -> Notice:
+    reason = _KEPT_ASIDE_REASONS.get(kept.reason, N_("the file could not be read"))
+    return Notice(
+        id=f"kept-aside:{kept.kept_at.name}",
+        severity=Severity.IMPORTANT,
+        text=msg(
+            N_(
+                "We could not read a saved file ({reason}), so we kept it aside at {path}"
+                " and started fresh. Nothing was deleted."
+            ),
+            reason=Msg(reason),
+            path=str(kept.kept_at),
+        ),
+    )
+
+
+def notices(
+    *,
+    runs: Sequence[RunSummary],
+    cases: Sequence[CaseSummary],
+    reminder_day: int,
+    today: date,
+    kept_aside: Sequence[KeptAside] = (),
+    keeps_data: bool = True,
+) -> list[Notice]:
+    found: list[Notice] = []
+    open_cases = [case for case in cases if case.status != CLOSED]
+    if open_cases:
+        found.append(
+            Notice(
+                "open-cases",
+                Severity.URGENT,
+                msg(N_("Open theft cases: {count}. Continue where you left off."),
+                    count=len(open_cases)),
+                action="panic",
+            )
+        )
+    last = max((run.created_at for run in runs), default=None)
+    last_day = last.astimezone().date() if last else None
+    if is_overdue(last_day, reminder_day, today):
+        due = next_due(last_day, reminder_day)
+        found.append(
+            Notice(
+                "checkup-overdue",
+                Severity.IMPORTANT,
+                msg(N_("Your monthly checkup is due (since {date})."), date=str(due)),
+                action="checkup",
+            )
+        )
+    found.extend(kept_aside_notice(kept) for kept in kept_aside)
+    if not keeps_data:
+        found.append(
+            Notice(
+                "not-saving",
+                Severity.TIP,
+                msg(
+                    N_(
+                        "Nothing you enter is kept after you close the app this time."
+                        " To keep your data, set up your system keyring or a passphrase"
+                        " and start the app again."
+                    )
+                ),
+            )
+        )
+    return found

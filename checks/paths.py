@@ -1,0 +1,69 @@
+"""Where Wallet Checkup keeps its files: one place, overridable for tests.
+
+The data folder is platformdirs' user data folder for "wallet-checkup",
+or ``$WALLET_CHECKUP_HOME`` when set. Nothing here creates a folder until
+:meth:`Paths.ensure` is called, so importing costs nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from checks import APP_NAME
+
+ENV_HOME = "WALLET_CHECKUP_HOME"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class Paths:
+    """All file locations, derived from one data folder."""
+
+    data_dir: Path
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Paths:
+        env = os.environ if environ is None else environ
+        override = env.get(ENV_HOME, "").strip()
+        if override:
+            return cls(Path(override).expanduser().resolve())
+        import platformdirs  # first use only: keeps start-up lean
+
+        return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "wallet-checkup.db"
+
+    @property
+    def settings(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.data_dir / "cases"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def damaged_dir(self) -> Path:
+        """Files we could not read are moved here, never deleted."""
+        return self.data_dir / "kept-aside"
+
+    def ensure(self) -> Path:
+        """Create the data folder (owner-only on POSIX) and return it."""
+        make_private_dir(self.data_dir)
+        return self.data_dir
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` and its missing parents; the leaf is 0700 on POSIX."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    if os.name == "posix":
+        os.chmod(path, PRIVATE_DIR_MODE)

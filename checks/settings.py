@@ -1,0 +1,66 @@
+"""The user's preferences: language, reminder day, window geometry.
+
+Kept as a small JSON file in the data folder (not in QSettings), so that
+"delete all my data" really removes everything and tests can point it at a
+temporary folder. Nothing secret lives here. A damaged file is kept aside
+and the defaults are used.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+
+from checks.files import keep_aside, stamp, write_private
+from checks.paths import Paths
+from checks.storage import KeptAside
+
+LANGUAGES = ("en", "zh_CN")
+MIN_REMINDER_DAY = 1
+MAX_REMINDER_DAY = 28  # every month has it
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str | None = None  # None: follow the system
+    reminder_day: int = 1
+    window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
+
+    def with_changes(self, **changes: object) -> Settings:
+        return _clean(replace(self, **changes))  # type: ignore[arg-type]
+
+
+def _clean(settings: Settings) -> Settings:
+    language = settings.language if settings.language in LANGUAGES else None
+    day = settings.reminder_day
+    if not isinstance(day, int) or isinstance(day, bool):
+        day = 1
+    day = min(max(day, MIN_REMINDER_DAY), MAX_REMINDER_DAY)
+    geometry = settings.window_geometry if isinstance(settings.window_geometry, str) else None
+    return Settings(language=language, reminder_day=day, window_geometry=geometry)
+
+
+def load_settings(paths: Paths, now: datetime) -> tuple[Settings, KeptAside | None]:
+    """Read settings; a damaged file is moved aside and defaults are returned."""
+    path = paths.settings
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError:
+        return Settings(), None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        known = {k: data[k] for k in ("language", "reminder_day", "window_geometry") if k in data}
+        return _clean(Settings(**known)), None
+    except (ValueError, TypeError, UnicodeDecodeError):
+        kept_at = keep_aside(path, paths.damaged_dir, "damaged", stamp(now))
+        return Settings(), KeptAside(original=path, kept_at=kept_at, reason="damaged")
+
+
+def save_settings(paths: Paths, settings: Settings) -> None:
+    data = json.dumps(asdict(settings), indent=2, sort_keys=True).encode("utf-8")
+    write_private(paths.settings, data)

@@ -1,0 +1,105 @@
+"""Shared fixtures: a private data folder, keyrings, a context, fixed time."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring.backend
+import keyring.errors
+import pytest
+
+from checks.paths import Paths
+
+FIXED_NOW = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that lives in this process only."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError("not found")
+
+
+class LockedKeyring(keyring.backend.KeyringBackend):
+    """Behaves like a Secret Service collection that stays locked."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the developer's real data folder or language."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("WALLET_CHECKUP_HOME", str(home))
+    yield home
+    from desktop import i18n
+
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def paths(_private_home: Path) -> Paths:
+    return Paths(_private_home)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def fail_keyring() -> keyring.backend.KeyringBackend:
+    from keyring.backends import fail
+
+    return fail.Keyring()
+
+
+@pytest.fixture
+def locked_keyring() -> LockedKeyring:
+    return LockedKeyring()
+
+
+@pytest.fixture
+def make_ctx(paths: Paths, memory_keyring: MemoryKeyring):
+    """Build an AppContext with a synchronous pool and a fixed clock."""
+    from desktop.background import SyncPool
+    from desktop.context import AppContext
+
+    def make(**changes: object) -> AppContext:
+        values: dict[str, object] = {
+            "paths": paths,
+            "keyring_backend": memory_keyring,
+            "pool": SyncPool(),
+            "storage_pool": SyncPool(),
+            "clock": lambda: FIXED_NOW,
+        }
+        values.update(changes)
+        return AppContext(**values)  # type: ignore[arg-type]
+
+    return make
