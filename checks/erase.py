@@ -1,4 +1,4 @@
-""""Delete all my data": the database, evidence, settings, logs, files kept
+""" "Delete all my data": the database, evidence, settings, logs, files kept
 aside, and the key in the keyring. Only names this app owns are removed,
 so a data folder pointed at a busy directory loses nothing else.
 """

@@ -68,8 +68,10 @@ def notices(
             Notice(
                 "open-cases",
                 Severity.URGENT,
-                msg(N_("Open theft cases: {count}. Continue where you left off."),
-                    count=len(open_cases)),
+                msg(
+                    N_("Open theft cases: {count}. Continue where you left off."),
+                    count=len(open_cases),
+                ),
                 action="panic",
             )
         )

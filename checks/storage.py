@@ -195,9 +195,7 @@ class Database:
             self._conn.close()
 
 
-def open_or_keep_aside(
-    path: Path, dest_dir: Path, stamp: str
-) -> tuple[Database, KeptAside | None]:
+def open_or_keep_aside(path: Path, dest_dir: Path, stamp: str) -> tuple[Database, KeptAside | None]:
     """Open the database; if unusable, move it aside and start a fresh one."""
     try:
         return Database.open(path), None

@@ -34,7 +34,7 @@ def build_old_database(path: Path, version: int) -> None:
             conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {number}")
     if version >= 1:
-        conn.execute("INSERT INTO meta VALUES ('marker', 'from version %d')" % version)
+        conn.execute("INSERT INTO meta VALUES ('marker', ?)", (f"from version {version}",))
     if version >= 2:
         conn.execute(
             "INSERT INTO checkup_runs (created_at, app_version, score, urgent_count, payload)"

@@ -6,6 +6,7 @@ import base64
 from datetime import timedelta
 
 import pytest
+from conftest import FIXED_NOW, MemoryKeyring
 
 from checks import keystore
 from checks import store as data
@@ -13,8 +14,6 @@ from checks.erase import erase_all
 from checks.keystore import KeyringState
 from checks.paths import Paths
 from checks.settings import Settings, load_settings, save_settings
-
-from conftest import FIXED_NOW, MemoryKeyring
 
 pytestmark = pytest.mark.security
 SENTINEL = "SENTINEL-case-note-7f3a9"
@@ -125,9 +124,7 @@ def test_lost_key_keeps_data_aside_and_starts_fresh(
     outcome.store.close()
 
 
-def test_passphrase_setup_unlock_and_wrong_passphrase(
-    paths: Paths, fail_keyring: object
-) -> None:
+def test_passphrase_setup_unlock_and_wrong_passphrase(paths: Paths, fail_keyring: object) -> None:
     outcome = data.open_store(paths, fail_keyring)
     assert outcome.db is not None
     store = data.setup_passphrase(outcome.db, "correct horse battery")

@@ -1,0 +1,1 @@
+"""The Wallet Checkup window: thin views over :mod:`checks`."""

@@ -1,0 +1,92 @@
+"""Start the application: QApplication, language, context, window."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from checks import APP_NAME, __version__
+from checks.paths import Paths
+from checks.settings import load_settings
+from desktop import crash, dialogs
+from desktop.background import serial_pool
+from desktop.context import AppContext
+from desktop.i18n import set_language, system_language
+from desktop.main_window import MainWindow
+
+# Simplified Chinese families first among the fallbacks, so Han characters
+# never get a Japanese glyph variant.
+CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
+
+
+class _CrashRelay(QObject):
+    """Carries a crash from any thread to the UI thread."""
+
+    crashed = Signal(str)
+
+
+def make_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Wallet Checkup")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    font = QFont(app.font())
+    font.setFamilies([font.family(), *CJK_FAMILIES])
+    app.setFont(font)
+    return app
+
+
+def choose_language(cli_language: str | None, saved: str | None) -> str:
+    return cli_language or saved or system_language()
+
+
+def build_window(ctx: AppContext, app: QApplication, cli_language: str | None) -> MainWindow:
+    set_language(choose_language(cli_language, ctx.settings.language), app)
+    window = MainWindow(ctx)
+
+    def relanguage(saved: str) -> None:
+        set_language(choose_language(None, saved or None), app)
+        window.build_pages()
+
+    window.language_changed.connect(relanguage)
+    return window
+
+
+def run_app(args: Namespace) -> int:
+    app = make_application(sys.argv[:1])
+    paths = Paths.from_environment()
+    settings, damaged_settings = load_settings(paths, datetime.now(timezone.utc))
+    ctx = AppContext(paths=paths, settings=settings, storage_pool=serial_pool())
+    if damaged_settings:
+        ctx.kept_aside.append(damaged_settings)
+
+    relay = _CrashRelay()
+    crash.install(lambda: paths.logs_dir, relay.crashed.emit)
+    window = build_window(ctx, app, args.lang)
+    relay.crashed.connect(lambda log: dialogs.crash_notice(window, log))
+
+    if args.exit_after_first_paint:
+        ctx.remember_window = False
+        window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        # Open the data only after the window is on screen: the keyring,
+        # cryptography and SQLite never delay the first paint.
+        window.first_painted.connect(
+            lambda: QTimer.singleShot(0, window.unlocker.start),
+            Qt.ConnectionType.SingleShotConnection,
+        )
+    window.show()
+    if args.panic:
+        window.show_home()  # the panic action is focused
+    code = app.exec()
+    ctx.storage_pool.waitForDone(5000)  # let the last writes finish
+    if ctx.store is not None:
+        ctx.store.close()
+    return int(code)

@@ -1,0 +1,112 @@
+"""The ``wallet-checkup`` command (DESIGN.md, *Contracts*).
+
+Parsing happens before Qt is imported, so ``--version`` and the
+subcommands answer quickly and never open a window. Any error is a plain
+message and an exit code — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from checks import __version__
+
+LANG_CHOICES = ("en", "zh_CN")
+PRINT_DOCUMENTS = ("recovery-kit", "incident-report", "checkup-report")
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wallet-checkup",
+        description="Wallet Checkup (钱包安全体检): offline safety checkup and theft first aid "
+        "for self-custody crypto wallets.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--lang", choices=LANG_CHOICES, help="UI language (default: system)")
+    parser.add_argument("--panic", action="store_true", help="open straight into panic mode")
+    parser.add_argument(
+        "--exit-after-first-paint",
+        action="store_true",
+        help="start, paint the main window once, exit 0 (for tests and benchmarks)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    printing = commands.add_parser("print", help="print a document to PDF")
+    printing.add_argument("document", choices=PRINT_DOCUMENTS)
+    printing.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    printing.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
+    printing.add_argument("--case", metavar="ID")
+    printing.add_argument("--run", metavar="ID")
+    printing.add_argument("--force", action="store_true", help="overwrite an existing file")
+    link = commands.add_parser(
+        "check-link", help="is this URL, domain or handle an official wallet channel?"
+    )
+    link.add_argument("text")
+    link.add_argument("--json", action="store_true")
+    link.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
+    return parser
+
+
+def _attach_console() -> None:
+    """A windowed build on Windows has no stdout/stderr: find one or a sink."""
+    if sys.platform == "win32" and (sys.stdout is None or sys.stderr is None):
+        try:
+            import ctypes
+
+            if ctypes.windll.kernel32.AttachConsole(-1):  # the parent's console
+                sys.stdout = open("CONOUT$", "w", encoding="utf-8")
+                sys.stderr = sys.stdout
+        except (OSError, AttributeError):
+            pass
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+
+
+def not_available(feature: str) -> int:
+    print(
+        f"wallet-checkup: '{feature}' is not available yet in version {__version__}.",
+        file=sys.stderr,
+    )
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _attach_console()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse: usage error (2) or --help (0)
+        return int(exit_.code or 0)
+    if args.version:
+        print(f"wallet-checkup {__version__}")
+        return 0
+    if args.command == "print":
+        return not_available("print")
+    if args.command == "check-link":
+        return not_available("check-link")
+    try:
+        from desktop.app import run_app
+
+        return run_app(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # before the window exists: still no traceback
+        from desktop.crash import write_log
+
+        try:
+            from checks.paths import Paths
+
+            where = str(write_log(Paths.from_environment().logs_dir, type(exc), exc.__traceback__))
+        except Exception:
+            where = "-"
+        print(
+            "wallet-checkup could not start. Your saved data is safe. "
+            f"A technical note without personal data: {where}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE

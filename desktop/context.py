@@ -1,0 +1,34 @@
+"""Everything a page needs from the outside world, passed in — never global.
+
+Tests build an :class:`AppContext` with a temporary data folder, an
+in-memory keyring, a fixed clock and a synchronous pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from checks.paths import Paths
+from checks.settings import Settings
+from checks.storage import KeptAside
+from checks.store import Store, utc_now
+
+
+@dataclass
+class AppContext:
+    paths: Paths
+    settings: Settings = field(default_factory=Settings)
+    clock: Callable[[], datetime] = utc_now
+    keyring_backend: Any = None  # None: the operating system's keyring
+    pool: Any = None  # None: QThreadPool.globalInstance()
+    storage_pool: Any = None  # one thread, so writes keep their order
+    store: Store | None = None  # set once the data is unlocked
+    kept_aside: list[KeptAside] = field(default_factory=list)
+    data_erased: bool = False  # after "delete all my data": write nothing more
+    remember_window: bool = True  # off for --exit-after-first-paint (a probe, not a session)
+
+    def local_now(self) -> datetime:
+        return self.clock().astimezone()

@@ -1,0 +1,116 @@
+"""Every message box and file chooser goes through here.
+
+Widgets never call ``QMessageBox`` directly, so tests patch this module
+(e.g. ``monkeypatch.setattr(dialogs, "confirm", fake)``) instead of Qt.
+Boxes are window-modal and opened with ``open()``: no nested event loop;
+the answer arrives through the callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+from desktop.i18n import _
+
+
+def _box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("messageBox")
+    box.setTextFormat(box.textFormat().PlainText)
+    if detail:
+        box.setInformativeText(detail)
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(text)
+    return box
+
+
+def inform(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    detail: str = "",
+    on_close: Callable[[], None] | None = None,
+) -> QMessageBox:
+    box = _box(parent, QMessageBox.Icon.Information, title, text, detail)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    if on_close is not None:
+        box.finished.connect(lambda _result: on_close())
+    box.open()
+    return box
+
+
+def warn(parent: QWidget | None, title: str, text: str, detail: str = "") -> QMessageBox:
+    box = _box(parent, QMessageBox.Icon.Warning, title, text, detail)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
+
+
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes_label: str,
+    on_yes: Callable[[], None],
+    detail: str = "",
+    on_no: Callable[[], None] | None = None,
+    dangerous: bool = False,
+) -> QMessageBox:
+    """Ask a yes/no question; "no" (Cancel) is the default and the Escape key."""
+    icon = QMessageBox.Icon.Warning if dangerous else QMessageBox.Icon.Question
+    box = _box(parent, icon, title, text, detail)
+    yes = box.addButton(yes_label, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+
+    def answered(_result: int) -> None:
+        if box.clickedButton() is yes:
+            on_yes()
+        elif on_no is not None:
+            on_no()
+
+    box.finished.connect(answered)
+    box.open()
+    return box
+
+
+def choose(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    choices: Sequence[tuple[str, str]],
+    on_choice: Callable[[str | None], None],
+    detail: str = "",
+) -> QMessageBox:
+    """Offer named choices ``[(key, label), ...]``; ``on_choice(key)``, None if dismissed."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text, detail)
+    buttons: dict[QAbstractButton, str] = {
+        box.addButton(label, QMessageBox.ButtonRole.ActionRole): key for key, label in choices
+    }
+
+    def answered(_result: int) -> None:
+        on_choice(buttons.get(box.clickedButton()))
+
+    box.finished.connect(answered)
+    box.open()
+    return box
+
+
+def crash_notice(parent: QWidget | None, log_path: str) -> QMessageBox:
+    return inform(
+        parent,
+        _("Something went wrong"),
+        _(
+            "Wallet Checkup ran into a problem it did not expect. "
+            "Your saved data is safe. You can keep using the app, or close and open it again."
+        ),
+        _(
+            "A short technical note was saved to {path}. It contains no passwords, "
+            "seed phrases or answers of yours."
+        ).format(path=log_path),
+    )

@@ -1,0 +1,165 @@
+"""The home screen: the promise, four big actions, settings, and banners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from checks.home import Notice
+from desktop.i18n import _, tr
+from desktop.icons import icon
+from desktop.widgets import ActionTile, Banner, heading, page_layout, scaled_font
+
+PANIC_SHORTCUT = "Ctrl+Shift+P"
+SETTINGS_SHORTCUT = "Ctrl+,"
+
+PANIC_STYLE = """
+#panicButton { background: #c62828; color: white; border: 2px solid #8e0000;
+               border-radius: 8px; padding: 10px; text-align: left; }
+#panicButton QLabel { color: white; }
+#panicButton:hover { background: #b71c1c; }
+#panicButton:focus { border: 3px solid palette(highlight); }
+ActionTile { text-align: left; padding: 10px; }
+"""
+
+
+class HomePage(QWidget):
+    action_requested = Signal(str)  # "panic", "checkup", "history", "print-kit", "settings"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("homePage")
+        self.setAccessibleName(_("Home"))
+        layout = page_layout(self)
+
+        self.banner_area = QVBoxLayout()
+        self.banner_area.setSpacing(8)
+        layout.addLayout(self.banner_area)
+        self.banners: list[Banner] = []
+
+        title = heading(_("Wallet Checkup"), 2.0, self)
+        title.setObjectName("appTitle")
+        layout.addWidget(title)
+        promise = QLabel(
+            _("Checks your wallet safety. Works offline. Never asks for your seed phrase."), self
+        )
+        promise.setObjectName("promise")
+        promise.setFont(scaled_font(promise, 1.15))
+        promise.setWordWrap(True)
+        promise.setAccessibleName(promise.text())
+        layout.addWidget(promise)
+        layout.addSpacing(8)
+
+        self.panic = ActionTile(
+            "panicButton",
+            _("I've been robbed — panic mode"),
+            _("What to do right now, step by step ({shortcut})").format(shortcut=PANIC_SHORTCUT),
+            "panic",
+            self,
+        )
+        self.panic.setStyleSheet(PANIC_STYLE)
+        self.checkup = ActionTile(
+            "checkupButton",
+            _("Start monthly checkup"),
+            _("About 10 minutes: passwords, 2FA, Wi-Fi, device, backups"),
+            "checkup",
+            self,
+        )
+        self.history = ActionTile(
+            "historyButton", _("History"), _("Your past checkups and cases"), "history", self
+        )
+        self.print_kit = ActionTile(
+            "printKitButton",
+            _("Print recovery kit"),
+            _("A paper plan to keep before anything happens"),
+            "print",
+            self,
+        )
+        self.tiles = [self.panic, self.checkup, self.history, self.print_kit]
+        for tile in self.tiles[1:]:
+            tile.setStyleSheet(PANIC_STYLE)
+        layout.addWidget(self.panic)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        for tile in self.tiles[1:]:
+            row.addWidget(tile)
+        layout.addLayout(row)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("homeStatus")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(_("Message"))
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.settings = QPushButton(icon("settings"), _("Settings"), self)
+        self.settings.setObjectName("settingsButton")
+        self.settings.setAccessibleName(_("Settings"))
+        self.settings.setToolTip(
+            _("Language, reminders, where your data lives ({shortcut})").format(
+                shortcut=SETTINGS_SHORTCUT
+            )
+        )
+        bottom.addWidget(self.settings)
+        layout.addLayout(bottom)
+
+        names = {
+            self.panic: "panic",
+            self.checkup: "checkup",
+            self.history: "history",
+            self.print_kit: "print-kit",
+        }
+        for tile, name in names.items():
+            tile.clicked.connect(lambda _checked=False, t=tile, n=name: self._pressed(t, n))
+        self.settings.clicked.connect(lambda: self.action_requested.emit("settings"))
+
+        # Panic first in the tab order after the title, then the rest.
+        for first, second in zip(
+            [*self.tiles, self.settings][:-1], [*self.tiles, self.settings][1:], strict=True
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def _pressed(self, tile: ActionTile, name: str) -> None:
+        if tile.available:
+            self.status.clear()
+            self.action_requested.emit(name)
+        else:
+            self.status.setText(
+                _("“{action}” is not available yet in this version.").format(action=tile.title)
+            )
+
+    def set_notices(self, notices: Sequence[Notice], actions: dict[str, str]) -> None:
+        """Replace the banners. ``actions`` maps a notice's action to a button label."""
+        for banner in self.banners:
+            self.banner_area.removeWidget(banner)
+            banner.deleteLater()
+        self.banners = []
+        for notice in notices:
+            label = actions.get(notice.action or "")
+            banner = Banner(
+                "banner_" + notice.id.split(":")[0].replace("-", "_"),
+                notice.severity,
+                tr(notice.text),
+                label,
+                self._emitter(notice.action) if label else None,
+                self,
+            )
+            banner.setProperty("noticeId", notice.id)
+            self.banner_area.addWidget(banner)
+            self.banners.append(banner)
+        # Banner buttons come after Settings: panic stays first after the title.
+        previous: QWidget = self.settings
+        for banner in self.banners:
+            if banner.button is not None:
+                QWidget.setTabOrder(previous, banner.button)
+                previous = banner.button
+
+    def _emitter(self, action: str | None) -> Callable[[], None]:
+        return lambda: self.action_requested.emit(action or "")
+
+    def focus_panic(self) -> None:
+        self.panic.setFocus(Qt.FocusReason.OtherFocusReason)

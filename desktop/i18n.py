@@ -1,0 +1,79 @@
+"""Translation at display time (gettext), and Qt's own strings.
+
+``checks`` marks text with ``N_``; widgets call :func:`_` or :func:`tr`
+when they show it. :func:`set_language` switches both our catalogue and
+Qt's bundled ``qtbase`` translator (for Qt's own OK/Cancel buttons).
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from importlib.resources import files
+from typing import Any
+
+from checks.i18n import Msg
+
+DOMAIN = "wallet_checkup"
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+_qt_translator: Any = None
+
+
+def _(text: str) -> str:
+    """Translate an English source string into the current language."""
+    return _translation.gettext(text) if text else text
+
+
+def tr(text: str | Msg) -> str:
+    """Translate a plain marked string or a :class:`Msg` with fields."""
+    if isinstance(text, Msg):
+        return text.render(_)
+    return _(text)
+
+
+def current_language() -> str:
+    return _language
+
+
+def normalise_language(name: str | None) -> str:
+    """Map any locale name to one we ship: zh_* → zh_CN, else en."""
+    if name and name.replace("-", "_").lower().startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+def system_language() -> str:
+    from PySide6.QtCore import QLocale
+
+    return normalise_language(QLocale.system().name())
+
+
+def catalog(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue for ``language`` (English: the identity)."""
+    if language == "en":
+        return gettext.NullTranslations()
+    mo = files("resources") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    return gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+
+
+def set_language(language: str, app: Any = None) -> None:
+    """Switch our catalogue, and Qt's translator when an application exists."""
+    global _translation, _language, _qt_translator
+    _language = language if language in LANGUAGES else "en"
+    _translation = catalog(_language)
+    if app is None:
+        return
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    if _language != "en":
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{_language}", folder):
+            app.installTranslator(translator)
+            _qt_translator = translator

@@ -1,0 +1,194 @@
+"""The main window: a frame and a stack of pages. Pages hold no rules."""
+
+from __future__ import annotations
+
+import base64
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
+
+from checks import erase
+from checks.home import notices
+from checks.settings import Settings, save_settings
+from checks.store import CaseSummary, RunSummary
+from desktop import dialogs
+from desktop.background import run_in_background
+from desktop.context import AppContext
+from desktop.first_steps_page import FirstStepsPage
+from desktop.home_page import PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
+from desktop.i18n import _
+from desktop.icons import icon
+from desktop.settings_dialog import SettingsDialog
+from desktop.unlock import DataUnlocker
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+    language_changed = Signal(str)  # a language code, or "" for "follow the system"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self._painted = False
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.unlocker = DataUnlocker(ctx, self)
+        self.unlocker.ready.connect(self.refresh_notices)
+        QShortcut(QKeySequence(PANIC_SHORTCUT), self, self.show_panic)
+        QShortcut(QKeySequence(SETTINGS_SHORTCUT), self, self.open_settings)
+        self.build_pages()
+        self.resize(860, 640)
+        if ctx.settings.window_geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(ctx.settings.window_geometry)))
+        self.installEventFilter(self)
+
+    # -- pages -------------------------------------------------------------
+
+    def build_pages(self) -> None:
+        """(Re)build every page in the current language."""
+        while (page := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.setWindowTitle(_("Wallet Checkup"))
+        self.home = HomePage(self)
+        self.home.action_requested.connect(self.on_action)
+        self.first_steps = FirstStepsPage(self)
+        self.first_steps.back_requested.connect(self.show_home)
+        for page in (self.home, self.first_steps):
+            self.stack.addWidget(page)
+        self.home.checkup.mark_unavailable(
+            _("Not available yet: the monthly checkup is being built.")
+        )
+        self.home.history.mark_unavailable(_("Not available yet: history comes with the checkup."))
+        self.home.print_kit.mark_unavailable(_("Not available yet: printing is being built."))
+        self.refresh_notices()
+
+    def show_home(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.home.focus_panic()
+
+    def show_panic(self) -> None:
+        self.stack.setCurrentWidget(self.first_steps)
+        self.first_steps.back.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def on_action(self, name: str) -> None:
+        if name == "panic":
+            self.show_panic()
+        elif name == "settings":
+            self.open_settings()
+
+    def refresh_notices(self) -> None:
+        """Read the history in the storage thread, then update the banners."""
+        store = self.ctx.store
+        if store is None:
+            self._show_notices(([], [], True))
+            return
+        run_in_background(
+            lambda: (store.list_checkup_runs(), store.list_cases(), store.keeps_data),
+            self._show_notices,
+            None,
+            owner=self,
+            pool=self.ctx.storage_pool,
+        )
+
+    def _show_notices(self, state: tuple[list[RunSummary], list[CaseSummary], bool]) -> None:
+        runs, cases, keeps_data = state
+        ctx = self.ctx
+        found = notices(
+            runs=runs,
+            cases=cases,
+            reminder_day=ctx.settings.reminder_day,
+            today=ctx.local_now().date(),
+            kept_aside=ctx.kept_aside,
+            keeps_data=keeps_data,
+        )
+        self.home.set_notices(found, {"panic": _("Open"), "checkup": _("Start checkup")})
+
+    # -- settings and data -------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.ctx.settings, self.ctx.paths, self)
+        dialog.erase_requested.connect(self.erase_all_data)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def apply_settings(self, settings: Settings) -> None:
+        language_changed = settings.language != self.ctx.settings.language
+        self.ctx.settings = settings
+        self.save_settings()
+        if language_changed:
+            self.language_changed.emit(settings.language or "")
+        self.refresh_notices()
+
+    def save_settings(self) -> None:
+        if self.ctx.data_erased:
+            return
+        settings, paths = self.ctx.settings, self.ctx.paths
+        run_in_background(
+            lambda: save_settings(paths, settings),
+            lambda _r: None,
+            self._save_failed,
+            owner=self,
+            pool=self.ctx.storage_pool,
+        )
+
+    def _save_failed(self, exc: Exception) -> None:
+        dialogs.warn(
+            self,
+            _("Settings not saved"),
+            _(
+                "Your settings could not be saved ({reason}). They apply until you close the app."
+            ).format(reason=type(exc).__name__),
+        )
+
+    def erase_all_data(self) -> None:
+        ctx = self.ctx
+        store, ctx.store = ctx.store, None
+
+        def work() -> erase.EraseReport:
+            if store is not None:
+                store.close()
+            return erase.erase_all(ctx.paths, ctx.keyring_backend)
+
+        run_in_background(work, self._erased, None, owner=self, pool=ctx.storage_pool)
+
+    def _erased(self, report: erase.EraseReport) -> None:
+        self.ctx.data_erased = True
+        self.ctx.kept_aside.clear()
+        self.refresh_notices()
+        if report.complete:
+            dialogs.inform(
+                self,
+                _("All your data was deleted"),
+                _("Your checkups, cases, evidence, settings and key are gone from this computer."),
+            )
+        else:
+            left = "\n".join(str(path) for path in report.failed)
+            dialogs.warn(
+                self,
+                _("Some data could not be deleted"),
+                _(
+                    "Please close the app and delete what is left by hand. The key in the"
+                    " keyring may also remain if the keyring was not available."
+                ),
+                left,
+            )
+
+    # -- window ------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        if self.ctx.remember_window and geometry != self.ctx.settings.window_geometry:
+            self.ctx.settings = self.ctx.settings.with_changes(window_geometry=geometry)
+            self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,90 @@
+"""Render every page offscreen to PNG — for the README and for looking.
+
+    python scripts/screenshots.py [--out docs/screenshots] [--scale 2] [--dark]
+
+Uses a temporary data folder, so nothing of yours is read or shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--scale", default="1")
+    parser.add_argument("--dark", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_SCALE_FACTOR"] = args.scale
+    sys.path.insert(0, str(ROOT))
+
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QWidget
+
+    from checks.paths import Paths
+    from desktop.app import build_window, make_application
+    from desktop.background import SyncPool
+    from desktop.context import AppContext
+    from desktop.settings_dialog import SettingsDialog
+    from desktop.unlock import PassphraseDialog
+
+    app = make_application(sys.argv[:1])
+    if args.dark:
+        app.setStyle("Fusion")
+        palette = QPalette()
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#202124"),
+            (QPalette.ColorRole.WindowText, "#e8eaed"),
+            (QPalette.ColorRole.Base, "#2b2c2f"),
+            (QPalette.ColorRole.Text, "#e8eaed"),
+            (QPalette.ColorRole.Button, "#303134"),
+            (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        ):
+            palette.setColor(role, QColor(colour))
+        for role in (
+            QPalette.ColorRole.WindowText,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.ButtonText,
+        ):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868b"))
+        app.setPalette(palette)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = ("-dark" if args.dark else "") + (f"-x{args.scale}" if args.scale != "1" else "")
+
+    def save(widget: QWidget, name: str) -> None:
+        widget.show()
+        app.processEvents()  # a script, not a slot: let layouts settle before grabbing
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    with tempfile.TemporaryDirectory() as home:
+        ctx = AppContext(paths=Paths(Path(home)), pool=SyncPool(), storage_pool=SyncPool())
+        for language in ("en", "zh_CN"):
+            window = build_window(ctx, app, language)
+            window.resize(900, 680)
+            save(window, f"home-{language}")
+            window.show_panic()
+            save(window, f"panic-first-steps-{language}")
+            dialog = SettingsDialog(ctx.settings, ctx.paths, window)
+            save(dialog, f"settings-{language}")
+            dialog.close()
+            for new in (True, False):
+                passphrase = PassphraseDialog(new, window)
+                save(passphrase, f"passphrase-{'new' if new else 'unlock'}-{language}")
+                passphrase.close()
+            window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

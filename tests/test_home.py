@@ -1,0 +1,217 @@
+"""The home window, driven by keyboard with qtbot."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from conftest import FIXED_NOW
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+
+from checks.settings import load_settings
+from desktop import dialogs
+from desktop.app import build_window, make_application
+from desktop.main_window import MainWindow
+
+
+@pytest.fixture
+def window_for(qtbot, make_ctx):
+    def make(language: str = "en", **ctx_changes: object) -> MainWindow:
+        ctx = make_ctx(**ctx_changes)
+        window = build_window(ctx, make_application([]), language)
+        qtbot.add_widget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        return window
+
+    return make
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def test_keyboard_reaches_four_actions_then_settings(qtbot, window_for) -> None:
+    window = window_for()
+    home = window.home
+    window.show_home()
+    assert focused() is home.panic
+    order = [home.panic]
+    for _ in range(4):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        order.append(focused())
+    assert order == [home.panic, home.checkup, home.history, home.print_kit, home.settings]
+
+
+def test_enter_on_panic_opens_first_steps_and_back_returns(qtbot, window_for) -> None:
+    window = window_for()
+    window.show_home()
+    qtbot.keyClick(window.home.panic, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.first_steps
+    assert "seed phrase" in window.first_steps.truth.label.text()
+    qtbot.keyClick(window.first_steps.back, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.home
+    assert focused() is window.home.panic
+
+
+def test_panic_shortcut_from_anywhere(qtbot, window_for) -> None:
+    window = window_for()
+    window.home.settings.setFocus()
+    qtbot.keyClick(
+        window.home.settings,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.stack.currentWidget() is window.first_steps
+
+
+def test_unavailable_action_explains_instead_of_faking(qtbot, window_for) -> None:
+    window = window_for()
+    tile = window.home.checkup
+    assert tile.isEnabled() and tile.focusPolicy() != Qt.FocusPolicy.NoFocus
+    assert "Not available yet" in tile.toolTip()
+    assert "Not available yet" in tile.accessibleDescription()
+    with qtbot.assert_not_emitted(window.home.action_requested):
+        qtbot.keyClick(tile, Qt.Key.Key_Space)
+    assert "not available yet" in window.home.status.text()
+    assert window.stack.currentWidget() is window.home
+
+
+def test_settings_by_keyboard_changes_language_and_saves(qtbot, window_for) -> None:
+    window = window_for()
+    window.home.settings.setFocus()
+    qtbot.keyClick(window.home.settings, Qt.Key.Key_Space)
+    dialog = window.findChild(QWidget, "settingsDialog")
+    assert dialog is not None and dialog.isVisible()
+    combo = dialog.language
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_End)  # the last entry: 简体中文
+    assert combo.currentData() == "zh_CN"
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert window.home.panic.title == "我被盗了——紧急模式"
+    assert window.windowTitle() == "钱包安全体检"
+    settings, _ = load_settings(window.ctx.paths, FIXED_NOW)
+    assert settings.language == "zh_CN"
+
+
+def test_settings_shortcut_opens_dialog(qtbot, window_for) -> None:
+    window = window_for()
+    qtbot.keyClick(window.home.panic, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(QWidget, "settingsDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.folder.text() == str(window.ctx.paths.data_dir)
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    texts = [root.windowTitle()]
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        texts += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
+    return [t for t in texts if t]
+
+
+ALLOWED_LATIN = re.compile(r"Ctrl\+Shift\+P|Ctrl\+,|Wi-Fi|2FA|/\S*|English|[A-Z]:\\\S*")
+
+
+def untranslated(texts: list[str]) -> list[str]:
+    """Texts with an English word left in them (brand names and keys allowed)."""
+    bad = []
+    for text in texts:
+        rest = ALLOWED_LATIN.sub("", re.sub(r"<[^>]+>", "", text))
+        if re.search(r"[A-Za-z]{3,}", rest):
+            bad.append(text)
+    return bad
+
+
+def test_every_shown_string_is_chinese_in_zh_cn(qtbot, window_for) -> None:
+    window = window_for("zh_CN")
+    assert window.home.panic.title == "我被盗了——紧急模式"
+    assert untranslated(visible_texts(window)) == []
+    window.show_panic()
+    assert untranslated(visible_texts(window.first_steps)) == []
+    window.open_settings()
+    dialog = window.findChild(QWidget, "settingsDialog")
+    assert untranslated(visible_texts(dialog)) == []
+    # Qt's own buttons come from Qt's bundled translation.
+    assert "取消" in visible_texts(dialog)
+
+
+def test_english_window_has_english_texts(window_for) -> None:
+    window = window_for("en")
+    texts = visible_texts(window)
+    assert "Wallet Checkup" in texts
+    assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in texts if t != "简体中文")
+
+
+def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) -> None:
+    from checks import store as data
+
+    ctx = make_ctx()
+    store = data.open_store(ctx.paths, ctx.keyring_backend).store
+    assert store is not None
+    store.add_checkup_run(FIXED_NOW - timedelta(days=50), 70, 0, {})
+    store.save_case("c1", FIXED_NOW, "open", {}, FIXED_NOW)
+    store.close()
+    window = window_for()
+    window.unlocker.start()  # SyncPool: opens at once
+    ids = [b.property("noticeId") for b in window.home.banners]
+    assert ids == ["open-cases", "checkup-overdue"]
+    case_banner = window.home.banners[0]
+    assert "Open theft cases: 1" in case_banner.label.text()
+    assert case_banner.accessibleName().startswith("Urgent:")
+    assert case_banner.button is not None
+    qtbot.mouseClick(case_banner.button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.first_steps
+
+
+def test_geometry_is_remembered(qtbot, window_for) -> None:
+    window = window_for()
+    window.resize(700, 500)
+    window.close()
+    settings, _ = load_settings(window.ctx.paths, FIXED_NOW)
+    assert settings.window_geometry
+    again = window_for(settings=settings)
+    assert (again.width(), again.height()) == (700, 500)
+
+
+def test_delete_all_data_confirmed_twice(qtbot, window_for, monkeypatch, memory_keyring) -> None:
+    asked: list[str] = []
+
+    def fake_confirm(parent, title, text, yes_label, on_yes, **kwargs):
+        asked.append(title)
+        on_yes()
+
+    informed: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", fake_confirm)
+    monkeypatch.setattr(dialogs, "inform", lambda p, title, *a, **k: informed.append(title))
+    window = window_for()
+    window.unlocker.start()
+    assert window.ctx.store is not None and memory_keyring.entries
+    window.open_settings()
+    dialog = window.findChild(QWidget, "settingsDialog")
+    qtbot.keyClick(dialog.erase, Qt.Key.Key_Space)
+    assert asked == ["Delete all my data?", "This cannot be undone"]
+    assert informed == ["All your data was deleted"]
+    assert memory_keyring.entries == {}
+    assert not window.ctx.paths.database.exists()
+    assert window.ctx.store is None
+    window.close()  # nothing is written after erasing
+    assert not window.ctx.paths.settings.exists()
+
+
+def test_cancelling_first_confirmation_deletes_nothing(qtbot, window_for, monkeypatch) -> None:
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: None)  # the user pressed Cancel
+    window = window_for()
+    window.unlocker.start()
+    window.open_settings()
+    window.findChild(QWidget, "settingsDialog").erase.click()
+    assert window.ctx.paths.database.exists() and window.ctx.store is not None

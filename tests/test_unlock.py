@@ -1,0 +1,186 @@
+"""Opening the data in the window: keyring, fallbacks and passphrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from checks import store as data
+from desktop import dialogs
+from desktop.main_window import MainWindow
+from desktop.unlock import PassphraseDialog
+
+pytestmark = pytest.mark.security
+
+
+@pytest.fixture
+def choices(monkeypatch):
+    """Record what the fallback question offered; answer with ``answer[0]``."""
+    seen: dict[str, object] = {}
+    answer: list[str | None] = [None]
+
+    def fake_choose(parent, title, text, options, on_choice, detail=""):
+        seen.update(title=title, text=text, detail=detail, keys=[k for k, _ in options])
+        on_choice(answer[0])
+
+    monkeypatch.setattr(dialogs, "choose", fake_choose)
+    return seen, answer
+
+
+def make_window(qtbot, make_ctx, **changes) -> MainWindow:
+    window = MainWindow(make_ctx(**changes))
+    qtbot.add_widget(window)
+    window.show()
+    return window
+
+
+def passphrase_dialog(window: MainWindow) -> PassphraseDialog:
+    dialog = window.findChild(QWidget, "passphraseDialog")
+    assert isinstance(dialog, PassphraseDialog) and dialog.isVisible()
+    return dialog
+
+
+def type_passphrase(qtbot, dialog: PassphraseDialog, text: str) -> None:
+    qtbot.keyClicks(dialog.first, text)
+    if dialog.second is not None:
+        qtbot.keyClicks(dialog.second, text)
+    qtbot.keyClick(dialog.first, Qt.Key.Key_Return)
+
+
+def test_keyring_works_no_question(qtbot, make_ctx, choices) -> None:
+    window = make_window(qtbot, make_ctx)
+    with qtbot.wait_signal(window.unlocker.ready):
+        window.unlocker.start()
+    assert window.ctx.store is not None and window.ctx.store.keeps_data
+    assert "title" not in choices[0]
+
+
+def test_no_keyring_explains_and_passphrase_path_works(
+    qtbot, make_ctx, choices, fail_keyring
+) -> None:
+    seen, answer = choices
+    answer[0] = "passphrase"
+    window = make_window(qtbot, make_ctx, keyring_backend=fail_keyring)
+    window.unlocker.start()
+    assert "no system keyring" in seen["text"]
+    assert seen["keys"] == ["passphrase", "memory"]
+    dialog = passphrase_dialog(window)
+    type_passphrase(qtbot, dialog, "short")
+    assert dialog.error.text() == "Please use at least 8 characters."
+    assert dialog.first.text() == ""
+    type_passphrase(qtbot, dialog, "river lamp orange")
+    store = window.ctx.store
+    assert store is not None and store.source is data.KeySource.PASSPHRASE
+    store.save_case("c1", window.ctx.clock(), "open", {"n": 1}, window.ctx.clock())
+    store.close()
+
+    # Next start: asked for the passphrase; a wrong one is refused kindly.
+    again = make_window(qtbot, make_ctx, keyring_backend=fail_keyring)
+    again.unlocker.start()
+    dialog = passphrase_dialog(again)
+    assert dialog.second is None
+    type_passphrase(qtbot, dialog, "wrong words here")
+    assert "does not open your data" in dialog.error.text()
+    assert again.ctx.store is None
+    type_passphrase(qtbot, dialog, "river lamp orange")
+    assert again.ctx.store is not None
+    assert again.ctx.store.load_case("c1") == {"n": 1}
+    again.ctx.store.close()
+
+
+def test_no_keyring_keep_nothing_writes_nothing(qtbot, make_ctx, choices, fail_keyring) -> None:
+    _seen, answer = choices
+    answer[0] = "memory"
+    window = make_window(qtbot, make_ctx, keyring_backend=fail_keyring)
+    window.unlocker.start()
+    store = window.ctx.store
+    assert store is not None and not store.keeps_data
+    store.save_case("c1", window.ctx.clock(), "open", {"secret": "x"}, window.ctx.clock())
+    db = window.ctx.paths.database
+    assert not db.exists() or b"c1" not in db.read_bytes()
+    assert [b.property("noticeId") for b in window.home.banners] == ["not-saving"]
+
+
+def test_dismissing_the_question_keeps_nothing(qtbot, make_ctx, choices, fail_keyring) -> None:
+    window = make_window(qtbot, make_ctx, keyring_backend=fail_keyring)
+    window.unlocker.start()  # answer None: the box was closed
+    assert window.ctx.store is not None and not window.ctx.store.keeps_data
+
+
+def test_locked_keyring_offers_retry(qtbot, make_ctx, choices, locked_keyring) -> None:
+    seen, answer = choices
+    answer[0] = "memory"
+    window = make_window(qtbot, make_ctx, keyring_backend=locked_keyring)
+    window.unlocker.start()
+    assert "keyring is locked" in seen["text"]
+    assert seen["keys"] == ["passphrase", "memory", "retry"]
+
+
+def test_data_in_unreachable_keyring_is_not_orphaned(
+    qtbot, make_ctx, choices, memory_keyring, locked_keyring
+) -> None:
+    seen, answer = choices
+    first = make_window(qtbot, make_ctx)
+    first.unlocker.start()
+    assert first.ctx.store is not None
+    first.ctx.store.close()
+    answer[0] = "memory"
+    window = make_window(qtbot, make_ctx, keyring_backend=locked_keyring)
+    window.unlocker.start()
+    assert seen["keys"] == ["retry", "memory"]  # no new passphrase over old data
+    assert "stays safe and untouched" in seen["detail"]
+
+
+def test_retry_after_unlocking_the_keyring(
+    qtbot, make_ctx, choices, memory_keyring, locked_keyring
+) -> None:
+    _seen, answer = choices
+    answer[0] = "retry"
+    ctx_window = make_window(qtbot, make_ctx, keyring_backend=locked_keyring)
+    unlocked = {"done": False}
+
+    def fake_choose(parent, title, text, options, on_choice, detail=""):
+        ctx_window.ctx.keyring_backend = memory_keyring  # the user unlocked it
+        unlocked["done"] = True
+        on_choice("retry")
+
+    dialogs.choose = fake_choose  # restored by the fixture's monkeypatch
+    ctx_window.unlocker.start()
+    assert unlocked["done"] and ctx_window.ctx.store is not None
+    assert ctx_window.ctx.store.keeps_data
+
+
+def test_lost_key_is_explained_on_home(qtbot, make_ctx, memory_keyring) -> None:
+    first = make_window(qtbot, make_ctx)
+    first.unlocker.start()
+    first.ctx.store.close()
+    memory_keyring.entries.clear()  # someone deleted the keyring entry
+    window = make_window(qtbot, make_ctx)
+    window.unlocker.start()
+    banners = window.home.banners
+    assert [b.property("noticeId").split(":")[0] for b in banners] == ["kept-aside"]
+    text = banners[0].label.text()
+    assert "its key is no longer in your system keyring" in text
+    assert "Nothing was deleted" in text
+    assert str(window.ctx.paths.damaged_dir) in text
+
+
+def test_forgotten_passphrase_starts_fresh_keeping_old_file(
+    qtbot, make_ctx, choices, fail_keyring, monkeypatch, memory_keyring
+) -> None:
+    _seen, answer = choices
+    answer[0] = "passphrase"
+    window = make_window(qtbot, make_ctx, keyring_backend=fail_keyring)
+    window.unlocker.start()
+    type_passphrase(qtbot, passphrase_dialog(window), "river lamp orange")
+    window.ctx.store.close()
+    monkeypatch.setattr(dialogs, "confirm", lambda p, t, x, y, on_yes, **k: on_yes())
+    again = make_window(qtbot, make_ctx, keyring_backend=memory_keyring)
+    again.unlocker.start()
+    dialog = passphrase_dialog(again)
+    qtbot.mouseClick(dialog.findChild(QWidget, "forgotPassphrase"), Qt.MouseButton.LeftButton)
+    assert again.ctx.store is not None and again.ctx.store.source is data.KeySource.KEYRING
+    kept = list(again.ctx.paths.damaged_dir.iterdir())
+    assert any("passphrase-forgotten" in p.name for p in kept)
