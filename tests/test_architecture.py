@@ -10,7 +10,7 @@ import checks
 
 
 def test_checks_never_imports_qt() -> None:
-    modules = [f"checks.{m.name}" for m in pkgutil.iter_modules(checks.__path__)]
+    modules = [m.name for m in pkgutil.walk_packages(checks.__path__, "checks.")]
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
@@ -27,8 +27,8 @@ def test_checks_never_imports_qt() -> None:
 def test_importing_checks_has_no_side_effects(tmp_path) -> None:
     code = (
         "import importlib, pkgutil, checks\n"
-        "for m in pkgutil.iter_modules(checks.__path__):\n"
-        "    importlib.import_module('checks.' + m.name)\n"
+        "for m in pkgutil.walk_packages(checks.__path__, 'checks.'):\n"
+        "    importlib.import_module(m.name)\n"
     )
     env = {"WALLET_CHECKUP_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(

@@ -1,0 +1,399 @@
+"""The checkup's topics and questions.
+
+Each question has a stable id (answers are stored by it), plain words, a
+short "why this matters", its options, and optionally:
+
+* ``ask_if`` — a predicate over the answers so far (skip rules);
+* ``probe`` — the automatic check that proposes an answer; the user can
+  always correct it, and when the probe cannot tell, the question is asked.
+
+Every choice question offers "I don't know", which gets advice of its own.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from checks.i18n import N_
+
+Answers = Mapping[str, object]
+DONT_KNOW = "dont_know"
+SKIPPED = "skipped"
+
+
+class Kind(enum.Enum):
+    CHOICE = "choice"  # one option
+    MULTI = "multi"  # several options (a list)
+    PASSWORD = "password"  # the strength meter; the answer is the score 0..4 only
+    TOTP = "totp"  # the 2FA backup test; the answer is its outcome
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    topic: str
+    kind: Kind
+    prompt: str
+    why: str
+    options: tuple[Option, ...] = ()
+    ask_if: Callable[[Answers], bool] | None = None
+    probe: str | None = None  # "wifi", "disk_encryption", "firewall", ...
+    optional: bool = False  # may be left out (e.g. the password meter)
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(option.value for option in self.options)
+
+    def applies(self, answers: Answers) -> bool:
+        return self.ask_if is None or self.ask_if(answers)
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    intro: str
+
+
+def _opts(*pairs: tuple[str, str], dont_know: bool = True) -> tuple[Option, ...]:
+    options = [Option(value, label) for value, label in pairs]
+    if dont_know:
+        options.append(Option(DONT_KNOW, N_("I don't know")))
+    return tuple(options)
+
+
+def _is(question: str, *values: str) -> Callable[[Answers], bool]:
+    return lambda answers: answers.get(question) in values
+
+
+def _has(question: str, *values: str) -> Callable[[Answers], bool]:
+    def check(answers: Answers) -> bool:
+        chosen = answers.get(question)
+        return isinstance(chosen, list) and any(value in chosen for value in values)
+
+    return check
+
+
+def _uses_authenticator(answers: Answers) -> bool:
+    keys = ("email_2fa", "exchange_2fa", "wallet_account_2fa")
+    return any(answers.get(key) == "app" for key in keys)
+
+
+def _seed_backed_up(answers: Answers) -> bool:
+    chosen = answers.get("seed_storage")
+    return isinstance(chosen, list) and bool(
+        set(chosen) - {"not_backed_up", "not_sure_what", DONT_KNOW}
+    )
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic("wallets", N_("Your wallets"), N_("A few words about what you use, so we ask only what matters to you.")),
+    Topic("passwords", N_("Passwords"), N_("Long, unique passwords stop most account break-ins.")),
+    Topic("two_factor", N_("Two-step sign-in (2FA)"), N_("A second step stops a thief who has your password.")),
+    Topic("totp_backup", N_("2FA backup"), N_("If you lose your phone, a working backup gets you back in.")),
+    Topic("network", N_("Wi-Fi and network"), N_("Where you connect matters when you open a wallet.")),
+    Topic("device", N_("This computer"), N_("A locked, encrypted, updated device keeps your wallet safe.")),
+    Topic("seed", N_("Seed phrase backup"), N_("Your seed phrase is your money. How it is kept decides who can take it.")),
+    Topic("cold_storage", N_("Savings and cold storage"), N_("Keep spending money handy and savings offline.")),
+    Topic("phishing", N_("Fake apps and phishing"), N_("Fake apps and fake support are the most common way wallets are emptied.")),
+)
+
+_2FA_OPTIONS = (
+    ("none", N_("No second step")),
+    ("sms", N_("A code by text message (SMS)")),
+    ("app", N_("An authenticator app (e.g. Google Authenticator)")),
+    ("key", N_("A security key or passkey")),
+)
+_VALUE_BANDS = (
+    ("under_1k", N_("Under 1,000 USD (about 7,000 CNY)")),
+    ("1k_10k", N_("1,000–10,000 USD (about 7,000–70,000 CNY)")),
+    ("10k_100k", N_("10,000–100,000 USD (about 70,000–700,000 CNY)")),
+    ("over_100k", N_("Over 100,000 USD (about 700,000 CNY)")),
+)
+
+QUESTIONS: tuple[Question, ...] = (
+    # -- your wallets ---------------------------------------------------------
+    Question(
+        "wallets", "wallets", Kind.MULTI,
+        N_("Which wallets do you use?"),
+        N_("Advice and official support links differ from wallet to wallet."),
+        _opts(
+            ("imtoken", "imToken"), ("tokenpocket", "TokenPocket"), ("bitpie", N_("Bitpie")),
+            ("metamask", "MetaMask"), ("trustwallet", "Trust Wallet"), ("ledger", "Ledger"),
+            ("trezor", "Trezor"), ("other", N_("Another wallet")),
+        ),
+    ),
+    Question(
+        "exchange_account", "wallets", Kind.CHOICE,
+        N_("Do you have an account at an exchange (Binance, OKX, Coinbase …)?"),
+        N_("An exchange account is protected by a password and 2FA, unlike a wallet app."),
+        _opts(("yes", N_("Yes")), ("no", N_("No"))),
+    ),
+    Question(
+        "hardware_wallet", "wallets", Kind.CHOICE,
+        N_("Do you own a hardware wallet (a small device such as Ledger or Trezor)?"),
+        N_("A hardware wallet keeps your keys off the internet; it changes what we advise."),
+        _opts(("yes", N_("Yes")), ("no", N_("No"))),
+    ),
+    # -- passwords ------------------------------------------------------------
+    Question(
+        "password_strength", "passwords", Kind.PASSWORD,
+        N_("How strong is the password you use most for crypto (exchange, email or wallet app)?"),
+        N_("Type it to see an estimate. It is checked on this computer and never saved."),
+        optional=True,
+    ),
+    Question(
+        "password_reuse", "passwords", Kind.CHOICE,
+        N_("Do your exchange, email and wallet app share a password?"),
+        N_("When one site leaks, thieves try the same password everywhere else."),
+        _opts(
+            ("unique", N_("No, each has its own password")),
+            ("some_reused", N_("Some of them share one")),
+            ("same_everywhere", N_("I use the same password almost everywhere")),
+        ),
+    ),
+    Question(
+        "password_manager", "passwords", Kind.CHOICE,
+        N_("Do you use a password manager?"),
+        N_("A password manager makes long, different passwords easy."),
+        _opts(("yes", N_("Yes")), ("no", N_("No"))),
+    ),
+    # -- two-factor -----------------------------------------------------------
+    Question(
+        "email_2fa", "two_factor", Kind.CHOICE,
+        N_("How do you sign in to your email (the one that can reset your other passwords)?"),
+        N_("Whoever controls your email can reset your exchange password."),
+        _opts(*_2FA_OPTIONS),
+    ),
+    Question(
+        "exchange_2fa", "two_factor", Kind.CHOICE,
+        N_("How do you sign in to your exchange account?"),
+        N_("Exchange accounts are a favourite target: money can be withdrawn in minutes."),
+        _opts(*_2FA_OPTIONS),
+        ask_if=_is("exchange_account", "yes"),
+    ),
+    Question(
+        "wallet_account_2fa", "two_factor", Kind.CHOICE,
+        N_("Does your wallet app have an online account or cloud backup with a login?"),
+        N_("A cloud backup of a wallet is only as safe as the account that holds it."),
+        _opts(("no_account", N_("No, it has no online account")), *_2FA_OPTIONS),
+    ),
+    Question(
+        "carrier_pin", "two_factor", Kind.CHOICE,
+        N_("Have you set a PIN with your mobile carrier against SIM swaps and number transfers?"),
+        N_("With a copy of your SIM, a thief receives your SMS codes."),
+        _opts(("yes", N_("Yes")), ("no", N_("No"))),
+    ),
+    # -- 2FA backup -----------------------------------------------------------
+    Question(
+        "totp_backup", "totp_backup", Kind.TOTP,
+        N_("Does your authenticator backup really work?"),
+        N_("Paste the backup (otpauth:// link or secret) and type the code your phone shows now."
+           " Nothing you paste is saved."),
+        _opts(
+            ("works", N_("My backup works")),
+            ("failed", N_("My backup did not work")),
+            ("no_backup", N_("I have no backup of my 2FA")),
+            dont_know=False,
+        ),
+        ask_if=_uses_authenticator,
+        optional=True,
+    ),
+    # -- network --------------------------------------------------------------
+    Question(
+        "wifi_security", "network", Kind.CHOICE,
+        N_("How is the Wi-Fi this computer uses protected?"),
+        N_("On an open network, others nearby can watch or redirect what you do."),
+        _opts(
+            ("open", N_("No password (open)")), ("wep", N_("WEP (very old)")),
+            ("wpa", N_("WPA (old)")), ("wpa2", "WPA2"), ("wpa3", "WPA3"),
+            ("enterprise", N_("Work or school login (802.1X)")),
+            ("wired", N_("Not on Wi-Fi (cable or phone)")),
+        ),
+        probe="wifi",
+    ),
+    Question(
+        "public_wifi", "network", Kind.CHOICE,
+        N_("Do you open your wallet or exchange on public Wi-Fi (cafés, airports, hotels)?"),
+        N_("Public hotspots can be fakes set up to send you to look-alike sites."),
+        _opts(("never", N_("Never")), ("sometimes", N_("Sometimes")), ("often", N_("Often"))),
+    ),
+    Question(
+        "vpn", "network", Kind.CHOICE,
+        N_("When you are on public Wi-Fi, do you use a trusted VPN?"),
+        N_("A VPN hides your traffic from the hotspot; it does not make a fake site real."),
+        _opts(("always", N_("Always")), ("sometimes", N_("Sometimes")), ("never", N_("Never"))),
+        ask_if=_is("public_wifi", "sometimes", "often"),
+    ),
+    # -- device ---------------------------------------------------------------
+    Question(
+        "disk_encryption", "device", Kind.CHOICE,
+        N_("Is this computer's disk encrypted (FileVault, BitLocker, LUKS)?"),
+        N_("Without it, anyone who takes the computer can read your files."),
+        _opts(("yes", N_("Yes")), ("no", N_("No"))),
+        probe="disk_encryption",
+    ),
+    Question(
+        "firewall", "device", Kind.CHOICE,
+        N_("Is the firewall on?"),
+        N_("A firewall blocks unwanted connections from the network."),
+        _opts(("yes", N_("Yes")), ("no", N_("No"))),
+        probe="firewall",
+    ),
+    Question(
+        "screen_lock", "device", Kind.CHOICE,
+        N_("Does the screen lock itself with a password after a few minutes?"),
+        N_("An unlocked computer left alone is an open wallet."),
+        _opts(("yes", N_("Yes")), ("no", N_("No"))),
+        probe="screen_lock",
+    ),
+    Question(
+        "os_updates", "device", Kind.CHOICE,
+        N_("How does this computer get system updates?"),
+        N_("Updates close the holes that malware uses to steal wallets."),
+        _opts(
+            ("automatic", N_("Automatically")),
+            ("manual", N_("I install them myself, soon after they come")),
+            ("behind", N_("I often put them off")),
+        ),
+        probe="os_updates",
+    ),
+    # -- seed phrase ----------------------------------------------------------
+    Question(
+        "seed_storage", "seed", Kind.MULTI,
+        N_("How is your seed phrase (recovery words) kept? Choose all that apply."),
+        N_("Anyone who sees these words can take everything in the wallet."),
+        _opts(
+            ("paper", N_("Written on paper")), ("metal", N_("Stamped on metal")),
+            ("photo", N_("A photo or screenshot")), ("cloud_note", N_("A cloud note or document")),
+            ("chat", N_("Sent in a chat message")), ("email", N_("In an email")),
+            ("password_manager", N_("In a password manager")),
+            ("not_backed_up", N_("It is not written down anywhere")),
+            ("not_sure_what", N_("I'm not sure what a seed phrase is")),
+            dont_know=False,
+        ),
+    ),
+    Question(
+        "seed_copies", "seed", Kind.CHOICE,
+        N_("How many copies exist, and where?"),
+        N_("One copy can burn or get lost; copies in one place can be found together."),
+        _opts(
+            ("one", N_("One copy")),
+            ("same_place", N_("Several copies in the same place")),
+            ("separate_places", N_("Copies in two or more safe places")),
+        ),
+        ask_if=_seed_backed_up,
+    ),
+    Question(
+        "seed_exposed", "seed", Kind.CHOICE,
+        N_("Have you ever typed your seed phrase into a website or given it to anyone?"),
+        N_("Real support never asks for it. Once shared, it must be treated as stolen."),
+        _opts(
+            ("never", N_("Never")),
+            ("website", N_("I typed it into a website or an app I was sent")),
+            ("person", N_("I gave it to someone (even 'support')")),
+        ),
+    ),
+    # -- cold storage ---------------------------------------------------------
+    Question(
+        "total_value", "cold_storage", Kind.CHOICE,
+        N_("About how much crypto do you hold in total?"),
+        N_("The more you hold, the more it is worth keeping savings offline."),
+        _opts(*_VALUE_BANDS),
+    ),
+    Question(
+        "hot_value", "cold_storage", Kind.CHOICE,
+        N_("About how much of it is in wallet apps on your phone or computer?"),
+        N_("Apps on a device that goes online are 'hot': convenient, but more exposed."),
+        _opts(*_VALUE_BANDS),
+    ),
+    Question(
+        "spending", "cold_storage", Kind.CHOICE,
+        N_("How often do you send or spend crypto?"),
+        N_("Only what you spend often needs to be in a hot wallet."),
+        _opts(("daily", N_("Every day or week")), ("monthly", N_("A few times a month")),
+              ("rarely", N_("Rarely: it is savings"))),
+    ),
+    Question(
+        "verify_on_device", "cold_storage", Kind.CHOICE,
+        N_("Before you confirm, do you check the address on the hardware wallet's own screen?"),
+        N_("Malware can change the address on your computer; the device's screen shows the truth."),
+        _opts(("yes", N_("Yes, every time")), ("no", N_("Not always"))),
+        ask_if=_is("hardware_wallet", "yes"),
+    ),
+    Question(
+        "extra_protection", "cold_storage", Kind.CHOICE,
+        N_("Do your savings use a passphrase (25th word) or a multisig wallet?"),
+        N_("With large savings, one stolen seed phrase should not be enough to take them."),
+        _opts(("yes", N_("Yes")), ("no", N_("No"))),
+        ask_if=lambda a: a.get("hardware_wallet") == "yes" and a.get("total_value") == "over_100k",
+    ),
+    Question(
+        "inheritance", "cold_storage", Kind.CHOICE,
+        N_("Would your family know how to reach your crypto if something happened to you?"),
+        N_("Without a written plan, savings can be lost for good."),
+        _opts(("yes", N_("Yes, there is a written plan")), ("no", N_("No"))),
+        ask_if=_is("total_value", "10k_100k", "over_100k"),
+    ),
+    # -- phishing -------------------------------------------------------------
+    Question(
+        "install_source", "phishing", Kind.CHOICE,
+        N_("Where did you install your wallet app from?"),
+        N_("Fake wallet apps spread through search results and 'customer service' links."),
+        _opts(
+            ("official", N_("The official app store or the wallet's official website")),
+            ("search", N_("A website I found by searching")),
+            ("link", N_("A link or file someone sent me")),
+        ),
+    ),
+    Question(
+        "bookmarks", "phishing", Kind.CHOICE,
+        N_("Do you open exchange and wallet websites only from your own bookmarks?"),
+        N_("Look-alike sites buy ads at the top of search results."),
+        _opts(("yes", N_("Yes")), ("no", N_("No, I search or click links"))),
+    ),
+    Question(
+        "support_contact", "phishing", Kind.CHOICE,
+        N_("When you need help, how do you contact a wallet's support?"),
+        N_("Fake 'support' accounts answer people who search or post in public."),
+        _opts(
+            ("official", N_("Only from the help page in the app or the official site")),
+            ("search_social", N_("Through search results, social media or chat groups")),
+            ("never", N_("I have never needed to")),
+        ),
+    ),
+    Question(
+        "approvals", "phishing", Kind.CHOICE,
+        N_("When did you last review your token approvals (permissions you gave to websites)?"),
+        N_("An old approval lets a website move those tokens at any time, without asking again."),
+        _opts(
+            ("recent", N_("In the last three months")),
+            ("long_ago", N_("Longer ago")),
+            ("never", N_("Never")),
+            ("not_used", N_("I don't use websites (dapps) with my wallet")),
+            ("what_is_that", N_("I don't know what that is")),
+            dont_know=False,
+        ),
+    ),
+    Question(
+        "blind_signing", "phishing", Kind.CHOICE,
+        N_("Have you confirmed a signature or approval in your wallet without understanding it?"),
+        N_("Many thefts start with one signature on a fake airdrop or mint page."),
+        _opts(("never", N_("Never")), ("sometimes", N_("Sometimes"))),
+    ),
+)
+
+BY_ID: dict[str, Question] = {question.id: question for question in QUESTIONS}
+TOPIC_IDS: tuple[str, ...] = tuple(topic.id for topic in TOPICS)
+TOPICS_BY_ID: dict[str, Topic] = {topic.id: topic for topic in TOPICS}
+
+
+def questions_of(topic: str) -> tuple[Question, ...]:
+    return tuple(question for question in QUESTIONS if question.topic == topic)

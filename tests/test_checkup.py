@@ -1,0 +1,343 @@
+"""The checkup engine, headless: flow, rules, score, runs."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from checks import store as data
+from checks.checkup import rules
+from checks.checkup.catalog import CATALOG
+from checks.checkup.detect import from_wifi
+from checks.checkup.flow import PROBE, USER, CheckupFlow
+from checks.checkup.questions import BY_ID, DONT_KNOW, QUESTIONS, TOPIC_IDS, Kind
+from checks.checkup.run import CheckupRun, build_run, compare
+from checks.checkup.score import URGENT_CAP, compute, explain
+from checks.findings import Severity
+from checks.i18n import InputError
+from checks.network import parse_wifi
+
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+
+GOOD_ANSWERS = {
+    "wallets": ["imtoken", "ledger"],
+    "exchange_account": "yes",
+    "hardware_wallet": "yes",
+    "password_strength": 4,
+    "password_reuse": "unique",
+    "password_manager": "yes",
+    "email_2fa": "key",
+    "exchange_2fa": "app",
+    "wallet_account_2fa": "no_account",
+    "carrier_pin": "yes",
+    "totp_backup": "works",
+    "wifi_security": "wpa3",
+    "public_wifi": "never",
+    "disk_encryption": "yes",
+    "firewall": "yes",
+    "screen_lock": "yes",
+    "os_updates": "automatic",
+    "seed_storage": ["metal"],
+    "seed_copies": "separate_places",
+    "seed_exposed": "never",
+    "total_value": "10k_100k",
+    "hot_value": "under_1k",
+    "spending": "monthly",
+    "verify_on_device": "yes",
+    "inheritance": "yes",
+    "install_source": "official",
+    "bookmarks": "yes",
+    "support_contact": "official",
+    "approvals": "recent",
+    "blind_signing": "never",
+}
+
+
+def flow_with(answers: dict[str, object]) -> CheckupFlow:
+    flow = CheckupFlow()
+    for question, value in answers.items():
+        flow.answer(question, value)
+    return flow
+
+
+def with_changes(**changes: object) -> dict[str, object]:
+    return {**GOOD_ANSWERS, **changes}
+
+
+# -- the catalogue and questions ---------------------------------------------------
+
+
+def test_every_rule_id_exists_and_every_finding_is_complete() -> None:
+    for finding in CATALOG.values():
+        assert finding.title and finding.why, finding.id
+        assert finding.topic in TOPIC_IDS
+        if finding.severity in (Severity.URGENT, Severity.IMPORTANT):
+            assert finding.fix_steps, f"{finding.id} needs numbered steps"
+        for link in finding.links:
+            assert link.url.startswith("https://")
+
+
+def test_every_choice_question_offers_dont_know_except_outcomes() -> None:
+    for question in QUESTIONS:
+        if question.kind in (Kind.CHOICE, Kind.MULTI) and question.id not in (
+            "seed_storage",
+            "approvals",
+        ):
+            assert DONT_KNOW in question.values(), question.id
+
+
+def test_dont_know_always_gets_advice() -> None:
+    for question in QUESTIONS:
+        if DONT_KNOW not in question.values() or question.id in ("wallets", "exchange_account",
+                                                                 "hardware_wallet", "spending"):
+            continue
+        value = [DONT_KNOW] if question.kind is Kind.MULTI else DONT_KNOW
+        needs = {"vpn": {"public_wifi": "often"}, "extra_protection": {"total_value": "over_100k"}}
+        answers = with_changes(**needs.get(question.id, {}), **{question.id: value})
+        run = build_run(flow_with(answers), NOW)
+        assert run.answers.get(question.id) == value, f"{question.id} was not asked"
+        ids = run.finding_ids
+        advice = [f for f in ids if CATALOG[f].severity is not Severity.GOOD]
+        assert advice, f"'I don't know' to {question.id} gives no advice"
+
+
+# -- rules, table-driven ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected", "severity"),
+    [
+        ({"password_strength": 0}, "password_weak", Severity.IMPORTANT),
+        ({"password_strength": 2}, "password_fair", Severity.TIP),
+        ({"password_reuse": "same_everywhere"}, "password_same_everywhere", Severity.URGENT),
+        ({"password_reuse": "some_reused"}, "password_some_reused", Severity.IMPORTANT),
+        ({"password_manager": "no"}, "no_password_manager", Severity.TIP),
+        ({"email_2fa": "none"}, "email_no_2fa_exchange", Severity.URGENT),
+        ({"email_2fa": "none", "exchange_account": "no"}, "email_no_2fa", Severity.IMPORTANT),
+        ({"email_2fa": "sms"}, "email_sms_2fa", Severity.IMPORTANT),
+        ({"exchange_2fa": "none"}, "exchange_no_2fa", Severity.URGENT),
+        ({"exchange_2fa": "sms", "carrier_pin": "no"}, "carrier_pin_missing", Severity.IMPORTANT),
+        ({"carrier_pin": "no"}, "carrier_pin_tip", Severity.TIP),
+        ({"totp_backup": "failed"}, "totp_backup_failed", Severity.IMPORTANT),
+        ({"totp_backup": "no_backup"}, "totp_no_backup", Severity.IMPORTANT),
+        ({"wifi_security": "open", "public_wifi": "often"}, "wifi_open_wallet", Severity.URGENT),
+        ({"wifi_security": "open"}, "wifi_open", Severity.IMPORTANT),
+        ({"wifi_security": "wep"}, "wifi_old", Severity.IMPORTANT),
+        ({"public_wifi": "often", "vpn": "never"}, "public_wifi_no_vpn", Severity.IMPORTANT),
+        ({"disk_encryption": "no"}, "disk_not_encrypted", Severity.IMPORTANT),
+        ({"screen_lock": "no"}, "no_screen_lock", Severity.IMPORTANT),
+        ({"os_updates": "behind"}, "updates_behind", Severity.IMPORTANT),
+        ({"seed_storage": ["paper", "photo"]}, "seed_digital", Severity.URGENT),
+        ({"seed_storage": ["chat"]}, "seed_digital", Severity.URGENT),
+        ({"seed_storage": ["not_backed_up"]}, "seed_not_backed_up", Severity.URGENT),
+        ({"seed_storage": ["password_manager"]}, "seed_in_password_manager", Severity.IMPORTANT),
+        ({"seed_exposed": "person"}, "seed_exposed", Severity.URGENT),
+        ({"seed_copies": "one"}, "seed_one_copy", Severity.TIP),
+        ({"hot_value": "over_100k", "hardware_wallet": "no"}, "hot_savings_no_hardware",
+         Severity.IMPORTANT),
+        ({"verify_on_device": "no"}, "verify_on_device", Severity.IMPORTANT),
+        ({"total_value": "over_100k", "extra_protection": "no"}, "extra_protection", Severity.TIP),
+        ({"inheritance": "no"}, "inheritance_plan", Severity.TIP),
+        ({"install_source": "search"}, "install_unofficial", Severity.URGENT),
+        ({"install_source": "link"}, "install_unofficial", Severity.URGENT),
+        ({"bookmarks": "no"}, "no_bookmarks", Severity.IMPORTANT),
+        ({"support_contact": "search_social"}, "support_unofficial", Severity.URGENT),
+        ({"approvals": "never"}, "approvals_stale", Severity.IMPORTANT),
+        ({"approvals": "what_is_that"}, "approvals_explained", Severity.TIP),
+        ({"blind_signing": "sometimes"}, "blind_signing", Severity.IMPORTANT),
+    ],
+)
+def test_rule(changes: dict[str, object], expected: str, severity: Severity) -> None:
+    ids = build_run(flow_with(with_changes(**changes)), NOW).finding_ids
+    assert expected in ids
+    assert CATALOG[expected].severity is severity
+
+
+def test_all_good_answers_give_only_good_findings_and_full_score() -> None:
+    run = build_run(flow_with(GOOD_ANSWERS), NOW)
+    assert all(CATALOG[f].severity is Severity.GOOD for f in run.finding_ids), run.finding_ids
+    assert run.score.overall == 100 and run.score.grade == "excellent"
+    assert run.urgent_count == 0
+
+
+# -- flow -----------------------------------------------------------------------
+
+
+def test_skip_rules() -> None:
+    flow = flow_with({"exchange_account": "no", "hardware_wallet": "no"})
+    asked = {q.id for topic in TOPIC_IDS for q in flow.questions(topic)}
+    assert "exchange_2fa" not in asked and "verify_on_device" not in asked
+    assert "totp_backup" not in flow.visible_topics()
+    flow.answer("exchange_account", "yes")
+    flow.answer("email_2fa", "app")
+    assert "exchange_2fa" in {q.id for q in flow.questions("two_factor")}
+    assert "totp_backup" in flow.visible_topics()
+
+
+def test_changed_answer_drops_dependent_answers_from_the_result() -> None:
+    flow = flow_with(with_changes(exchange_2fa="none"))
+    assert "exchange_no_2fa" in build_run(flow, NOW).finding_ids
+    flow.answer("exchange_account", "no")
+    run = build_run(flow, NOW)
+    assert "exchange_no_2fa" not in run.finding_ids
+    assert "exchange_2fa" not in run.answers
+
+
+def test_navigation_needs_answers_and_reports_progress() -> None:
+    flow = CheckupFlow()
+    assert flow.current_topic == "wallets" and flow.progress == (1, 8)
+    with pytest.raises(InputError):
+        flow.next()
+    for question in ("wallets", "exchange_account", "hardware_wallet"):
+        flow.answer(question, ["other"] if question == "wallets" else "no")
+    assert flow.next() == "passwords" and flow.progress == (2, 8)
+    assert flow.back() == "wallets"
+
+
+def test_resume_half_way() -> None:
+    flow = flow_with({"wallets": ["metamask"], "exchange_account": "no", "hardware_wallet": "no",
+                      "password_reuse": "unique"})
+    flow.next()
+    flow.propose("wifi_security", "wpa2", "nmcli: WPA2")
+    saved = flow.to_dict()
+    resumed = CheckupFlow.from_dict(saved)
+    assert resumed.current_topic == "passwords"
+    assert resumed.answers == flow.answers
+    assert resumed.sources["wifi_security"] == PROBE
+    assert resumed.bases["wifi_security"] == "nmcli: WPA2"
+
+
+def test_resume_drops_what_no_longer_fits() -> None:
+    resumed = CheckupFlow.from_dict(
+        {"answers": {"wallets": ["imtoken"], "gone_question": "x", "email_2fa": "carrier pigeon"},
+         "position": "nonsense"}
+    )
+    assert resumed.answers == {"wallets": ["imtoken"]}
+    assert resumed.position == 0
+    assert CheckupFlow.from_dict("damaged").answers == {}
+
+
+def test_probe_never_overrides_the_user() -> None:
+    flow = CheckupFlow()
+    assert flow.propose("disk_encryption", "yes", "fdesetup: On")
+    flow.answer("disk_encryption", "no")
+    assert not flow.propose("disk_encryption", "yes", "fdesetup: On")
+    assert flow.answers["disk_encryption"] == "no" and flow.sources["disk_encryption"] == USER
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [("email_2fa", "pigeon"), ("password_strength", 5), ("password_strength", "hunter2"),
+     ("wallets", []), ("wallets", "imtoken"), ("nope", "x"), ("password_strength", True)],
+)
+def test_invalid_answers_are_refused(question: str, value: object) -> None:
+    with pytest.raises(InputError):
+        CheckupFlow().answer(question, value)
+
+
+def test_password_answer_is_a_score_not_a_password() -> None:
+    assert BY_ID["password_strength"].kind is Kind.PASSWORD
+    flow = CheckupFlow()
+    flow.answer("password_strength", 3)
+    assert flow.to_dict()["answers"]["password_strength"] == 3
+
+
+# -- score ----------------------------------------------------------------------------
+
+
+def test_urgent_finding_caps_score_below_50() -> None:
+    run = build_run(flow_with(with_changes(seed_storage=["photo"])), NOW)
+    assert run.score.uncapped > URGENT_CAP
+    assert run.score.overall == URGENT_CAP and run.score.capped
+    assert run.urgent_count == 1
+
+
+def test_accepted_risk_stops_lowering_score_but_stays_listed() -> None:
+    run = build_run(flow_with(with_changes(seed_storage=["photo"])), NOW)
+    accepted = run.with_accepted("seed_digital", "The photo is on an offline camera card.")
+    assert accepted.score.overall == 100
+    assert "seed_digital" in [f.id for f in accepted.findings]
+    assert accepted.urgent_count == 0
+    assert accepted.without_accepted("seed_digital").score.overall == URGENT_CAP
+
+
+def test_accepting_needs_a_reason_without_secrets() -> None:
+    run = build_run(flow_with(with_changes(firewall="no")), NOW)
+    with pytest.raises(InputError):
+        run.with_accepted("firewall_off", "   ")
+    with pytest.raises(InputError):
+        run.with_accepted("password_weak", "not in this run")
+
+
+def test_same_answers_same_score_and_formula() -> None:
+    answers = with_changes(password_strength=2, firewall="no", approvals="long_ago")
+    first = build_run(flow_with(answers), NOW)
+    second = build_run(flow_with(dict(reversed(list(answers.items())))), NOW + timedelta(days=3))
+    assert first.score == second.score
+    # passwords 90, device 90, phishing 70 (approvals), others 100; weighted average:
+    weights = {"seed": 3, "phishing": 2.5, "passwords": 2, "two_factor": 2, "device": 1.5,
+               "cold_storage": 1.5, "network": 1, "totp_backup": 1}
+    scores = {**dict.fromkeys(weights, 100), "passwords": 90, "device": 90, "phishing": 70}
+    expected = round(sum(scores[t] * w for t, w in weights.items()) / sum(weights.values()))
+    assert first.score.overall == expected
+
+
+def test_explanation_lists_topics_and_deductions() -> None:
+    run = build_run(flow_with(with_changes(seed_storage=["photo"], firewall="no")), NOW)
+    lines = [line.render() for line in explain(run.score)]
+    assert any("Seed phrase backup: 40" in line for line in lines)
+    assert any("60: Your seed phrase is stored online or in a photo" in line for line in lines)
+    assert any("capped at 49" in line for line in lines)
+
+
+def test_unanswered_topics_do_not_count() -> None:
+    report = compute({"seed"}, [], {})
+    assert [t.topic for t in report.topics] == ["seed"] and report.overall == 100
+
+
+# -- runs, storage, comparison -----------------------------------------------------------
+
+
+def test_headless_end_to_end_through_encrypted_storage(paths, memory_keyring) -> None:
+    flow = CheckupFlow()
+    answers = with_changes(seed_storage=["paper"], seed_copies="one")
+    while True:
+        while flow.missing(flow.current_topic):  # an answer may reveal the next question
+            for question in flow.questions(flow.current_topic):
+                flow.answer(question.id, answers[question.id])
+        if flow.at_end:
+            break
+        flow.next()
+    assert flow.is_complete
+    run = build_run(flow, NOW)
+    store = data.open_store(paths, memory_keyring).store
+    assert store is not None
+    run_id = store.add_checkup_run(run.created_at, run.score.overall, run.urgent_count,
+                                   run.to_payload())
+    loaded = CheckupRun.from_payload(store.load_checkup_run(run_id))
+    assert loaded == run
+    assert [s.score for s in store.list_checkup_runs()] == [run.score.overall]
+    store.close()
+
+
+def test_compare_runs() -> None:
+    before = build_run(flow_with(with_changes(firewall="no", screen_lock="no")), NOW)
+    after = build_run(flow_with(with_changes(screen_lock="no", bookmarks="no")), NOW)
+    diff = compare(before, after)
+    assert diff.fixed == ("firewall_off",)
+    assert diff.new == ("no_bookmarks",)
+    assert diff.unchanged == ("no_screen_lock",)
+    assert diff.score_change == after.score.overall - before.score.overall
+
+
+def test_wifi_probe_becomes_a_proposal() -> None:
+    status = parse_wifi("yes:Home\\:Net:WPA2\nno:Cafe:\n", "nmcli")
+    proposal = from_wifi(status)
+    assert proposal is not None and proposal.value == "wpa2"
+    assert proposal.basis == "nmcli: WPA2"
+
+
+def test_rules_module_covers_every_topic_with_findings() -> None:
+    topics_with_findings = {f.topic for f in CATALOG.values()}
+    assert topics_with_findings == set(rules.RULES)
