@@ -1,0 +1,274 @@
+"""The support directory: official channels of wallets and exchanges, with sources.
+
+``resources/support_directory.json`` is data, not code, so a damaged or
+hand-edited file must fail loudly and clearly rather than send someone in a
+panic to a wrong address. :func:`parse_directory` is a small hand-written
+schema check (no ``jsonschema`` dependency) whose errors name the entry and
+the field. Every fact carries the page it was confirmed on (``source``), the
+date (``checked_on``) and whether it was confirmed at all (``confirmed``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+
+from checks.i18n import N_, InputError, msg
+
+KINDS = ("wallet", "hardware_wallet", "exchange")
+PLATFORMS = ("x", "telegram", "weibo", "wechat", "discord", "youtube", "facebook", "reddit")
+
+# What official support never does; the UI shows "<name> never will: ...".
+NEVER_DOES: Mapping[str, str] = MappingProxyType(
+    {
+        "dm_first": N_("message you first on social media or chat apps"),
+        "phone_call": N_("phone you out of the blue"),
+        "ask_seed_phrase": N_("ask for your seed phrase (recovery phrase)"),
+        "ask_private_key": N_("ask for your private key"),
+        "ask_password": N_("ask for your password or PIN"),
+        "ask_2fa_code": N_("ask for your two-factor (2FA) or verification codes"),
+        "remote_access": N_("ask to control your device remotely or to install software"),
+        "ask_transfer": N_("ask you to send crypto to another address"),
+        "charge_fee": N_("ask you to pay a fee for help or to get money back"),
+    }
+)
+
+_ID = re.compile(r"^[a-z][a-z0-9]{1,31}$")
+_DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_HANDLE = re.compile(r"^[A-Za-z0-9_.]{1,64}$")
+
+
+class DirectoryError(InputError):
+    """The support directory file is damaged; ``problem`` names entry and field."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(msg(N_("The support directory is damaged: {problem}"), problem=problem))
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class SocialAccount:
+    platform: str
+    handle: str  # without the leading "@"
+    url: str
+
+
+@dataclass(frozen=True)
+class InAppSupport:
+    """Where support sits inside the app, in words, in both UI languages."""
+
+    en: str
+    zh_CN: str
+
+
+@dataclass(frozen=True)
+class SupportEntry:
+    id: str
+    name: str
+    kind: str
+    custodial: bool
+    official_domains: tuple[str, ...]
+    help_center: str | None
+    ticket_url: str | None
+    in_app_support: InAppSupport | None
+    social: tuple[SocialAccount, ...]
+    never_does: tuple[str, ...]
+    source: str
+    checked_on: date
+    confirmed: bool
+    other_sources: tuple[str, ...] = ()
+    notes: str | None = None
+
+    @property
+    def primary_domain(self) -> str:
+        return self.official_domains[0]
+
+
+@dataclass(frozen=True)
+class Directory:
+    entries: tuple[SupportEntry, ...]
+    _by_id: Mapping[str, SupportEntry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", MappingProxyType({e.id: e for e in self.entries}))
+
+    @property
+    def by_id(self) -> Mapping[str, SupportEntry]:
+        return self._by_id
+
+    def get(self, entry_id: str) -> SupportEntry | None:
+        return self._by_id.get(entry_id)
+
+    def __iter__(self) -> Iterator[SupportEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def official_domains(self) -> tuple[str, ...]:
+        """Every official registrable domain, in file order."""
+        return tuple(d for entry in self.entries for d in entry.official_domains)
+
+    def owner_of(self, registrable: str) -> SupportEntry | None:
+        """The entry whose official domains include this registrable domain."""
+        for entry in self.entries:
+            if registrable in entry.official_domains:
+                return entry
+        return None
+
+
+@cache
+def load_directory() -> Directory:
+    """Read and validate the shipped directory once; :class:`DirectoryError` if damaged."""
+    try:
+        raw = files("resources").joinpath("support_directory.json").read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DirectoryError(f"cannot read the file ({error})") from error
+    return parse_directory(data)
+
+
+def parse_directory(data: object) -> Directory:
+    """Validate decoded JSON and build the frozen :class:`Directory`."""
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise DirectoryError('the top level must be an object with an "entries" list')
+    entries: list[SupportEntry] = []
+    seen: set[str] = set()
+    owners: dict[str, str] = {}
+    for index, item in enumerate(data["entries"]):
+        entry = _parse_entry(item, index)
+        if entry.id in seen:
+            raise DirectoryError(f"entry {entry.id!r}: the id is used twice")
+        seen.add(entry.id)
+        for domain in entry.official_domains:
+            if domain in owners:
+                raise DirectoryError(
+                    f"entry {entry.id!r} field 'official_domains': {domain} already "
+                    f"belongs to {owners[domain]!r}"
+                )
+            owners[domain] = entry.id
+        entries.append(entry)
+    if not entries:
+        raise DirectoryError("there are no entries")
+    return Directory(tuple(entries))
+
+
+class _Fields:
+    """Typed access to one entry's fields with errors that name entry and field."""
+
+    def __init__(self, item: object, index: int) -> None:
+        if not isinstance(item, dict):
+            raise DirectoryError(f"entry #{index + 1}: must be an object")
+        self.item = item
+        raw_id = item.get("id")
+        self.label = repr(raw_id) if isinstance(raw_id, str) else f"#{index + 1}"
+
+    def fail(self, name: str, problem: str) -> DirectoryError:
+        return DirectoryError(f"entry {self.label} field {name!r}: {problem}")
+
+    def text(self, name: str, *, optional: bool = False) -> str | None:
+        value = self.item.get(name)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(name, "must be a non-empty text")
+        return value
+
+    def url(self, name: str, *, optional: bool = False, allow_http: bool = False) -> str | None:
+        value = self.text(name, optional=optional)
+        if value is None:
+            return None
+        schemes = ("https://", "http://") if allow_http else ("https://",)
+        if not value.startswith(schemes) or any(c.isspace() for c in value):
+            raise self.fail(name, f"must be a web address starting with {schemes[0]}")
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self.item.get(name)
+        if not isinstance(value, bool):
+            raise self.fail(name, "must be true or false")
+        return value
+
+    def items(self, name: str) -> list[object]:
+        value = self.item.get(name)
+        if not isinstance(value, list):
+            raise self.fail(name, "must be a list")
+        return value
+
+
+def _parse_entry(item: object, index: int) -> SupportEntry:
+    fields = _Fields(item, index)
+    entry_id = fields.text("id") or ""
+    if not _ID.match(entry_id):
+        raise fields.fail("id", "must be lower-case letters and digits, starting with a letter")
+    kind = fields.text("kind")
+    if kind not in KINDS:
+        raise fields.fail("kind", f"must be one of {', '.join(KINDS)}")
+    custodial = fields.flag("custodial")
+    if custodial != (kind == "exchange"):
+        raise fields.fail("custodial", "must be true for exchanges and false for wallets")
+    domains = fields.items("official_domains")
+    if not domains or not all(isinstance(d, str) and _DOMAIN.match(d) for d in domains):
+        raise fields.fail("official_domains", "must be a non-empty list of lower-case domains")
+    never = fields.items("never_does")
+    unknown = [code for code in never if code not in NEVER_DOES]
+    if unknown:
+        raise fields.fail("never_does", f"unknown code {unknown[0]!r}")
+    checked = fields.text("checked_on") or ""
+    try:
+        checked_on = date.fromisoformat(checked)
+    except ValueError as error:
+        raise fields.fail("checked_on", "must be a date like 2026-11-22") from error
+    other = fields.item.get("other_sources", [])
+    if not isinstance(other, list) or not all(
+        isinstance(u, str) and u.startswith(("https://", "http://")) for u in other
+    ):
+        raise fields.fail("other_sources", "must be a list of web addresses")
+    return SupportEntry(
+        id=entry_id,
+        name=fields.text("name") or "",
+        kind=kind,
+        custodial=custodial,
+        official_domains=tuple(str(d) for d in domains),
+        help_center=fields.url("help_center", optional=True),
+        ticket_url=fields.url("ticket_url", optional=True),
+        in_app_support=_in_app(fields),
+        social=tuple(_social(fields, raw) for raw in fields.items("social")),
+        never_does=tuple(str(code) for code in never),
+        source=fields.url("source", allow_http=True) or "",
+        checked_on=checked_on,
+        confirmed=fields.flag("confirmed"),
+        other_sources=tuple(str(u) for u in other),
+        notes=fields.text("notes", optional=True),
+    )
+
+
+def _in_app(fields: _Fields) -> InAppSupport | None:
+    value = fields.item.get("in_app_support")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(lang), str) and value[lang].strip() for lang in ("en", "zh_CN")
+    ):
+        raise fields.fail("in_app_support", 'must be null or {"en": ..., "zh_CN": ...}')
+    return InAppSupport(en=value["en"], zh_CN=value["zh_CN"])
+
+
+def _social(fields: _Fields, raw: object) -> SocialAccount:
+    if not isinstance(raw, dict):
+        raise fields.fail("social", "each account must be an object")
+    platform, handle, url = raw.get("platform"), raw.get("handle"), raw.get("url")
+    if platform not in PLATFORMS:
+        raise fields.fail("social", f"platform must be one of {', '.join(PLATFORMS)}")
+    if not isinstance(handle, str) or not _HANDLE.match(handle):
+        raise fields.fail("social", "handle must be letters, digits or _ (without @)")
+    if not isinstance(url, str) or not url.startswith("https://"):
+        raise fields.fail("social", "url must start with https://")
+    return SocialAccount(platform=str(platform), handle=handle, url=url)

@@ -1,0 +1,413 @@
+"""checks.phishing.classify: official channels, real look-alikes, tricks, never raising."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.brands import NEAR_MISS_WORDS, brands_for, match_name
+from checks.directory import DirectoryError, load_directory, parse_directory
+from checks.i18n import Msg
+from checks.phishing import (
+    LOOKALIKE_HANDLE,
+    LOOKALIKE_USERINFO,
+    MAX_INPUT,
+    UNKNOWN_BAD_IDN,
+    UNKNOWN_EMPTY,
+    UNKNOWN_IP,
+    UNKNOWN_NO_DIRECTORY,
+    UNKNOWN_NOT_ADDRESS,
+    UNKNOWN_TOO_LONG,
+    VERDICTS,
+    LinkVerdict,
+    classify,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "phishing"
+LOOKALIKES = json.loads((FIXTURES / "lookalikes.json").read_text(encoding="utf-8"))["cases"]
+UNRELATED = [
+    line.strip()
+    for line in (FIXTURES / "unrelated_domains.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+# --- official channels -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wallet"),
+    [
+        ("token.im", "imtoken"),
+        ("support.token.im", "imtoken"),
+        ("https://token.im/hc/en-US/articles/360035257293", "imtoken"),
+        ("https://help.tokenpocket.pro/cn/security-knowledge", "tokenpocket"),
+        ("tpwallet.io", "tokenpocket"),
+        ("metamask.io", "metamask"),
+        ("https://support.metamask.io/hc/en-us", "metamask"),
+        ("HTTPS://METAMASK.IO/", "metamask"),
+        ("metamask.io.", "metamask"),
+        ("metamask.io:443/download", "metamask"),
+        ("ｍｅｔａｍａｓｋ．ｉｏ", "metamask"),
+        ("https://user@metamask.io/", "metamask"),  # userinfo that names no brand
+        ("trustwallet.com", "trustwallet"),
+        ("https://www.ledger.com/phishing-campaigns-status", "ledger"),
+        ("trezor.io/support", "trezor"),
+        ("binance.com", "binance"),
+        ("www.okx.com/help", "okx"),
+        ("help.coinbase.com", "coinbase"),
+        ("support.kraken.com", "kraken"),
+    ],
+)
+def test_official_sites(text: str, wallet: str) -> None:
+    verdict = classify(text)
+    assert (verdict.verdict, verdict.wallet) == ("official", wallet)
+    assert "official website" in verdict.reason
+    assert "seed phrase" in verdict.reason
+
+
+def test_official_reason_names_brand_and_domain() -> None:
+    assert classify("metamask.io").reason == (
+        "This is MetaMask's official website (metamask.io). "
+        "Still, never type your seed phrase anywhere."
+    )
+
+
+@pytest.mark.parametrize("text", ["support@metamask.io", "mailto:help@trustwallet.com?subject=x"])
+def test_official_email_warns_that_senders_can_be_faked(text: str) -> None:
+    verdict = classify(text)
+    assert verdict.verdict == "official"
+    assert "can be faked" in verdict.reason
+
+
+def test_unconfirmed_entry_is_never_called_official() -> None:
+    verdict = classify("bitpie.com")
+    assert (verdict.verdict, verdict.wallet) == ("unknown", "bitpie")
+    assert "could not confirm" in verdict.reason
+
+
+# --- look-alikes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", LOOKALIKES, ids=[c["text"] for c in LOOKALIKES])
+def test_real_lookalikes_are_flagged(case: dict[str, str]) -> None:
+    verdict = classify(case["text"])
+    assert (verdict.verdict, verdict.wallet) == ("lookalike", case["wallet"]), verdict.reason
+
+
+def test_lookalike_reason_names_real_and_fake_site() -> None:
+    assert classify("token-im.com").reason == (
+        "The real site is token.im. This is token-im.com, a different website."
+    )
+    assert "tokenpocket.pro" in classify("tokenpockets.pro").reason
+    assert "tpwallet.io" in classify("tpwallets.io").reason  # the closest official name
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("lèdger.com", "lèdger.com (xn--ldger-4ra.com)"),
+        ("xn--ldger-4ra.com", "lèdger.com (xn--ldger-4ra.com)"),
+        ("ledgёr.com", "ledgёr.com (xn--ledgr-v1e.com)"),
+        ("https://xn--ledgr-v1e.com/start", "ledgёr.com (xn--ledgr-v1e.com)"),
+        ("metаmask.io", "metаmask.io (xn--metmask-4fg.io)"),
+        ("rnetamask.io", "rnetamask.io"),
+    ],
+)
+def test_homoglyphs_and_punycode_show_both_forms(text: str, shown: str) -> None:
+    verdict = classify(text)
+    assert verdict.verdict == "lookalike"
+    assert "look-alike letters" in verdict.reason
+    assert shown in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "wallet", "real_site"),
+    [
+        ("https://token.im@evil.com", "imtoken", "evil.com"),
+        ("https://token.im@evil.com/login?next=/", "imtoken", "evil.com"),
+        ("http://metamask.io:443@phish.example/", "metamask", "phish.example"),
+        ("https://support.ledger.com:secret@ledger-fix.net", "ledger", "ledger-fix.net"),
+        ("token.im@evil.com", "imtoken", "evil.com"),
+        ("https://metamask.io@www.ledger.com/", "metamask", "ledger.com"),
+    ],
+)
+def test_userinfo_tricks_name_the_real_site(text: str, wallet: str, real_site: str) -> None:
+    verdict = classify(text)
+    assert (verdict.verdict, verdict.wallet) == ("lookalike", wallet)
+    assert verdict.reason_msg.text == LOOKALIKE_USERINFO
+    assert verdict.reason.endswith(f"the real site is {real_site}.")
+
+
+def test_userinfo_trick_reason_text() -> None:
+    assert classify("https://token.im@evil.com").reason == (
+        "This address hides a different website: the part before @ is ignored by browsers; "
+        "the real site is evil.com."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "wallet", "site"),
+    [
+        ("token.im.example.io", "imtoken", "example.io"),
+        ("https://metamask.io.secure-login.com/", "metamask", "secure-login.com"),
+        ("support.ledger.com.ledger-help.ru", "ledger", "ledger-help.ru"),
+        ("metamask.secure-login.com", "metamask", "secure-login.com"),
+        ("binance.account-verify.top", "binance", "account-verify.top"),
+    ],
+)
+def test_subdomain_tricks(text: str, wallet: str, site: str) -> None:
+    verdict = classify(text)
+    assert (verdict.verdict, verdict.wallet) == ("lookalike", wallet)
+    assert f"is {site}," in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("okx.com", "official"),
+        ("ok.com", "unknown"),  # a short brand must not swallow its neighbours
+        ("okex.com", "unknown"),
+        ("0kx.com", "lookalike"),
+        ("οkx.com", "lookalike"),  # Greek omicron
+        ("okx-support.com", "lookalike"),
+        ("okxwallet.net", "lookalike"),
+        ("ok-x.io", "lookalike"),
+        ("bookx.com", "unknown"),
+    ],
+)
+def test_short_brand_names(text: str, verdict: str) -> None:
+    assert classify(text).verdict == verdict
+
+
+@pytest.mark.parametrize("domain", UNRELATED)
+def test_popular_unrelated_sites_are_never_flagged(domain: str) -> None:
+    for text in (domain, f"https://{domain}/", f"https://{domain}/help/metamask/ledger?q=imtoken"):
+        verdict = classify(text)
+        assert (verdict.verdict, verdict.wallet) == ("unknown", None), text
+
+
+def test_unrelated_list_is_big_enough() -> None:
+    assert len(UNRELATED) >= 50
+
+
+@pytest.mark.slow
+def test_common_words_are_not_typos_of_brands() -> None:
+    """No frequent English word or name is one typo from a brand (else add it to
+    NEAR_MISS_WORDS, which is how that list was made)."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    brands = brands_for(load_directory())
+    words = [
+        *FREQUENCY_LISTS["english_wikipedia"][:8000],
+        *FREQUENCY_LISTS["us_tv_and_film"][:4000],
+        *FREQUENCY_LISTS["male_names"],
+        *FREQUENCY_LISTS["surnames"][:2000],
+    ]
+    flagged = {
+        word
+        for word in words
+        if word.isalpha() and (found := match_name(word, brands)) and found.how == "typo"
+    }
+    assert flagged == set()
+    assert {"finance", "trevor", "lodger"} <= NEAR_MISS_WORDS
+
+
+# --- handles ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wallet"),
+    [
+        ("@imToken_Support", "imtoken"),
+        ("@MetaMaskHelpDesk", "metamask"),
+        ("t.me/metamask_support", "metamask"),
+        ("https://t.me/s/TokenPocket_Help", "tokenpocket"),
+        ("https://x.com/TrustWallet_Help/status/1", "trustwallet"),
+        ("twitter.com/Ledger_Support", "ledger"),
+        ("tg://resolve?domain=Binance_Helpdesk", "binance"),
+        ("@Metamsk_Support", "metamask"),
+    ],
+)
+def test_unconfirmed_handles_with_a_brand_are_lookalikes(text: str, wallet: str) -> None:
+    verdict = classify(text)
+    assert (verdict.verdict, verdict.wallet) == ("lookalike", wallet)
+    assert verdict.reason_msg.text == LOOKALIKE_HANDLE
+    assert verdict.reason.startswith("Official support never messages you first.")
+
+
+def test_handle_equal_to_brand_is_not_called_fake_or_official() -> None:
+    verdict = classify("x.com/MetaMask")
+    assert (verdict.verdict, verdict.wallet) == ("unknown", "metamask")
+    assert "not confirmed" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    "text", ["@vitalikbuterin", "t.me/durov", "x.com/search?q=metamask", "x.com"]
+)
+def test_other_handles_and_pages_are_unknown(text: str) -> None:
+    assert classify(text).wallet is None
+
+
+EXAMPLE_ENTRY = {
+    "id": "examplewallet",
+    "name": "Example Wallet",
+    "kind": "wallet",
+    "custodial": False,
+    "official_domains": ["examplewallet.test"],
+    "help_center": None,
+    "ticket_url": None,
+    "in_app_support": None,
+    "social": [
+        {"platform": "x", "handle": "ExampleWalletHQ", "url": "https://x.com/ExampleWalletHQ"}
+    ],
+    "never_does": ["dm_first"],
+    "source": "https://examplewallet.test/support",
+    "checked_on": "2026-01-01",
+    "confirmed": True,
+}
+
+
+def test_confirmed_handle_is_official_only_on_its_platform() -> None:
+    directory = parse_directory({"entries": [EXAMPLE_ENTRY]})
+    official = classify("https://x.com/examplewallethq", directory)
+    assert (official.verdict, official.wallet) == ("official", "examplewallet")
+    assert classify("@ExampleWalletHQ", directory).verdict == "official"
+    assert classify("t.me/ExampleWalletHQ", directory).verdict != "official"
+    assert classify("@ExampleWalletHQ_support", directory).verdict == "lookalike"
+    assert classify("examplewallet.test", directory).verdict == "official"
+
+
+def test_unconfirmed_entry_handles_are_never_official() -> None:
+    entry = dict(EXAMPLE_ENTRY, confirmed=False)
+    directory = parse_directory({"entries": [entry]})
+    assert classify("@ExampleWalletHQ", directory).verdict != "official"
+
+
+# --- odd input, never raising, bounded work -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", UNKNOWN_EMPTY),
+        ("   \n\t", UNKNOWN_EMPTY),
+        ("hello", UNKNOWN_NOT_ADDRESS),
+        ("javascript:alert(1)", UNKNOWN_NOT_ADDRESS),
+        ("metamask", UNKNOWN_NOT_ADDRESS),
+        ("http://192.168.1.1/metamask", UNKNOWN_IP),
+        ("http://[::1]:8080/", UNKNOWN_IP),
+        ("xn--zz-zz.com", UNKNOWN_BAD_IDN),
+        ("a" * (MAX_INPUT + 1), UNKNOWN_TOO_LONG),
+    ],
+)
+def test_odd_input_is_unknown_with_a_reason(text: str, reason: str) -> None:
+    verdict = classify(text)
+    assert verdict.verdict == "unknown"
+    assert verdict.reason_msg.text == reason
+
+
+def test_pasted_message_uses_the_most_dangerous_address() -> None:
+    verdict = classify("Hi, this is MetaMask support. Verify at metamask-help.com or metamask.io")
+    assert (verdict.verdict, verdict.wallet) == ("lookalike", "metamask")
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Hello. The official site is metamask.io.", "official"),
+        ("官网是 token.im。", "official"),
+        ("Not metamask.io but metamask-login.app, ok?", "lookalike"),
+    ],
+)
+def test_sentences_around_an_address_do_not_change_the_answer(text: str, verdict: str) -> None:
+    assert classify(text).verdict == verdict
+
+
+def test_damaged_directory_gives_an_answer_not_an_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import checks.phishing as module
+
+    def broken() -> None:
+        raise DirectoryError("cannot read the file")
+
+    monkeypatch.setattr(module, "load_directory", broken)
+    verdict = classify("metamask.io")
+    assert (verdict.verdict, verdict.wallet) == ("unknown", None)
+    assert verdict.reason_msg.text == UNKNOWN_NO_DIRECTORY
+
+
+def test_very_long_input_is_cheap() -> None:
+    started = time.perf_counter()
+    for text in ("x" * 10**6, "a." * 999, "@" + "a" * 1990, "metamask-" * 220):
+        assert classify(text).verdict == "unknown" or len(text) <= MAX_INPUT
+    assert time.perf_counter() - started < 2.0
+
+
+def test_classify_is_fast_once_warm() -> None:
+    classify("metamask.io")
+    started = time.perf_counter()
+    for case in LOOKALIKES:
+        classify(case["text"])
+    per_call = (time.perf_counter() - started) / len(LOOKALIKES)
+    assert per_call < 0.02
+
+
+def test_direction_marks_in_a_name_are_shown_not_obeyed() -> None:
+    verdict = classify("metamask\u202e.io-lk.com")
+    assert "\u202e" not in verdict.reason
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300))
+def test_classify_never_raises_on_any_text(text: str) -> None:
+    verdict = classify(text)
+    assert isinstance(verdict, LinkVerdict)
+    assert verdict.verdict in VERDICTS
+    assert verdict.reason and "{" not in verdict.reason
+
+
+_LABEL = st.text(alphabet=st.sampled_from("metamskldgrokxin-0123эаеоαοёè．。@:/"), min_size=1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LABEL, min_size=1, max_size=5), st.sampled_from(["", "https://", "http://x@"]))
+def test_classify_never_raises_on_url_like_text(labels: list[str], prefix: str) -> None:
+    verdict = classify(prefix + ".".join(labels))
+    assert isinstance(verdict, LinkVerdict)
+    assert verdict.verdict in VERDICTS
+
+
+# --- the result type ---------------------------------------------------------------------
+
+
+def test_verdict_json_shape_and_translation() -> None:
+    verdict = classify("token-im.com")
+    assert verdict.to_json() == {
+        "verdict": "lookalike",
+        "wallet": "imtoken",
+        "reason": verdict.reason,
+    }
+    assert verdict.reason == verdict.reason_msg.render()
+    assert isinstance(verdict.reason_msg, Msg)
+
+    def to_chinese(text: str) -> str:
+        return {"The real site is {official}. This is {site}, a different website.": (
+            "真正的网站是 {official}。这是 {site}，是另一个网站。"
+        )}.get(text, text)
+
+    assert verdict.as_dict(translate=to_chinese)["reason"] == (
+        "真正的网站是 token.im。这是 token-im.com，是另一个网站。"
+    )
+
+
+def test_verdict_is_frozen() -> None:
+    verdict = classify("metamask.io")
+    with pytest.raises(AttributeError):
+        verdict.verdict = "lookalike"  # type: ignore[misc]
