@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from checks import __version__
+from checks.i18n import N_
 
 LANG_CHOICES = ("en", "zh_CN")
 PRINT_DOCUMENTS = ("recovery-kit", "incident-report", "checkup-report")
@@ -67,6 +68,44 @@ def _attach_console() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
+def cli_language(chosen: str | None) -> str:
+    """--lang, else the environment's locale (zh_* or Chinese → zh_CN), without Qt."""
+    if chosen:
+        return chosen
+    import locale
+
+    from desktop.i18n import normalise_language
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value and value not in ("C", "POSIX"):
+            return normalise_language(value.split(":")[0])
+    system = locale.getlocale()[0] or ""
+    return "zh_CN" if system.lower().startswith("chinese") else normalise_language(system)
+
+
+VERDICT_WORDS = {
+    "official": N_("Official"),
+    "lookalike": N_("Lookalike — do not use"),
+    "unknown": N_("Unknown — be careful"),
+}
+
+
+def check_link(text: str, as_json: bool, language: str | None) -> int:
+    import json
+
+    from checks.phishing import classify
+    from desktop.i18n import _, set_language
+
+    set_language(cli_language(language))
+    verdict = classify(text)
+    if as_json:
+        print(json.dumps(verdict.as_dict(_), ensure_ascii=False))
+    else:
+        print(f"{_(VERDICT_WORDS[verdict.verdict])}: {verdict.reason_msg.render(_)}")
+    return 0
+
+
 def not_available(feature: str) -> int:
     print(
         f"wallet-checkup: '{feature}' is not available yet in version {__version__}.",
@@ -88,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "print":
         return not_available("print")
     if args.command == "check-link":
-        return not_available("check-link")
+        return check_link(args.text, args.json, args.doc_lang)
     try:
         from desktop.app import run_app
 

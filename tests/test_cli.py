@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +43,6 @@ def test_bad_usage_prints_usage_and_exits_2(tmp_path: Path, args: list[str]) -> 
     [
         ["print", "recovery-kit", "-o", "kit.pdf"],
         ["print", "incident-report", "--case", "x", "-o", "r.pdf"],
-        ["check-link", "token.im", "--json"],
     ],
 )
 def test_reserved_subcommands_say_not_available(tmp_path: Path, args: list[str]) -> None:
@@ -78,3 +78,43 @@ def test_startup_does_not_import_slow_modules() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "[]", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "wallet"),
+    [
+        ("https://token.im/download", "official", "imtoken"),
+        ("token-im.com", "lookalike", "imtoken"),
+        ("metamask.io.secure-login.com", "lookalike", "metamask"),
+        ("github.com", "unknown", None),
+    ],
+)
+def test_check_link_json_contract(tmp_path: Path, text: str, verdict: str, wallet: str) -> None:
+    import json
+
+    result = run("check-link", text, "--json", "--lang", "en", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert set(answer) == {"verdict", "wallet", "reason"}
+    assert (answer["verdict"], answer["wallet"]) == (verdict, wallet)
+    assert answer["reason"]
+
+
+def test_check_link_answers_in_chinese(tmp_path: Path) -> None:
+    import json
+
+    result = run("check-link", "token-im.com", "--json", "--lang", "zh_CN", home=tmp_path)
+    answer = json.loads(result.stdout)
+    assert answer["verdict"] == "lookalike"
+    assert re.search(r"[\u4e00-\u9fff]", answer["reason"])
+    plain = run("check-link", "token-im.com", "--lang", "zh_CN", home=tmp_path)
+    assert plain.stdout.startswith("仿冒")
+
+
+def test_check_link_default_language_follows_environment(tmp_path: Path) -> None:
+    env_run = subprocess.run(
+        [sys.executable, "-m", "desktop", "check-link", "token-im.com"],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""},
+    )
+    assert env_run.stdout.startswith("仿冒")
