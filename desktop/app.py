@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from checks import APP_NAME, __version__
+from checks.checkup.detect import run_probes
 from checks.paths import Paths
 from checks.settings import load_settings
 from desktop import crash, dialogs
@@ -63,7 +64,9 @@ def run_app(args: Namespace) -> int:
     app = make_application(sys.argv[:1])
     paths = Paths.from_environment()
     settings, damaged_settings = load_settings(paths, datetime.now(timezone.utc))
-    ctx = AppContext(paths=paths, settings=settings, storage_pool=serial_pool())
+    ctx = AppContext(
+        paths=paths, settings=settings, storage_pool=serial_pool(), probe_runner=run_probes
+    )
     if damaged_settings:
         ctx.kept_aside.append(damaged_settings)
 

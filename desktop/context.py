@@ -25,6 +25,8 @@ class AppContext:
     keyring_backend: Any = None  # None: the operating system's keyring
     pool: Any = None  # None: QThreadPool.globalInstance()
     storage_pool: Any = None  # one thread, so writes keep their order
+    compute_pool: Any = None  # zxcvbn's own thread (None: the meter makes one)
+    probe_runner: Callable[[str], list[Any]] | None = None  # topic -> proposals
     store: Store | None = None  # set once the data is unlocked
     kept_aside: list[KeptAside] = field(default_factory=list)
     data_erased: bool = False  # after "delete all my data": write nothing more

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from desktop.i18n import _
 
@@ -114,3 +121,44 @@ def crash_notice(parent: QWidget | None, log_path: str) -> QMessageBox:
             "seed phrases or answers of yours."
         ).format(path=log_path),
     )
+
+
+def ask_text(
+    parent: QWidget | None,
+    title: str,
+    label: str,
+    on_text: Callable[[str], None],
+    max_length: int = 500,
+) -> QInputDialog:
+    """Ask for a short text (guarded against secrets); ``on_text`` on OK."""
+    from desktop.secret_guard import guard
+
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("askText")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    edit = dialog.findChild(QLineEdit)
+    if edit is not None:
+        edit.setMaxLength(max_length)
+        edit.setAccessibleName(label)
+        guard(edit)
+    dialog.textValueSelected.connect(on_text)
+    dialog.open()
+    return dialog
+
+
+def save_file(
+    parent: QWidget | None,
+    title: str,
+    suggested: str,
+    name_filter: str,
+    on_path: Callable[[str], None],
+) -> QFileDialog:
+    """Choose where to save a file; ``on_path(path)`` when chosen."""
+    dialog = QFileDialog(parent, title, suggested, name_filter)
+    dialog.setObjectName("saveFile")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.fileSelected.connect(on_path)
+    dialog.open()
+    return dialog

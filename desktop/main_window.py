@@ -6,7 +6,7 @@ import base64
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QSystemTrayIcon
 
 from checks import erase
 from checks.home import notices
@@ -14,6 +14,7 @@ from checks.settings import Settings, save_settings
 from checks.store import CaseSummary, RunSummary
 from desktop import dialogs
 from desktop.background import run_in_background
+from desktop.checkup_controller import CheckupController
 from desktop.context import AppContext
 from desktop.first_steps_page import FirstStepsPage
 from desktop.home_page import PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
@@ -33,10 +34,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
         self._painted = False
+        self._tray_notified = False
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.unlocker = DataUnlocker(ctx, self)
         self.unlocker.ready.connect(self.refresh_notices)
+        self.checkup = CheckupController(ctx, self.stack, self)
+        self.checkup.go_home.connect(self.show_home)
+        self.checkup.data_changed.connect(self.refresh_notices)
         QShortcut(QKeySequence(PANIC_SHORTCUT), self, self.show_panic)
         QShortcut(QKeySequence(SETTINGS_SHORTCUT), self, self.open_settings)
         self.build_pages()
@@ -48,7 +53,9 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------
 
     def build_pages(self) -> None:
-        """(Re)build every page in the current language."""
+        """(Re)build every page in the current language (an open checkup keeps its draft)."""
+        if hasattr(self, "checkup"):
+            self.checkup.page = None
         while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -59,14 +66,12 @@ class MainWindow(QMainWindow):
         self.first_steps.back_requested.connect(self.show_home)
         for page in (self.home, self.first_steps):
             self.stack.addWidget(page)
-        self.home.checkup.mark_unavailable(
-            _("Not available yet: the monthly checkup is being built.")
-        )
-        self.home.history.mark_unavailable(_("Not available yet: history comes with the checkup."))
         self.home.print_kit.mark_unavailable(_("Not available yet: printing is being built."))
         self.refresh_notices()
 
     def show_home(self) -> None:
+        if self.stack.currentWidget() is not self.home:
+            self.refresh_notices()
         self.stack.setCurrentWidget(self.home)
         self.home.focus_panic()
 
@@ -79,6 +84,10 @@ class MainWindow(QMainWindow):
             self.show_panic()
         elif name == "settings":
             self.open_settings()
+        elif name == "checkup":
+            self.checkup.start()
+        elif name == "history":
+            self.checkup.show_history()
 
     def refresh_notices(self) -> None:
         """Read the history in the storage thread, then update the banners."""
@@ -106,6 +115,27 @@ class MainWindow(QMainWindow):
             keeps_data=keeps_data,
         )
         self.home.set_notices(found, {"panic": _("Open"), "checkup": _("Start checkup")})
+        if any(notice.id == "checkup-overdue" for notice in found):
+            self._notify_due()
+
+    def _raise(self) -> None:
+        self.showNormal()
+        self.activateWindow()
+
+    def _notify_due(self) -> None:
+        """Once per session, where the platform has a tray: the checkup is due."""
+        if self._tray_notified or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self._tray_notified = True
+        tray = QSystemTrayIcon(icon("app"), self)
+        tray.setToolTip(_("Wallet Checkup"))
+        tray.activated.connect(self._raise)
+        tray.show()
+        tray.showMessage(
+            _("Wallet Checkup"),
+            _("Your monthly checkup is due. It takes about 10 minutes."),
+            QSystemTrayIcon.MessageIcon.Information,
+        )
 
     # -- settings and data -------------------------------------------------
 

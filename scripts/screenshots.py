@@ -82,8 +82,67 @@ def main() -> int:
                 passphrase = PassphraseDialog(new, window)
                 save(passphrase, f"passphrase-{'new' if new else 'unlock'}-{language}")
                 passphrase.close()
+            checkup_pages(window, save, language)
             window.close()
     return 0
+
+
+EXAMPLE_ANSWERS = {
+    "wallets": ["imtoken", "ledger"],
+    "exchange_account": "yes",
+    "hardware_wallet": "yes",
+    "password_reuse": "some_reused",
+    "password_manager": "no",
+    "email_2fa": "sms",
+    "exchange_2fa": "app",
+    "wallet_account_2fa": "no_account",
+    "carrier_pin": "dont_know",
+    "totp_backup": "no_backup",
+    "wifi_security": "wpa2",
+    "public_wifi": "sometimes",
+    "vpn": "never",
+    "disk_encryption": "yes",
+    "firewall": "yes",
+    "screen_lock": "no",
+    "os_updates": "automatic",
+    "seed_storage": ["paper", "photo"],
+    "seed_copies": "one",
+    "seed_exposed": "never",
+    "total_value": "10k_100k",
+    "hot_value": "1k_10k",
+    "spending": "monthly",
+    "verify_on_device": "yes",
+    "inheritance": "no",
+    "install_source": "official",
+    "bookmarks": "no",
+    "support_contact": "official",
+    "approvals": "never",
+    "blind_signing": "never",
+}
+
+
+def checkup_pages(window, save, language: str) -> None:
+    """Every wizard page (with example answers) and the results page."""
+    from checks.checkup.flow import CheckupFlow
+    from checks.checkup.run import build_run
+
+    flow = CheckupFlow()
+    flow.propose("wifi_security", "wpa2", "nmcli: WPA2")
+    window.checkup._open_wizard(flow)
+    wizard = window.checkup.page
+    for question, value in EXAMPLE_ANSWERS.items():
+        if question != "wifi_security":
+            flow.answer(question, value)
+    flow.position = 0
+    for number in range(1, flow.progress[1] + 1):
+        wizard.show_topic()
+        save(window, f"checkup-{number:02d}-{flow.current_topic}-{language}")
+        if not flow.at_end:
+            flow.next()
+    run = build_run(flow, window.ctx.clock())
+    window.checkup._show_results(run, None)
+    save(window, f"checkup-results-{language}")
+    window.checkup.close_page()
 
 
 if __name__ == "__main__":

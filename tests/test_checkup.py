@@ -89,8 +89,12 @@ def test_every_choice_question_offers_dont_know_except_outcomes() -> None:
 
 def test_dont_know_always_gets_advice() -> None:
     for question in QUESTIONS:
-        if DONT_KNOW not in question.values() or question.id in ("wallets", "exchange_account",
-                                                                 "hardware_wallet", "spending"):
+        if DONT_KNOW not in question.values() or question.id in (
+            "wallets",
+            "exchange_account",
+            "hardware_wallet",
+            "spending",
+        ):
             continue
         value = [DONT_KNOW] if question.kind is Kind.MULTI else DONT_KNOW
         needs = {"vpn": {"public_wifi": "often"}, "extra_protection": {"total_value": "over_100k"}}
@@ -134,8 +138,11 @@ def test_dont_know_always_gets_advice() -> None:
         ({"seed_storage": ["password_manager"]}, "seed_in_password_manager", Severity.IMPORTANT),
         ({"seed_exposed": "person"}, "seed_exposed", Severity.URGENT),
         ({"seed_copies": "one"}, "seed_one_copy", Severity.TIP),
-        ({"hot_value": "over_100k", "hardware_wallet": "no"}, "hot_savings_no_hardware",
-         Severity.IMPORTANT),
+        (
+            {"hot_value": "over_100k", "hardware_wallet": "no"},
+            "hot_savings_no_hardware",
+            Severity.IMPORTANT,
+        ),
         ({"verify_on_device": "no"}, "verify_on_device", Severity.IMPORTANT),
         ({"total_value": "over_100k", "extra_protection": "no"}, "extra_protection", Severity.TIP),
         ({"inheritance": "no"}, "inheritance_plan", Severity.TIP),
@@ -196,8 +203,14 @@ def test_navigation_needs_answers_and_reports_progress() -> None:
 
 
 def test_resume_half_way() -> None:
-    flow = flow_with({"wallets": ["metamask"], "exchange_account": "no", "hardware_wallet": "no",
-                      "password_reuse": "unique"})
+    flow = flow_with(
+        {
+            "wallets": ["metamask"],
+            "exchange_account": "no",
+            "hardware_wallet": "no",
+            "password_reuse": "unique",
+        }
+    )
     flow.next()
     flow.propose("wifi_security", "wpa2", "nmcli: WPA2")
     saved = flow.to_dict()
@@ -210,8 +223,14 @@ def test_resume_half_way() -> None:
 
 def test_resume_drops_what_no_longer_fits() -> None:
     resumed = CheckupFlow.from_dict(
-        {"answers": {"wallets": ["imtoken"], "gone_question": "x", "email_2fa": "carrier pigeon"},
-         "position": "nonsense"}
+        {
+            "answers": {
+                "wallets": ["imtoken"],
+                "gone_question": "x",
+                "email_2fa": "carrier pigeon",
+            },
+            "position": "nonsense",
+        }
     )
     assert resumed.answers == {"wallets": ["imtoken"]}
     assert resumed.position == 0
@@ -228,8 +247,15 @@ def test_probe_never_overrides_the_user() -> None:
 
 @pytest.mark.parametrize(
     ("question", "value"),
-    [("email_2fa", "pigeon"), ("password_strength", 5), ("password_strength", "hunter2"),
-     ("wallets", []), ("wallets", "imtoken"), ("nope", "x"), ("password_strength", True)],
+    [
+        ("email_2fa", "pigeon"),
+        ("password_strength", 5),
+        ("password_strength", "hunter2"),
+        ("wallets", []),
+        ("wallets", "imtoken"),
+        ("nope", "x"),
+        ("password_strength", True),
+    ],
 )
 def test_invalid_answers_are_refused(question: str, value: object) -> None:
     with pytest.raises(InputError):
@@ -276,8 +302,16 @@ def test_same_answers_same_score_and_formula() -> None:
     second = build_run(flow_with(dict(reversed(list(answers.items())))), NOW + timedelta(days=3))
     assert first.score == second.score
     # passwords 90, device 90, phishing 70 (approvals), others 100; weighted average:
-    weights = {"seed": 3, "phishing": 2.5, "passwords": 2, "two_factor": 2, "device": 1.5,
-               "cold_storage": 1.5, "network": 1, "totp_backup": 1}
+    weights = {
+        "seed": 3,
+        "phishing": 2.5,
+        "passwords": 2,
+        "two_factor": 2,
+        "device": 1.5,
+        "cold_storage": 1.5,
+        "network": 1,
+        "totp_backup": 1,
+    }
     scores = {**dict.fromkeys(weights, 100), "passwords": 90, "device": 90, "phishing": 70}
     expected = round(sum(scores[t] * w for t, w in weights.items()) / sum(weights.values()))
     assert first.score.overall == expected
@@ -313,8 +347,9 @@ def test_headless_end_to_end_through_encrypted_storage(paths, memory_keyring) ->
     run = build_run(flow, NOW)
     store = data.open_store(paths, memory_keyring).store
     assert store is not None
-    run_id = store.add_checkup_run(run.created_at, run.score.overall, run.urgent_count,
-                                   run.to_payload())
+    run_id = store.add_checkup_run(
+        run.created_at, run.score.overall, run.urgent_count, run.to_payload()
+    )
     loaded = CheckupRun.from_payload(store.load_checkup_run(run_id))
     assert loaded == run
     assert [s.score for s in store.list_checkup_runs()] == [run.score.overall]
@@ -341,3 +376,21 @@ def test_wifi_probe_becomes_a_proposal() -> None:
 def test_rules_module_covers_every_topic_with_findings() -> None:
     topics_with_findings = {f.topic for f in CATALOG.values()}
     assert topics_with_findings == set(rules.RULES)
+
+
+def test_device_probe_results_become_proposals() -> None:
+    from checks.checkup.detect import from_device
+    from checks.device import ProbeResult
+
+    def result(check: str, status: str) -> ProbeResult:
+        return ProbeResult(check, status, "lsblk", None, None if status != "unknown" else "error")
+
+    assert from_device(result("disk_encryption", "yes")) == from_device(
+        result("disk_encryption", "yes")
+    )
+    proposal = from_device(result("disk_encryption", "no"))
+    assert proposal is not None and (proposal.question, proposal.value) == ("disk_encryption", "no")
+    assert from_device(result("firewall", "unknown")) is None
+    updates = from_device(result("os_updates", "yes"))
+    assert updates is not None and updates.value == "automatic"
+    assert from_device(result("os_updates", "no")) is None

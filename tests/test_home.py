@@ -71,7 +71,7 @@ def test_panic_shortcut_from_anywhere(qtbot, window_for) -> None:
 
 def test_unavailable_action_explains_instead_of_faking(qtbot, window_for) -> None:
     window = window_for()
-    tile = window.home.checkup
+    tile = window.home.print_kit
     assert tile.isEnabled() and tile.focusPolicy() != Qt.FocusPolicy.NoFocus
     assert "Not available yet" in tile.toolTip()
     assert "Not available yet" in tile.accessibleDescription()

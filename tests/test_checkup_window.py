@@ -1,0 +1,328 @@
+"""The monthly checkup in the window, by keyboard, with probes from fixtures."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QRadioButton, QWidget
+
+from checks import password
+from checks.checkup.detect import from_wifi
+from checks.checkup.flow import CheckupFlow
+from checks.checkup.questions import BY_ID, Kind
+from checks.network import parse_wifi
+from desktop import dialogs
+from desktop.app import build_window, make_application
+from desktop.checkup_wizard import DRAFT, CheckupWizard
+from desktop.main_window import MainWindow
+from desktop.results_page import ResultsPage
+
+FIXTURE = Path(__file__).parent / "fixtures" / "wifi"
+
+ANSWERS = {
+    "wallets": ["tokenpocket"],
+    "exchange_account": "yes",
+    "hardware_wallet": "no",
+    "password_reuse": "unique",
+    "password_manager": "yes",
+    "email_2fa": "app",
+    "exchange_2fa": "app",
+    "wallet_account_2fa": "no_account",
+    "carrier_pin": "yes",
+    "totp_backup": "no_backup",
+    "public_wifi": "never",
+    "disk_encryption": "yes",
+    "firewall": "yes",
+    "screen_lock": "yes",
+    "os_updates": "automatic",
+    "seed_storage": ["paper"],
+    "seed_copies": "separate_places",
+    "seed_exposed": "never",
+    "total_value": "1k_10k",
+    "hot_value": "under_1k",
+    "spending": "monthly",
+    "install_source": "search",
+    "bookmarks": "yes",
+    "support_contact": "official",
+    "approvals": "recent",
+    "blind_signing": "never",
+}
+
+
+def wifi_probe(topic: str):
+    if topic != "network":
+        return []
+    status = parse_wifi(
+        (FIXTURE / "nmcli_active_ssid_security_chan_freq_signal.txt").read_text(), "nmcli"
+    )
+    proposal = from_wifi(status)
+    return [proposal] if proposal else []
+
+
+@pytest.fixture
+def window(qtbot, make_ctx) -> MainWindow:
+    def make(language: str = "en") -> MainWindow:
+        ctx = make_ctx(probe_runner=wifi_probe)
+        win = build_window(ctx, make_application([]), language)
+        qtbot.add_widget(win)
+        win.show()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+        win.unlocker.start()
+        win.show_home()
+        return win
+
+    return make
+
+
+def focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def tab_to(qtbot, target: QWidget, limit: int = 300) -> None:
+    """Press Tab until ``target`` has focus (keyboard only)."""
+    for _ in range(limit):
+        if focus() is target:
+            return
+        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.objectName()}")
+
+
+def choose_radio(qtbot, target: QRadioButton) -> None:
+    group = target.group()
+    for _ in range(300):
+        current = focus()
+        if isinstance(current, QRadioButton) and current.group() is group:
+            break
+        qtbot.keyClick(current, Qt.Key.Key_Tab)
+    for _ in range(len(group.buttons()) + 1):
+        if focus() is target:
+            break
+        qtbot.keyClick(focus(), Qt.Key.Key_Down)
+    assert focus() is target
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    assert target.isChecked()
+
+
+def answer_page(qtbot, wizard: CheckupWizard) -> None:
+    """Answer every visible question of the page from ANSWERS, by keyboard."""
+    for _ in range(6):  # an answer can reveal another question on the same page
+        pending = [
+            q
+            for q in wizard.flow.questions(wizard.flow.current_topic)
+            if q.id in ANSWERS and wizard.flow.answers.get(q.id) != ANSWERS[q.id]
+        ]
+        if not pending:
+            return
+        question = pending[0]
+        qtbot.waitUntil(lambda q=question: q.id in wizard.boxes)  # a page rebuilt after an answer
+        box = wizard.boxes[question.id]
+        value = ANSWERS[question.id]
+        if question.kind is Kind.MULTI:
+            for option in value:
+                check: QCheckBox = box.boxes[option]
+                tab_to(qtbot, check)
+                qtbot.keyClick(check, Qt.Key.Key_Space)
+        elif question.kind is Kind.TOTP:
+            choose_radio(qtbot, box.buttons[value])
+        else:
+            choose_radio(qtbot, box.buttons[value])
+    raise AssertionError("page never settled")
+
+
+def run_whole_checkup(qtbot, win: MainWindow) -> ResultsPage:
+    tab_to(qtbot, win.home.checkup)
+    qtbot.keyClick(win.home.checkup, Qt.Key.Key_Space)
+    wizard = win.checkup.page
+    assert isinstance(wizard, CheckupWizard)
+    for _ in range(12):
+        answer_page(qtbot, wizard)
+        if wizard.flow.current_topic == "network":
+            assert wizard.flow.answers["wifi_security"] == "wpa3"
+            assert "nmcli: WPA3" in wizard.boxes["wifi_security"].basis.text()
+        tab_to(qtbot, wizard.next)
+        at_end = wizard.flow.at_end
+        qtbot.keyClick(wizard.next, Qt.Key.Key_Space)
+        if at_end:
+            break
+    page = win.checkup.page
+    assert isinstance(page, ResultsPage)
+    return page
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_complete_checkup_by_keyboard_and_see_it_in_history(qtbot, window, language) -> None:
+    win = window(language)
+    results = run_whole_checkup(qtbot, win)
+    run = results.run
+    assert "install_unofficial" in run.finding_ids  # installed from a search result: urgent
+    assert run.score.overall <= 49 and run.urgent_count == 1
+    card = results.findChild(QWidget, "finding_install_unofficial")
+    if language == "zh_CN":
+        assert card.accessibleName().startswith("紧急:")
+        assert re.search(r"[\u4e00-\u9fff]{4}", card.accessibleName())
+    else:
+        assert card.accessibleName() == "Urgent: Your wallet app may not be the real one"
+    tab_to(qtbot, results.save)
+    qtbot.keyClick(results.save, Qt.Key.Key_Space)
+    assert results.saved
+    runs = win.ctx.store.list_checkup_runs()
+    assert [r.score for r in runs] == [run.score.overall]
+    assert win.ctx.store.get_draft(DRAFT) is None
+    win.ctx.store.close()
+
+    # Restart the app: the history shows the saved run.
+    again = window(language)
+    tab_to(qtbot, again.home.history)
+    qtbot.keyClick(again.home.history, Qt.Key.Key_Space)
+    history = again.checkup.page
+    assert history.list.count() == 1
+    assert str(run.score.overall) in history.list.item(0).text()
+    qtbot.keyClick(history.list, Qt.Key.Key_Return)
+    opened = again.checkup.page
+    assert isinstance(opened, ResultsPage) and opened.read_only
+    assert opened.run.finding_ids == run.finding_ids
+    again.ctx.store.close()
+
+
+def test_resume_after_quitting_half_way(qtbot, window, monkeypatch) -> None:
+    win = window()
+    win.checkup.start()
+    wizard = win.checkup.page
+    answer_page(qtbot, wizard)
+    qtbot.keyClick(wizard.next, Qt.Key.Key_Space)
+    assert wizard.flow.current_topic == "passwords"
+    tab_to(qtbot, wizard.quit)
+    qtbot.keyClick(wizard.quit, Qt.Key.Key_Space)
+    assert win.stack.currentWidget() is win.home
+    win.ctx.store.close()
+
+    offered: list[list[str]] = []
+
+    def fake_choose(parent, title, text, options, on_choice, detail=""):
+        offered.append([key for key, _label in options])
+        on_choice("resume")
+
+    monkeypatch.setattr(dialogs, "choose", fake_choose)
+    again = window()
+    again.checkup.start()
+    assert offered == [["resume", "new"]]
+    resumed = again.checkup.page
+    assert resumed.flow.current_topic == "passwords"
+    assert resumed.flow.answers["wallets"] == ["tokenpocket"]
+    again.ctx.store.close()
+
+
+def test_next_without_answers_explains(qtbot, window) -> None:
+    win = window()
+    win.checkup.start()
+    wizard = win.checkup.page
+    qtbot.keyClick(wizard.next, Qt.Key.Key_Space)
+    assert "Please answer every question" in wizard.status.text()
+    assert wizard.flow.current_topic == "wallets"
+
+
+def test_password_meter_runs_zxcvbn_off_the_ui_thread(qtbot, window, monkeypatch) -> None:
+    threads: list[int] = []
+    real_assess, real_quick = password.assess, password.quick_estimate
+
+    def spy(real):
+        def wrapper(*args, **kwargs):
+            threads.append(threading.get_ident())
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(password, "assess", spy(real_assess))
+    monkeypatch.setattr(password, "quick_estimate", spy(real_quick))
+    win = window()
+    win.ctx.compute_pool = QThreadPool()
+    flow = CheckupFlow.from_dict(
+        {
+            "answers": {"wallets": ["imtoken"], "exchange_account": "no", "hardware_wallet": "no"},
+            "position": 1,
+        }
+    )
+    win.checkup._open_wizard(flow)
+    wizard = win.checkup.page
+    meter = wizard.boxes["password_strength"].meter
+    tab_to(qtbot, meter.field)
+    long_paste = "P@$$w0rd!1" * 30  # 300 characters, the slow l33t kind
+    QApplication.clipboard().setText(long_paste)
+    qtbot.keyClick(meter.field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QApplication.clipboard().clear()
+    assert meter.field.text() == long_paste
+    qtbot.waitUntil(lambda: meter.final is not None, timeout=20000)
+    assert meter.final.truncated and 0 <= meter.final.score <= 4
+    assert flow.answers["password_strength"] == meter.final.score
+    assert threads and threading.get_ident() not in threads
+    assert "Only the first 72 characters" in meter.advice.text()
+    # Leaving the page forgets the password.
+    tab_to(qtbot, wizard.back)
+    qtbot.keyClick(wizard.back, Qt.Key.Key_Space)
+    assert meter.field.text() == ""
+    win.ctx.compute_pool.waitForDone()
+
+
+def test_totp_backup_check_in_the_window(qtbot, window) -> None:
+    win = window()
+    answers = {
+        "wallets": ["imtoken"],
+        "exchange_account": "no",
+        "hardware_wallet": "no",
+        "email_2fa": "app",
+    }
+    flow = CheckupFlow.from_dict({"answers": answers})
+    flow.go_to("totp_backup")
+    win.checkup._open_wizard(flow)
+    box = win.checkup.page.boxes["totp_backup"]
+    secret = "JBSWY3DPEHPK3PXP"
+    import base64
+    from datetime import datetime, timezone
+
+    from checks.totp import hotp
+
+    counter = int(datetime.now(timezone.utc).timestamp()) // 30
+    code = hotp(base64.b32decode(secret), counter)
+    qtbot.keyClicks(box.secret, f"otpauth://totp/Example:me?secret={secret.lower()}&issuer=Example")
+    qtbot.keyClicks(box.code, code)
+    qtbot.keyClick(box.code, Qt.Key.Key_Return)
+    assert "works" in box.result.text()
+    assert flow.answers["totp_backup"] == "works"
+    assert box.secret.text() == "" and box.code.text() == ""
+    qtbot.keyClicks(box.secret, "http://not-a-backup")
+    qtbot.keyClicks(box.code, "123456")
+    box.check.click()
+    assert "otpauth" in box.result.text()
+
+
+def test_probe_answer_can_be_corrected(qtbot, window) -> None:
+    win = window()
+    flow = CheckupFlow.from_dict(
+        {"answers": {"wallets": ["imtoken"], "exchange_account": "no", "hardware_wallet": "no"}}
+    )
+    flow.go_to("network")
+    win.checkup._open_wizard(flow)
+    wizard = win.checkup.page
+    box = wizard.boxes["wifi_security"]
+    assert box.buttons["wpa3"].isChecked()
+    choose_radio(qtbot, box.buttons["open"])
+    assert flow.answers["wifi_security"] == "open" and flow.sources["wifi_security"] == "user"
+    assert not box.basis.isVisible()
+
+
+def test_questions_have_accessible_names(window) -> None:
+    win = window()
+    win.checkup.start()
+    wizard = win.checkup.page
+    for box in wizard.boxes.values():
+        assert box.accessibleName() == BY_ID[box.question.id].prompt
+        for button in box.findChildren(QAbstractButton):
+            assert button.accessibleName() or button.text()
