@@ -77,6 +77,7 @@ class Store:
         self.db = db
         self._key = key
         self.source = source
+        self.memory_files: dict[str, bytes] = {}  # evidence when nothing may touch disk
 
     def __repr__(self) -> str:
         return f"Store(source={self.source.value}, path={self.db.path})"
@@ -95,6 +96,12 @@ class Store:
 
     def unseal(self, blob: bytes, aad: str) -> Any:
         return crypto.unseal_json(self._key, bytes(blob), aad.encode("utf-8"))
+
+    def seal_bytes(self, data: bytes, aad: str) -> bytes:
+        return crypto.seal(self._key, data, aad.encode("utf-8"))
+
+    def unseal_bytes(self, blob: bytes, aad: str) -> bytes:
+        return crypto.unseal(self._key, blob, aad.encode("utf-8"))
 
     # -- drafts (half-finished checkups, unsaved wizard state) -----------
 
