@@ -9,7 +9,7 @@ previous run.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -21,7 +21,7 @@ from checks.checkup.questions import TOPIC_IDS
 from checks.checkup.rules import finding_ids
 from checks.checkup.score import ScoreReport, compute
 from checks.findings import Finding, Severity, by_severity
-from checks.i18n import N_, InputError, msg
+from checks.i18n import N_, InputError, Msg, msg
 
 MAX_REASON = 500
 
@@ -49,7 +49,8 @@ class CheckupRun:
         return sum(
             1
             for fid in self.finding_ids
-            if fid in CATALOG and CATALOG[fid].severity is Severity.URGENT
+            if fid in CATALOG
+            and CATALOG[fid].severity is Severity.URGENT
             and fid not in self.accepted
         )
 
@@ -66,7 +67,10 @@ class CheckupRun:
             )
         guard_free_text(reason)
         return CheckupRun(
-            self.created_at, self.app_version, self.answers, self.finding_ids,
+            self.created_at,
+            self.app_version,
+            self.answers,
+            self.finding_ids,
             {**self.accepted, finding_id: reason},
         )
 
@@ -139,18 +143,37 @@ def compare(previous: CheckupRun, current: CheckupRun) -> Comparison:
     )
 
 
-def guard_free_text(text: str) -> None:
-    """Refuse a seed phrase or private key in text we would store."""
-    try:
-        from checks.secrets import find_secrets
-    except ImportError:  # pragma: no cover - the guard ships with the panic core
+def guard_free_text(text: str, allowed: Iterable[str] = ()) -> None:
+    """Refuse a seed phrase or private key in text we would store.
+
+    ``allowed`` are values already validated in their own fields (e.g. the
+    case's transaction hashes), which are not secrets even though a 64-hex
+    transaction hash looks exactly like a private key. A lone 64-hex value
+    elsewhere gets a hint: "is this a transaction hash? Enter it under
+    Transactions" — it is still refused, because it may be a key.
+    """
+    from checks.secrets import TX_HASH_HINT, find_secrets, looks_like_tx_hash
+
+    for value in allowed:
+        if value:
+            text = text.replace(value, " ")
+    found = find_secrets(text)
+    if not found:
         return
-    if find_secrets(text):
+    if all(looks_like_tx_hash(text[m.start : m.end]) for m in found):
         raise InputError(
             msg(
                 N_(
-                    "This looks like a seed phrase or private key, so it was not saved."
-                    " Never type it into any app or give it to anyone."
-                )
+                    "This looks like a private key, or a transaction hash. It was not saved. {hint}"
+                ),
+                hint=Msg(TX_HASH_HINT),
             )
         )
+    raise InputError(
+        msg(
+            N_(
+                "This looks like a seed phrase or private key, so it was not saved."
+                " Never type it into any app or give it to anyone."
+            )
+        )
+    )

@@ -1,0 +1,251 @@
+"""A theft case: everything the user records in the hour after a theft.
+
+Times are stored in UTC (ISO 8601) and shown in local time. Every free
+text passes the secret guard before it is kept: a seed phrase or private
+key in a note is refused with a clear explanation. A case is a plain
+value with ``to_payload``/``from_payload``; :mod:`checks.store` seals it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Any
+
+from checks.checkup.run import guard_free_text
+from checks.i18n import N_, InputError, msg
+
+STATUSES = ("open", "waiting", "escalated", "closed")
+OUTCOMES = ("recovered", "partly_recovered", "not_recovered", "false_alarm", "other")
+WHAT_HAPPENED = (
+    "funds_moved",  # funds moved without me
+    "typed_seed",  # I typed my seed phrase somewhere
+    "signed",  # I signed or approved something on a website
+    "installed_app",  # I installed an app from a link
+    "exchange_taken",  # my exchange account was taken
+    "phone_stopped",  # my phone number stopped working
+    "dont_know",
+)
+FUNDS_LEFT = ("yes", "no", "dont_know")
+MAX_TEXT = 5_000
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise InputError(msg(N_("A time needs a time zone.")))
+    return moment.astimezone(timezone.utc)
+
+
+def _text(value: str, limit: int = MAX_TEXT) -> str:
+    value = value.strip()
+    if len(value) > limit:
+        raise InputError(msg(N_("Please keep this under {limit} characters."), limit=limit))
+    guard_free_text(value)
+    return value
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class Transaction:
+    chain: str
+    tx_hash: str
+    from_address: str = ""
+    to_address: str = ""
+    asset: str = ""
+    amount: str = ""
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    stored_name: str  # inside the case's evidence folder (encrypted)
+    original_name: str
+    size: int
+    sha256: str
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class Contact:
+    channel: str  # an escalation channel id ("ticket", "email", "social" …)
+    at: datetime
+    wallet: str | None = None
+    official: bool = True
+    address: str = ""  # the URL, email or handle used
+    ticket: str = ""
+    reply_at: datetime | None = None
+    reply_summary: str = ""
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    opened_at: datetime
+    title: str = ""
+    wallets: tuple[str, ...] = ()
+    chains: tuple[str, ...] = ()
+    what_happened: tuple[str, ...] = ()
+    funds_left: str = ""
+    steps_done: tuple[tuple[str, datetime], ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    transactions: tuple[Transaction, ...] = ()
+    evidence: tuple[EvidenceFile, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    status: str = "open"
+    outcome: str = ""
+    notes: str = field(default="")
+
+    # -- changes (each returns a new Case) ---------------------------------
+
+    def with_triage(
+        self,
+        what_happened: tuple[str, ...] | None = None,
+        funds_left: str | None = None,
+        wallets: tuple[str, ...] | None = None,
+    ) -> Case:
+        changes: dict[str, Any] = {}
+        if what_happened is not None:
+            if not set(what_happened) <= set(WHAT_HAPPENED):
+                raise InputError(msg(N_("That is not one of the answers to this question.")))
+            changes["what_happened"] = tuple(w for w in WHAT_HAPPENED if w in what_happened)
+        if funds_left is not None:
+            if funds_left not in FUNDS_LEFT:
+                raise InputError(msg(N_("That is not one of the answers to this question.")))
+            changes["funds_left"] = funds_left
+        if wallets is not None:
+            changes["wallets"] = tuple(dict.fromkeys(w.strip().lower() for w in wallets if w))
+        return replace(self, **changes)
+
+    def renamed(self, title: str) -> Case:
+        return replace(self, title=_text(title, 200))
+
+    def step_done(self, step_id: str, at: datetime, done: bool = True) -> Case:
+        kept = tuple((sid, when) for sid, when in self.steps_done if sid != step_id)
+        return replace(self, steps_done=(*kept, (step_id, _utc(at))) if done else kept)
+
+    def done_at(self, step_id: str) -> datetime | None:
+        return next((when for sid, when in self.steps_done if sid == step_id), None)
+
+    def add_timeline(self, at: datetime, text: str) -> Case:
+        if not text.strip():
+            raise InputError(msg(N_("Please write what happened.")))
+        entry = TimelineEntry(_utc(at), _text(text))
+        entries = sorted((*self.timeline, entry), key=lambda e: e.at)
+        return replace(self, timeline=tuple(entries))
+
+    def add_transaction(self, transaction: Transaction) -> Case:
+        if transaction.at is not None:
+            transaction = replace(transaction, at=_utc(transaction.at))
+        for value in (transaction.asset, transaction.amount):
+            _text(value, 100)
+        if any(t.tx_hash == transaction.tx_hash for t in self.transactions):
+            raise InputError(msg(N_("This transaction is already in the case.")))
+        return replace(self, transactions=(*self.transactions, transaction))
+
+    def remove_transaction(self, tx_hash: str) -> Case:
+        return replace(
+            self, transactions=tuple(t for t in self.transactions if t.tx_hash != tx_hash)
+        )
+
+    def add_evidence(self, item: EvidenceFile) -> Case:
+        return replace(self, evidence=(*self.evidence, item))
+
+    def add_contact(self, contact: Contact) -> Case:
+        contact = replace(
+            contact,
+            at=_utc(contact.at),
+            ticket=_text(contact.ticket, 200),
+            address=_text(contact.address, 500),
+        )
+        status = self.status if self.status == "escalated" else "waiting"
+        return replace(self, contacts=(*self.contacts, contact), status=status)
+
+    def record_reply(self, index: int, at: datetime, summary: str) -> Case:
+        contacts = list(self.contacts)
+        contacts[index] = replace(contacts[index], reply_at=_utc(at), reply_summary=_text(summary))
+        return replace(self, contacts=tuple(contacts))
+
+    def with_status(self, status: str, outcome: str = "") -> Case:
+        if status not in STATUSES or (status == "closed" and outcome not in OUTCOMES):
+            raise InputError(msg(N_("That is not one of the answers to this question.")))
+        return replace(self, status=status, outcome=outcome if status == "closed" else "")
+
+    def with_notes(self, notes: str) -> Case:
+        return replace(self, notes=_text(notes))
+
+    # -- storage -------------------------------------------------------------
+
+    def to_payload(self) -> dict[str, Any]:
+        def when(moment: datetime | None) -> str | None:
+            return moment.isoformat() if moment else None
+
+        return {
+            "version": 1,
+            "id": self.id,
+            "opened_at": when(self.opened_at),
+            "title": self.title,
+            "wallets": list(self.wallets),
+            "chains": list(self.chains),
+            "what_happened": list(self.what_happened),
+            "funds_left": self.funds_left,
+            "steps_done": [[sid, when(at)] for sid, at in self.steps_done],
+            "timeline": [{"at": when(e.at), "text": e.text} for e in self.timeline],
+            "transactions": [{**t.__dict__, "at": when(t.at)} for t in self.transactions],
+            "evidence": [{**e.__dict__, "added_at": when(e.added_at)} for e in self.evidence],
+            "contacts": [
+                {**c.__dict__, "at": when(c.at), "reply_at": when(c.reply_at)}
+                for c in self.contacts
+            ],
+            "status": self.status,
+            "outcome": self.outcome,
+            "notes": self.notes,
+        }
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Case:
+        def when(value: Any) -> datetime | None:
+            return datetime.fromisoformat(value) if value else None
+
+        def need(value: Any) -> datetime:
+            moment = when(value)
+            if moment is None:
+                raise ValueError("missing time")
+            return moment
+
+        return cls(
+            id=str(data["id"]),
+            opened_at=need(data["opened_at"]),
+            title=str(data.get("title", "")),
+            wallets=tuple(data.get("wallets", ())),
+            chains=tuple(data.get("chains", ())),
+            what_happened=tuple(data.get("what_happened", ())),
+            funds_left=str(data.get("funds_left", "")),
+            steps_done=tuple((str(s), need(at)) for s, at in data.get("steps_done", ())),
+            timeline=tuple(
+                TimelineEntry(need(e["at"]), e["text"]) for e in data.get("timeline", ())
+            ),
+            transactions=tuple(
+                Transaction(**{**t, "at": when(t.get("at"))}) for t in data.get("transactions", ())
+            ),
+            evidence=tuple(
+                EvidenceFile(**{**e, "added_at": need(e["added_at"])})
+                for e in data.get("evidence", ())
+            ),
+            contacts=tuple(
+                Contact(**{**c, "at": need(c["at"]), "reply_at": when(c.get("reply_at"))})
+                for c in data.get("contacts", ())
+            ),
+            status=str(data.get("status", "open")),
+            outcome=str(data.get("outcome", "")),
+            notes=str(data.get("notes", "")),
+        )
+
+
+def new_case(now: datetime, wallets: tuple[str, ...] = ()) -> Case:
+    return Case(id=uuid.uuid4().hex[:12], opened_at=_utc(now), wallets=wallets)
