@@ -87,7 +87,7 @@ def run_app(args: Namespace) -> int:
         )
     window.show()
     if args.panic:
-        window.show_home()  # the panic action is focused
+        window.show_panic()  # straight into the first screen of panic mode
     code = app.exec()
     ctx.storage_pool.waitForDone(5000)  # let the last writes finish
     if ctx.store is not None:

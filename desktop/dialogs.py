@@ -162,3 +162,13 @@ def save_file(
     dialog.fileSelected.connect(on_path)
     dialog.open()
     return dialog
+
+
+def open_file(parent: QWidget | None, title: str, on_path: Callable[[str], None]) -> QFileDialog:
+    """Choose an existing file; ``on_path(path)`` when chosen."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName("openFile")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.fileSelected.connect(on_path)
+    dialog.open()
+    return dialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QSystemTrayIcon
 
@@ -16,10 +16,10 @@ from desktop import dialogs
 from desktop.background import run_in_background
 from desktop.checkup_controller import CheckupController
 from desktop.context import AppContext
-from desktop.first_steps_page import FirstStepsPage
 from desktop.home_page import PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
 from desktop.i18n import _
 from desktop.icons import icon
+from desktop.panic_controller import PanicController
 from desktop.settings_dialog import SettingsDialog
 from desktop.unlock import DataUnlocker
 
@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.checkup = CheckupController(ctx, self.stack, self)
         self.checkup.go_home.connect(self.show_home)
         self.checkup.data_changed.connect(self.refresh_notices)
+        self.panic = PanicController(ctx, self.stack, self)
+        self.panic.go_home.connect(self.show_home)
         QShortcut(QKeySequence(PANIC_SHORTCUT), self, self.show_panic)
         QShortcut(QKeySequence(SETTINGS_SHORTCUT), self, self.open_settings)
         self.build_pages()
@@ -56,16 +58,14 @@ class MainWindow(QMainWindow):
         """(Re)build every page in the current language (an open checkup keeps its draft)."""
         if hasattr(self, "checkup"):
             self.checkup.page = None
+            self.panic.wizard = None
         while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
         self.setWindowTitle(_("Wallet Checkup"))
         self.home = HomePage(self)
         self.home.action_requested.connect(self.on_action)
-        self.first_steps = FirstStepsPage(self)
-        self.first_steps.back_requested.connect(self.show_home)
-        for page in (self.home, self.first_steps):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.home)
         self.home.print_kit.mark_unavailable(_("Not available yet: printing is being built."))
         self.refresh_notices()
 
@@ -76,8 +76,7 @@ class MainWindow(QMainWindow):
         self.home.focus_panic()
 
     def show_panic(self) -> None:
-        self.stack.setCurrentWidget(self.first_steps)
-        self.first_steps.back.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panic.start()
 
     def on_action(self, name: str) -> None:
         if name == "panic":

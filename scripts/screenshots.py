@@ -73,8 +73,7 @@ def main() -> int:
             window = build_window(ctx, app, language)
             window.resize(900, 680)
             save(window, f"home-{language}")
-            window.show_panic()
-            save(window, f"panic-first-steps-{language}")
+            panic_pages(window, save, language)
             dialog = SettingsDialog(ctx.settings, ctx.paths, window)
             save(dialog, f"settings-{language}")
             dialog.close()
@@ -119,6 +118,28 @@ EXAMPLE_ANSWERS = {
     "approvals": "never",
     "blind_signing": "never",
 }
+
+
+def panic_pages(window, save, language: str) -> None:
+    """Every panic page, with an example case."""
+    from datetime import timedelta
+
+    from checks.panic.case import Contact, Transaction, new_case
+
+    now = window.ctx.clock()
+    case = new_case(now, ("tokenpocket",)).with_triage(("signed",), "yes")
+    case = case.step_done("revoke_approvals", now)
+    case = case.add_timeline(now - timedelta(hours=1), "Signed an 'airdrop' on a website")
+    case = case.add_transaction(Transaction(
+        "ethereum", "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+        "0x" + "1" * 40, "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045", "USDT", "1200", now))
+    case = case.add_contact(Contact("ticket", now, "tokenpocket", ticket="#4711"))
+    window.panic._show(case)
+    wizard = window.panic.wizard
+    for index, page in enumerate(wizard.pages):
+        wizard.go(index)
+        save(window, f"panic-{index + 1}-{type(page).__name__}-{language}")
+    window.panic.close_wizard()
 
 
 def checkup_pages(window, save, language: str) -> None:

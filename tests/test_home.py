@@ -47,13 +47,14 @@ def test_keyboard_reaches_four_actions_then_settings(qtbot, window_for) -> None:
     assert order == [home.panic, home.checkup, home.history, home.print_kit, home.settings]
 
 
-def test_enter_on_panic_opens_first_steps_and_back_returns(qtbot, window_for) -> None:
+def test_enter_on_panic_opens_panic_mode_and_home_returns(qtbot, window_for) -> None:
     window = window_for()
     window.show_home()
     qtbot.keyClick(window.home.panic, Qt.Key.Key_Space)
-    assert window.stack.currentWidget() is window.first_steps
-    assert "seed phrase" in window.first_steps.truth.label.text()
-    qtbot.keyClick(window.first_steps.back, Qt.Key.Key_Space)
+    wizard = window.panic.wizard
+    assert window.stack.currentWidget() is wizard
+    assert "seed phrase" in wizard.truth.label.text()
+    qtbot.keyClick(wizard.home, Qt.Key.Key_Space)
     assert window.stack.currentWidget() is window.home
     assert focused() is window.home.panic
 
@@ -66,7 +67,7 @@ def test_panic_shortcut_from_anywhere(qtbot, window_for) -> None:
         Qt.Key.Key_P,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert window.stack.currentWidget() is window.first_steps
+    assert window.stack.currentWidget() is window.panic.wizard
 
 
 def test_unavailable_action_explains_instead_of_faking(qtbot, window_for) -> None:
@@ -119,7 +120,11 @@ def visible_texts(root: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
-ALLOWED_LATIN = re.compile(r"Ctrl\+Shift\+P|Ctrl\+,|Wi-Fi|2FA|/\S*|English|[A-Z]:\\\S*")
+BRANDS = (
+    "imToken|TokenPocket|MetaMask|Trust Wallet|Ledger|Trezor|Bitpie|Binance|OKX|Coinbase"
+    "|Kraken|SHA-256|USDT|TxID"
+)
+ALLOWED_LATIN = re.compile(rf"Ctrl\+Shift\+P|Ctrl\+,|Wi-Fi|2FA|/\S*|English|[A-Z]:\\\S*|{BRANDS}")
 
 
 def untranslated(texts: list[str]) -> list[str]:
@@ -137,7 +142,7 @@ def test_every_shown_string_is_chinese_in_zh_cn(qtbot, window_for) -> None:
     assert window.home.panic.title == "我被盗了——紧急模式"
     assert untranslated(visible_texts(window)) == []
     window.show_panic()
-    assert untranslated(visible_texts(window.first_steps)) == []
+    assert untranslated(visible_texts(window.panic.wizard)) == []
     window.open_settings()
     dialog = window.findChild(QWidget, "settingsDialog")
     assert untranslated(visible_texts(dialog)) == []
@@ -159,7 +164,9 @@ def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) 
     store = data.open_store(ctx.paths, ctx.keyring_backend).store
     assert store is not None
     store.add_checkup_run(FIXED_NOW - timedelta(days=50), 70, 0, {})
-    store.save_case("c1", FIXED_NOW, "open", {}, FIXED_NOW)
+    from checks.panic.case import Case
+
+    store.save_case("c1", FIXED_NOW, "open", Case("c1", FIXED_NOW).to_payload(), FIXED_NOW)
     store.close()
     window = window_for()
     window.unlocker.start()  # SyncPool: opens at once
@@ -170,7 +177,8 @@ def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) 
     assert case_banner.accessibleName().startswith("Urgent:")
     assert case_banner.button is not None
     qtbot.mouseClick(case_banner.button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.first_steps
+    assert window.stack.currentWidget() is window.panic.wizard
+    assert window.panic.wizard.case.id == "c1"
 
 
 def test_geometry_is_remembered(qtbot, window_for) -> None:

@@ -1,0 +1,130 @@
+"""Panic: summary — where every step stands, what is open, name, close, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
+
+from checks.i18n import N_, InputError
+from checks.panic.case import OUTCOMES
+from checks.panic.lockdown import plan
+from desktop import dialogs
+from desktop.i18n import _, tr
+from desktop.panic_wizard import PanicPage, PanicWizard
+from desktop.secret_guard import guard
+from desktop.widgets import heading
+
+OUTCOME_WORDS = {
+    "recovered": N_("Recovered"),
+    "partly_recovered": N_("Partly recovered"),
+    "not_recovered": N_("Not recovered"),
+    "false_alarm": N_("False alarm — nothing was stolen"),
+    "other": N_("Other"),
+}
+STATUS_WORDS = {
+    "open": N_("Open"),
+    "waiting": N_("Waiting for a reply"),
+    "escalated": N_("Escalated"),
+    "closed": N_("Closed"),
+}
+
+
+class SummaryPage(PanicPage):
+    title = N_("Summary")
+
+    def __init__(self, wizard: PanicWizard) -> None:
+        super().__init__(wizard)
+        self.setObjectName("summaryPage")
+        self.column.addWidget(heading(_("Summary"), 1.6, self))
+        self.overview = QLabel(self)
+        self.overview.setObjectName("caseOverview")
+        self.overview.setWordWrap(True)
+        self.column.addWidget(self.overview)
+
+        form = QFormLayout()
+        self.name = QLineEdit(self)
+        self.name.setObjectName("caseName")
+        self.name.setAccessibleName(_("Name of this case"))
+        guard(self.name)
+        rename = QPushButton(_("Rename"), self)
+        rename.setObjectName("renameCase")
+        row = QHBoxLayout()
+        row.addWidget(self.name, 1)
+        row.addWidget(rename)
+        form.addRow(_("Name:"), row)
+        self.outcome = QComboBox(self)
+        self.outcome.setObjectName("caseOutcome")
+        self.outcome.setAccessibleName(_("Outcome"))
+        for value in OUTCOMES:
+            self.outcome.addItem(_(OUTCOME_WORDS[value]), value)
+        close = QPushButton(_("Close the case"), self)
+        close.setObjectName("closeCase")
+        row2 = QHBoxLayout()
+        row2.addWidget(self.outcome, 1)
+        row2.addWidget(close)
+        form.addRow(_("Outcome:"), row2)
+        self.column.addLayout(form)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.column.addWidget(self.status)
+        delete = QPushButton(_("Delete this case…"), self)
+        delete.setObjectName("deleteCase")
+        delete.setStyleSheet("color: #c62828;")
+        self.column.addWidget(delete)
+        self.column.addStretch(1)
+        rename.clicked.connect(self._rename)
+        self.name.returnPressed.connect(self._rename)
+        close.clicked.connect(self._close)
+        delete.clicked.connect(self._delete)
+
+    def first_input(self):  # type: ignore[no-untyped-def]
+        return self.name
+
+    def refresh(self) -> None:
+        case = self.case
+        steps = plan(case.what_happened, case.funds_left or "dont_know")
+        lines = [_("Status: {status}").format(status=_(STATUS_WORDS.get(case.status, "Open")))]
+        for step in steps:
+            at = case.done_at(step.id)
+            mark = "✓" if at else "○"
+            when = f" — {at.astimezone():%Y-%m-%d %H:%M}" if at else ""
+            lines.append(f"{mark} {_(step.title)}{when}")
+        open_items = [step for step in steps if case.done_at(step.id) is None]
+        lines.append("")
+        lines.append(_("Still open: {count}").format(count=len(open_items)))
+        lines.append(
+            _(
+                "Timeline entries: {timeline}. Transactions: {tx}."
+                " Files: {files}. Contacts: {contacts}."
+            ).format(
+                timeline=len(case.timeline),
+                tx=len(case.transactions),
+                files=len(case.evidence),
+                contacts=len(case.contacts),
+            )
+        )
+        self.overview.setText("\n".join(lines))
+        if not self.name.hasFocus():
+            self.name.setText(case.title)
+
+    def _rename(self) -> None:
+        try:
+            self.wizard.update_case(self.case.renamed(self.name.text()))
+        except InputError as error:
+            self.status.setText(tr(error.message))
+            return
+        self.status.setText(_("Renamed."))
+
+    def _close(self) -> None:
+        outcome = str(self.outcome.currentData())
+        self.wizard.update_case(self.case.with_status("closed", outcome))
+        self.status.setText(_("The case is closed. You can still open it from the home screen."))
+
+    def _delete(self) -> None:
+        dialogs.confirm(
+            self,
+            _("Delete this case?"),
+            _("Its notes, transactions and evidence files will be deleted. This cannot be undone."),
+            _("Delete"),
+            self.wizard.delete_requested.emit,
+            dangerous=True,
+        )

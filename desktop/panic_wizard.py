@@ -1,0 +1,153 @@
+"""Panic mode: a calm, step-by-step theft wizard over one case.
+
+A persistent banner states the two truths that protect victims most. The
+sections are listed on the left (reachable by keyboard); every change is
+saved at once, in the background, so quitting never loses a tick or a note.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checks.findings import Severity
+from checks.panic.case import Case
+from desktop.context import AppContext
+from desktop.i18n import _
+from desktop.widgets import Banner, page_layout, scaled_font
+
+
+class PanicPage(QWidget):
+    """One section. ``refresh`` shows the case; ``wizard.update_case`` changes it."""
+
+    title = ""
+
+    def __init__(self, wizard: PanicWizard) -> None:
+        super().__init__()
+        self.wizard = wizard
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(4, 4, 4, 4)
+        self.column.setSpacing(12)
+
+    @property
+    def ctx(self) -> AppContext:
+        return self.wizard.ctx
+
+    @property
+    def case(self) -> Case:
+        return self.wizard.case
+
+    def refresh(self) -> None:
+        """Show the current case (called after every change and when shown)."""
+
+    def first_input(self) -> QWidget | None:
+        return None
+
+
+class PanicWizard(QWidget):
+    case_changed = Signal(object)  # Case: the controller saves it
+    home_requested = Signal()
+    delete_requested = Signal()
+
+    def __init__(self, ctx: AppContext, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from desktop.panic_pages import PAGES
+
+        self.setObjectName("panicWizard")
+        self.ctx = ctx
+        self.case = case
+        layout = page_layout(self)
+        self.truth = Banner(
+            "truthBanner",
+            Severity.URGENT,
+            _(
+                "No real support will ever ask for your seed phrase. "
+                "Nobody can reverse a blockchain transfer for a fee."
+            ),
+            parent=self,
+        )
+        self.truth.label.setFont(scaled_font(self.truth.label, 1.15, bold=True))
+        layout.addWidget(self.truth)
+        self.case_label = QLabel(self)
+        self.case_label.setObjectName("caseLabel")
+        layout.addWidget(self.case_label)
+
+        body = QHBoxLayout()
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("panicNav")
+        self.nav.setAccessibleName(_("Steps"))
+        self.nav.setMaximumWidth(240)
+        self.nav.setFont(scaled_font(self.nav, 1.1))
+        body.addWidget(self.nav)
+        self.stack = QStackedWidget(self)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
+
+        self.pages: list[PanicPage] = []
+        for number, page_class in enumerate(PAGES, start=1):
+            page = page_class(self)
+            self.pages.append(page)
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.stack.addWidget(scroll)
+            self.nav.addItem(f"{number}. {_(page.title)}")
+        self.nav.currentRowChanged.connect(self._go)
+
+        row = QHBoxLayout()
+        self.home = QPushButton(_("Home (everything is saved)"), self)
+        self.home.setObjectName("panicHome")
+        self.home.clicked.connect(self.home_requested)
+        self.back = QPushButton(_("Back"), self)
+        self.back.setObjectName("panicBack")
+        self.back.clicked.connect(lambda: self.go(self.nav.currentRow() - 1))
+        self.next = QPushButton(_("Next"), self)
+        self.next.setObjectName("panicNext")
+        self.next.clicked.connect(lambda: self.go(self.nav.currentRow() + 1))
+        row.addWidget(self.home)
+        row.addStretch(1)
+        row.addWidget(self.back)
+        row.addWidget(self.next)
+        layout.addLayout(row)
+        self._update_label()
+        self.nav.setCurrentRow(0)
+
+    def go(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.nav.setCurrentRow(index)
+
+    def _go(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        page = self.pages[index]
+        page.refresh()
+        self.back.setEnabled(index > 0)
+        self.next.setEnabled(index < len(self.pages) - 1)
+        target = page.first_input()
+        if target is not None and self.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def page(self) -> PanicPage:
+        return self.pages[self.nav.currentRow()]
+
+    def update_case(self, case: Case) -> None:
+        """Keep the new case, save it, and refresh what is shown."""
+        self.case = case
+        self._update_label()
+        self.case_changed.emit(case)
+        self.page.refresh()
+
+    def _update_label(self) -> None:
+        opened = self.case.opened_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        name = self.case.title or _("Theft case opened {date}").format(date=opened)
+        self.case_label.setText(name)

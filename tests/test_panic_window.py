@@ -1,0 +1,200 @@
+"""Panic mode in the window, by keyboard, in English and Chinese."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from checks.panic.case import Case
+from desktop import dialogs
+from desktop.app import build_window, make_application
+from desktop.main_window import MainWindow
+from desktop.panic_wizard import PanicWizard
+
+TX = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
+THIEF = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
+THIEF_TYPO = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96046"  # one character changed
+
+
+@pytest.fixture
+def window(qtbot, make_ctx):
+    def make(language: str = "en") -> MainWindow:
+        win = build_window(make_ctx(), make_application([]), language)
+        qtbot.add_widget(win)
+        win.show()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+        win.unlocker.start()
+        win.show_home()
+        return win
+
+    return make
+
+
+def focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def tab_to(qtbot, target: QWidget, limit: int = 400) -> None:
+    for _ in range(limit):
+        if focus() is target:
+            return
+        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.objectName()}")
+
+
+def press(qtbot, target: QWidget) -> None:
+    tab_to(qtbot, target)
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+
+
+def choose(qtbot, target: QAbstractButton) -> None:
+    """Buttons of one question behave like radio buttons: Tab in, arrows across, Space."""
+    group = target.group()
+    for _ in range(400):
+        current = focus()
+        if isinstance(current, QAbstractButton) and current.group() is group:
+            break
+        qtbot.keyClick(current, Qt.Key.Key_Tab)
+    for _ in range(len(group.buttons()) + 1):
+        if focus() is target:
+            break
+        qtbot.keyClick(focus(), Qt.Key.Key_Right)
+    assert focus() is target
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    assert target.isChecked()
+
+
+def type_into(qtbot, target: QWidget, text: str) -> None:
+    tab_to(qtbot, target)
+    qtbot.keyClicks(target, text)
+
+
+def section(qtbot, wizard: PanicWizard, index: int) -> None:
+    """Move to a section with the keyboard (the Next button)."""
+    while wizard.nav.currentRow() < index:
+        press(qtbot, wizard.next)
+
+
+def saved_case(win: MainWindow) -> Case:
+    (summary,) = win.ctx.store.list_cases()
+    return Case.from_payload(win.ctx.store.load_case(summary.id))
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_whole_case_by_keyboard(qtbot, window, language, tmp_path: Path, monkeypatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "warn", lambda parent, title, text, detail="": warnings.append(title)
+    )
+    win = window(language)
+    qtbot.keyClick(
+        win.home.panic,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    wizard = win.panic.wizard
+    assert isinstance(wizard, PanicWizard)
+    triage = wizard.pages[0]
+
+    # 1. Three questions by buttons → the top actions, tailored.
+    choose(qtbot, triage.findChild(QAbstractButton, "funds__yes"))
+    choose(qtbot, triage.findChild(QAbstractButton, "how__signed"))
+    choose(qtbot, triage.findChild(QAbstractButton, "wallet__tokenpocket"))
+    first = triage.findChild(QWidget, "firstAction1").text()
+    expected = "Revoke the approvals you gave" if language == "en" else "取消"
+    assert expected in first
+
+    # 2. Lockdown: tick the first step; it gets a time.
+    section(qtbot, wizard, 1)
+    lockdown = wizard.pages[1]
+    box = lockdown.cards["revoke_approvals"].check
+    press(qtbot, box)
+    assert box.isChecked()
+    assert re.search(
+        r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", lockdown.cards["revoke_approvals"].when.text()
+    )
+
+    # 3. Evidence: a timeline entry, a transaction with a typo corrected, a file.
+    section(qtbot, wizard, 2)
+    ev = wizard.pages[2]
+    type_into(qtbot, ev.what, "Balance was zero")
+    qtbot.keyClick(ev.what, Qt.Key.Key_Return)
+    type_into(qtbot, ev.tx_hash, TX)
+    assert ev.tx_check.styleSheet().endswith("#2e7d32;")
+    type_into(qtbot, ev.tx_to, THIEF_TYPO)
+    press(qtbot, ev.add_tx)
+    assert "checksum" in ev.status.text() or "校验" in ev.status.text()
+    ev.tx_to.selectAll()
+    qtbot.keyClicks(ev.tx_to, THIEF)
+    press(qtbot, ev.add_tx)
+    shot = tmp_path / "screenshot.png"
+    shot.write_bytes(b"fake png " * 100)
+    monkeypatch.setattr(dialogs, "open_file", lambda parent, title, on_path: on_path(str(shot)))
+    press(qtbot, ev.attach)
+    import hashlib
+
+    digest = hashlib.sha256(shot.read_bytes()).hexdigest()
+    assert digest in ev.files.item(0).text()
+
+    # 4. Support: the message carries the hash; a fake link is flagged; a contact logged.
+    section(qtbot, wizard, 3)
+    support = wizard.pages[3]
+    assert support.wallet.currentData() == "tokenpocket"
+    assert TX in support.message.toPlainText()
+    type_into(qtbot, support.suspect, "tokenpocket-support.com")
+    qtbot.keyClick(support.suspect, Qt.Key.Key_Return)
+    assert support.verdict.accessibleName().startswith("Lookalike" if language == "en" else "仿冒")
+    type_into(qtbot, support.address, "https://help.tokenpocket.pro")
+    type_into(qtbot, support.ticket, "4711")
+    press(qtbot, support.log)
+    assert warnings == []  # an official channel: no warning
+    type_into(qtbot, support.address, "t.me/TokenPocket_Helpdesk")
+    press(qtbot, support.log)
+    assert len(warnings) == 1  # unknown channel: strong warning
+
+    case = saved_case(win)
+    assert case.what_happened == ("signed",) and case.funds_left == "yes"
+    assert case.done_at("revoke_approvals") is not None
+    assert [t.to_address for t in case.transactions] == [THIEF]
+    assert case.evidence[0].sha256 == digest
+    assert [c.official for c in case.contacts] == [True, False]
+    assert [e.text for e in case.timeline] == ["Balance was zero"]
+    win.ctx.store.close()
+
+    # Restart: everything is still there.
+    again = window(language)
+    again.show_panic()
+    restored = again.panic.wizard.case
+    assert restored == case
+    again.ctx.store.close()
+
+
+def test_panic_flag_opens_straight_into_panic(qtbot, make_ctx) -> None:
+    from argparse import Namespace
+
+    win = build_window(make_ctx(), make_application([]), "en")
+    qtbot.add_widget(win)
+    win.show()
+    args = Namespace(panic=True)
+    if args.panic:
+        win.show_panic()
+    assert isinstance(win.stack.currentWidget(), PanicWizard)
+    assert win.panic.wizard.nav.currentRow() == 0
+
+
+def test_seed_phrase_in_a_note_is_refused(qtbot, window, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text, detail="": shown.append(text))
+    win = window()
+    win.show_panic()
+    ev = win.panic.wizard.pages[2]
+    ev.what.setText(" ".join(["abandon"] * 11 + ["about"]))
+    assert ev.what.text() == ""
+    assert shown and "seed phrase" in shown[0]
