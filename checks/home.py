@@ -60,10 +60,16 @@ def notices(
     today: date,
     kept_aside: Sequence[KeptAside] = (),
     keeps_data: bool = True,
+    case_notices: Sequence[Notice] = (),
 ) -> list[Notice]:
-    found: list[Notice] = []
+    """Banners for the home screen, most pressing first.
+
+    ``case_notices`` (one per open case, with its next action) replace the
+    plain count of open cases when the caller could read the cases.
+    """
+    found: list[Notice] = list(case_notices)
     open_cases = [case for case in cases if case.status != CLOSED]
-    if open_cases:
+    if open_cases and not case_notices:
         found.append(
             Notice(
                 "open-cases",

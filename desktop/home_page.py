@@ -139,7 +139,8 @@ class HomePage(QWidget):
             banner.deleteLater()
         self.banners = []
         for notice in notices:
-            label = actions.get(notice.action or "")
+            action = notice.action or ""
+            label = actions.get(action) or actions.get(action.split(":")[0])
             banner = Banner(
                 "banner_" + notice.id.split(":")[0].replace("-", "_"),
                 notice.severity,

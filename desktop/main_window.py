@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import base64
+from datetime import timezone
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QSystemTrayIcon
 
 from checks import erase
-from checks.home import notices
+from checks.home import Notice, notices
+from checks.panic.case import Case
+from checks.panic.followup import case_notice
 from checks.settings import Settings, save_settings
 from checks.store import CaseSummary, RunSummary
 from desktop import dialogs
@@ -70,8 +73,7 @@ class MainWindow(QMainWindow):
         self.refresh_notices()
 
     def show_home(self) -> None:
-        if self.stack.currentWidget() is not self.home:
-            self.refresh_notices()
+        self.refresh_notices()  # cases or checkups may have changed (read in the background)
         self.stack.setCurrentWidget(self.home)
         self.home.focus_panic()
 
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
     def on_action(self, name: str) -> None:
         if name == "panic":
             self.show_panic()
+        elif name.startswith("case:"):
+            self.panic.start(name.split(":", 1)[1])
         elif name == "settings":
             self.open_settings()
         elif name == "checkup":
@@ -92,18 +96,36 @@ class MainWindow(QMainWindow):
         """Read the history in the storage thread, then update the banners."""
         store = self.ctx.store
         if store is None:
-            self._show_notices(([], [], True))
+            self._show_notices(([], [], True, []))
             return
+        now = self.ctx.clock()
+        tz = self.ctx.local_now().tzinfo or timezone.utc
+
+        def read() -> tuple[list[RunSummary], list[CaseSummary], bool, list[Notice]]:
+            cases = store.list_cases()
+            case_notices = []
+            for summary in cases:
+                if summary.status == "closed":
+                    continue
+                try:
+                    case = Case.from_payload(store.load_case(summary.id) or {})
+                except (KeyError, TypeError, ValueError):
+                    continue  # unreadable: the plain "open cases" banner still shows it
+                case_notices.append(case_notice(case, now, tz))
+            return store.list_checkup_runs(), cases, store.keeps_data, case_notices
+
         run_in_background(
-            lambda: (store.list_checkup_runs(), store.list_cases(), store.keeps_data),
+            read,
             self._show_notices,
             None,
             owner=self,
             pool=self.ctx.storage_pool,
         )
 
-    def _show_notices(self, state: tuple[list[RunSummary], list[CaseSummary], bool]) -> None:
-        runs, cases, keeps_data = state
+    def _show_notices(
+        self, state: tuple[list[RunSummary], list[CaseSummary], bool, list[Notice]]
+    ) -> None:
+        runs, cases, keeps_data, case_notices = state
         ctx = self.ctx
         found = notices(
             runs=runs,
@@ -112,8 +134,11 @@ class MainWindow(QMainWindow):
             today=ctx.local_now().date(),
             kept_aside=ctx.kept_aside,
             keeps_data=keeps_data,
+            case_notices=case_notices,
         )
-        self.home.set_notices(found, {"panic": _("Open"), "checkup": _("Start checkup")})
+        self.home.set_notices(
+            found, {"panic": _("Open"), "case": _("Open"), "checkup": _("Start checkup")}
+        )
         if any(notice.id == "checkup-overdue" for notice in found):
             self._notify_due()
 

@@ -171,9 +171,10 @@ def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) 
     window = window_for()
     window.unlocker.start()  # SyncPool: opens at once
     ids = [b.property("noticeId") for b in window.home.banners]
-    assert ids == ["open-cases", "checkup-overdue"]
+    assert ids == ["case:c1", "checkup-overdue"]
     case_banner = window.home.banners[0]
-    assert "Open theft cases: 1" in case_banner.label.text()
+    assert "Theft case" in case_banner.label.text()
+    assert "support" in case_banner.label.text()
     assert case_banner.accessibleName().startswith("Urgent:")
     assert case_banner.button is not None
     qtbot.mouseClick(case_banner.button, Qt.MouseButton.LeftButton)

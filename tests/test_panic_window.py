@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from desktop import dialogs
 from desktop.app import build_window, make_application
 from desktop.main_window import MainWindow
 from desktop.panic_wizard import PanicWizard
+
+from conftest import FIXED_NOW
 
 TX = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
 THIEF = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
@@ -152,6 +155,9 @@ def test_whole_case_by_keyboard(qtbot, window, language, tmp_path: Path, monkeyp
     type_into(qtbot, support.suspect, "tokenpocket-support.com")
     qtbot.keyClick(support.suspect, Qt.Key.Key_Return)
     assert support.verdict.accessibleName().startswith("Lookalike" if language == "en" else "仿冒")
+    tab_to(qtbot, support.channel)
+    while support.channel.currentData() != "social":
+        qtbot.keyClick(support.channel, Qt.Key.Key_Down)
     type_into(qtbot, support.address, "https://help.tokenpocket.pro")
     type_into(qtbot, support.ticket, "4711")
     press(qtbot, support.log)
@@ -160,12 +166,35 @@ def test_whole_case_by_keyboard(qtbot, window, language, tmp_path: Path, monkeyp
     press(qtbot, support.log)
     assert len(warnings) == 1  # unknown channel: strong warning
 
+    # 5. Follow-up: waiting now; due once the clock moves two business days.
+    section(qtbot, wizard, 4)
+    follow = wizard.pages[4]
+    assert follow.current_advice().status == "waiting"
+    win.ctx.clock = lambda: FIXED_NOW + timedelta(days=4)  # Friday → Tuesday
+    follow.refresh()
+    assert follow.current_advice().status == "follow_up_due"
+    assert re.search(r"\d{4}-\d{2}-\d{2}", follow.advice.text())
+    press(qtbot, wizard.home)
+    banner = next(b for b in win.home.banners if b.property("noticeId").startswith("case:"))
+    assert "TokenPocket" in banner.label.text()
+    due_words = "due today" if language == "en" else "今天"
+    assert due_words in banner.label.text()
+
+    # 6. Where to report: bodies for a region, with what to bring.
+    qtbot.keyClick(banner.button, Qt.Key.Key_Space)
+    wizard = win.panic.wizard
+    section(qtbot, wizard, 5)
+    report = wizard.pages[5]
+    report.region.setCurrentIndex(report.region.findData("HK"))
+    assert "18222" in report.bodies.text() and "chainabuse" in report.bodies.text().lower()
+
     case = saved_case(win)
     assert case.what_happened == ("signed",) and case.funds_left == "yes"
     assert case.done_at("revoke_approvals") is not None
     assert [t.to_address for t in case.transactions] == [THIEF]
     assert case.evidence[0].sha256 == digest
     assert [c.official for c in case.contacts] == [True, False]
+    assert case.contacts[0].channel == "social"
     assert [e.text for e in case.timeline] == ["Balance was zero"]
     win.ctx.store.close()
 

@@ -1,0 +1,113 @@
+"""Panic: follow-up — what is due and when, the next rung, replies."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QWidget
+
+from checks.escalation import Advice
+from checks.i18n import N_, InputError
+from checks.panic.followup import advice_for
+from desktop import dialogs
+from desktop.i18n import _, tr
+from desktop.panic_wizard import PanicPage, PanicWizard
+from desktop.widgets import heading, scaled_font
+
+CHANNEL_WORDS = {
+    "in_app": N_("Help page inside the app"),
+    "live_chat": N_("Live chat on the official site"),
+    "email": N_("Email"),
+    "ticket": N_("Support ticket / web form"),
+    "social": N_("Official social media account"),
+    "community": N_("Official community (forum, group)"),
+    "complaint": N_("Formal complaint"),
+    "police": N_("Police"),
+    "consumer": N_("Consumer protection"),
+}
+
+
+class FollowUpPage(PanicPage):
+    title = N_("Follow up")
+
+    def __init__(self, wizard: PanicWizard) -> None:
+        super().__init__(wizard)
+        self.setObjectName("followUpPage")
+        self.column.addWidget(heading(_("Follow up and escalate"), 1.6, self))
+        self.advice = QLabel(self)
+        self.advice.setObjectName("followUpAdvice")
+        self.advice.setWordWrap(True)
+        self.advice.setFont(scaled_font(self.advice, 1.2, bold=True))
+        self.column.addWidget(self.advice)
+        self.details = QLabel(self)
+        self.details.setObjectName("followUpSteps")
+        self.details.setWordWrap(True)
+        self.column.addWidget(self.details)
+        self.column.addWidget(heading(_("Your contacts"), 1.2, self))
+        self.contacts = QListWidget(self)
+        self.contacts.setObjectName("contactList")
+        self.contacts.setAccessibleName(_("Your contacts"))
+        self.column.addWidget(self.contacts)
+        self.replied = QPushButton(_("They replied…"), self)
+        self.replied.setObjectName("theyReplied")
+        self.replied.clicked.connect(self._reply)
+        self.column.addWidget(self.replied)
+        self.log_more = QPushButton(_("Log another contact"), self)
+        self.log_more.setObjectName("logAnother")
+        self.log_more.clicked.connect(lambda: self.wizard.go(self.wizard.pages.index(self) - 1))
+        self.column.addWidget(self.log_more)
+        self.column.addStretch(1)
+
+    def first_input(self) -> QWidget | None:
+        return self.contacts
+
+    def current_advice(self) -> Advice:
+        now = self.ctx.clock()
+        return advice_for(self.case, now, self.ctx.local_now().tzinfo or now.tzinfo)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        advice = self.current_advice()
+        text = tr(advice.message)
+        if advice.due_at is not None:
+            due = advice.due_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            text += " " + _("Due: {date}.").format(date=due)
+        self.advice.setText(text)
+        self.advice.setAccessibleName(text)
+        parts = [f"<li>{escape(tr(step))}</li>" for step in advice.steps]
+        warnings = "".join(
+            f"<p style='color:#c62828'><b>{escape(tr(w))}</b></p>" for w in advice.warnings
+        )
+        self.details.setText(f"<ol>{''.join(parts)}</ol>{warnings}" if parts or warnings else "")
+        self.contacts.clear()
+        for contact in self.case.contacts:
+            when = contact.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            words = [when, _(CHANNEL_WORDS.get(contact.channel, contact.channel))]
+            if contact.ticket:
+                words.append(_("ticket {ticket}").format(ticket=contact.ticket))
+            if not contact.official:
+                words.append(_("NOT an official channel"))
+            if contact.reply_at is not None:
+                words.append(_("replied: {summary}").format(summary=contact.reply_summary))
+            self.contacts.addItem(" — ".join(words))
+        if self.case.contacts:
+            self.contacts.setCurrentRow(len(self.case.contacts) - 1)
+        self.replied.setEnabled(bool(self.case.contacts))
+
+    def _reply(self) -> None:
+        row = self.contacts.currentRow()
+        if row < 0:
+            return
+        dialogs.ask_text(
+            self,
+            _("They replied"),
+            _("What did they say? (A few words; never paste a seed phrase.)"),
+            lambda summary: self._record(row, summary),
+        )
+
+    def _record(self, row: int, summary: str) -> None:
+        try:
+            case = self.case.record_reply(row, self.ctx.clock(), summary or _("(replied)"))
+        except InputError as error:
+            dialogs.warn(self, _("Not saved"), tr(error.message))
+            return
+        self.wizard.update_case(case)
