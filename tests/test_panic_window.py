@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from conftest import FIXED_NOW
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
@@ -16,8 +17,6 @@ from desktop import dialogs
 from desktop.app import build_window, make_application
 from desktop.main_window import MainWindow
 from desktop.panic_wizard import PanicWizard
-
-from conftest import FIXED_NOW
 
 TX = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
 THIEF = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"

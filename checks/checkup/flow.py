@@ -167,8 +167,9 @@ class CheckupFlow:
 def validate(question: Question, value: Any) -> Any:
     allowed = question.values()
     if question.kind is Kind.PASSWORD:
-        if value == SKIPPED or (isinstance(value, int) and not isinstance(value, bool)
-                                and 0 <= value <= 4):
+        if value == SKIPPED or (
+            isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 4
+        ):
             return value
     elif question.kind is Kind.TOTP:
         if value == SKIPPED or value in allowed:

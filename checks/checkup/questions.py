@@ -94,15 +94,45 @@ def _seed_backed_up(answers: Answers) -> bool:
 
 
 TOPICS: tuple[Topic, ...] = (
-    Topic("wallets", N_("Your wallets"), N_("A few words about what you use, so we ask only what matters to you.")),
+    Topic(
+        "wallets",
+        N_("Your wallets"),
+        N_("A few words about what you use, so we ask only what matters to you."),
+    ),
     Topic("passwords", N_("Passwords"), N_("Long, unique passwords stop most account break-ins.")),
-    Topic("two_factor", N_("Two-step sign-in (2FA)"), N_("A second step stops a thief who has your password.")),
-    Topic("totp_backup", N_("2FA backup"), N_("If you lose your phone, a working backup gets you back in.")),
-    Topic("network", N_("Wi-Fi and network"), N_("Where you connect matters when you open a wallet.")),
-    Topic("device", N_("This computer"), N_("A locked, encrypted, updated device keeps your wallet safe.")),
-    Topic("seed", N_("Seed phrase backup"), N_("Your seed phrase is your money. How it is kept decides who can take it.")),
-    Topic("cold_storage", N_("Savings and cold storage"), N_("Keep spending money handy and savings offline.")),
-    Topic("phishing", N_("Fake apps and phishing"), N_("Fake apps and fake support are the most common way wallets are emptied.")),
+    Topic(
+        "two_factor",
+        N_("Two-step sign-in (2FA)"),
+        N_("A second step stops a thief who has your password."),
+    ),
+    Topic(
+        "totp_backup",
+        N_("2FA backup"),
+        N_("If you lose your phone, a working backup gets you back in."),
+    ),
+    Topic(
+        "network", N_("Wi-Fi and network"), N_("Where you connect matters when you open a wallet.")
+    ),
+    Topic(
+        "device",
+        N_("This computer"),
+        N_("A locked, encrypted, updated device keeps your wallet safe."),
+    ),
+    Topic(
+        "seed",
+        N_("Seed phrase backup"),
+        N_("Your seed phrase is your money. How it is kept decides who can take it."),
+    ),
+    Topic(
+        "cold_storage",
+        N_("Savings and cold storage"),
+        N_("Keep spending money handy and savings offline."),
+    ),
+    Topic(
+        "phishing",
+        N_("Fake apps and phishing"),
+        N_("Fake apps and fake support are the most common way wallets are emptied."),
+    ),
 )
 
 _2FA_OPTIONS = (
@@ -121,36 +151,51 @@ _VALUE_BANDS = (
 QUESTIONS: tuple[Question, ...] = (
     # -- your wallets ---------------------------------------------------------
     Question(
-        "wallets", "wallets", Kind.MULTI,
+        "wallets",
+        "wallets",
+        Kind.MULTI,
         N_("Which wallets do you use?"),
         N_("Advice and official support links differ from wallet to wallet."),
         _opts(
-            ("imtoken", "imToken"), ("tokenpocket", "TokenPocket"), ("bitpie", N_("Bitpie")),
-            ("metamask", "MetaMask"), ("trustwallet", "Trust Wallet"), ("ledger", "Ledger"),
-            ("trezor", "Trezor"), ("other", N_("Another wallet")),
+            ("imtoken", "imToken"),
+            ("tokenpocket", "TokenPocket"),
+            ("bitpie", N_("Bitpie")),
+            ("metamask", "MetaMask"),
+            ("trustwallet", "Trust Wallet"),
+            ("ledger", "Ledger"),
+            ("trezor", "Trezor"),
+            ("other", N_("Another wallet")),
         ),
     ),
     Question(
-        "exchange_account", "wallets", Kind.CHOICE,
+        "exchange_account",
+        "wallets",
+        Kind.CHOICE,
         N_("Do you have an account at an exchange (Binance, OKX, Coinbase …)?"),
         N_("An exchange account is protected by a password and 2FA, unlike a wallet app."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
     ),
     Question(
-        "hardware_wallet", "wallets", Kind.CHOICE,
+        "hardware_wallet",
+        "wallets",
+        Kind.CHOICE,
         N_("Do you own a hardware wallet (a small device such as Ledger or Trezor)?"),
         N_("A hardware wallet keeps your keys off the internet; it changes what we advise."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
     ),
     # -- passwords ------------------------------------------------------------
     Question(
-        "password_strength", "passwords", Kind.PASSWORD,
+        "password_strength",
+        "passwords",
+        Kind.PASSWORD,
         N_("How strong is the password you use most for crypto (exchange, email or wallet app)?"),
         N_("Type it to see an estimate. It is checked on this computer and never saved."),
         optional=True,
     ),
     Question(
-        "password_reuse", "passwords", Kind.CHOICE,
+        "password_reuse",
+        "passwords",
+        Kind.CHOICE,
         N_("Do your exchange, email and wallet app share a password?"),
         N_("When one site leaks, thieves try the same password everywhere else."),
         _opts(
@@ -160,43 +205,57 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
-        "password_manager", "passwords", Kind.CHOICE,
+        "password_manager",
+        "passwords",
+        Kind.CHOICE,
         N_("Do you use a password manager?"),
         N_("A password manager makes long, different passwords easy."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
     ),
     # -- two-factor -----------------------------------------------------------
     Question(
-        "email_2fa", "two_factor", Kind.CHOICE,
+        "email_2fa",
+        "two_factor",
+        Kind.CHOICE,
         N_("How do you sign in to your email (the one that can reset your other passwords)?"),
         N_("Whoever controls your email can reset your exchange password."),
         _opts(*_2FA_OPTIONS),
     ),
     Question(
-        "exchange_2fa", "two_factor", Kind.CHOICE,
+        "exchange_2fa",
+        "two_factor",
+        Kind.CHOICE,
         N_("How do you sign in to your exchange account?"),
         N_("Exchange accounts are a favourite target: money can be withdrawn in minutes."),
         _opts(*_2FA_OPTIONS),
         ask_if=_is("exchange_account", "yes"),
     ),
     Question(
-        "wallet_account_2fa", "two_factor", Kind.CHOICE,
+        "wallet_account_2fa",
+        "two_factor",
+        Kind.CHOICE,
         N_("Does your wallet app have an online account or cloud backup with a login?"),
         N_("A cloud backup of a wallet is only as safe as the account that holds it."),
         _opts(("no_account", N_("No, it has no online account")), *_2FA_OPTIONS),
     ),
     Question(
-        "carrier_pin", "two_factor", Kind.CHOICE,
+        "carrier_pin",
+        "two_factor",
+        Kind.CHOICE,
         N_("Have you set a PIN with your mobile carrier against SIM swaps and number transfers?"),
         N_("With a copy of your SIM, a thief receives your SMS codes."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
     ),
     # -- 2FA backup -----------------------------------------------------------
     Question(
-        "totp_backup", "totp_backup", Kind.TOTP,
+        "totp_backup",
+        "totp_backup",
+        Kind.TOTP,
         N_("Does your authenticator backup really work?"),
-        N_("Paste the backup (otpauth:// link or secret) and type the code your phone shows now."
-           " Nothing you paste is saved."),
+        N_(
+            "Paste the backup (otpauth:// link or secret) and type the code your phone shows now."
+            " Nothing you paste is saved."
+        ),
         _opts(
             ("works", N_("My backup works")),
             ("failed", N_("My backup did not work")),
@@ -208,25 +267,34 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     # -- network --------------------------------------------------------------
     Question(
-        "wifi_security", "network", Kind.CHOICE,
+        "wifi_security",
+        "network",
+        Kind.CHOICE,
         N_("How is the Wi-Fi this computer uses protected?"),
         N_("On an open network, others nearby can watch or redirect what you do."),
         _opts(
-            ("open", N_("No password (open)")), ("wep", N_("WEP (very old)")),
-            ("wpa", N_("WPA (old)")), ("wpa2", "WPA2"), ("wpa3", "WPA3"),
+            ("open", N_("No password (open)")),
+            ("wep", N_("WEP (very old)")),
+            ("wpa", N_("WPA (old)")),
+            ("wpa2", "WPA2"),
+            ("wpa3", "WPA3"),
             ("enterprise", N_("Work or school login (802.1X)")),
             ("wired", N_("Not on Wi-Fi (cable or phone)")),
         ),
         probe="wifi",
     ),
     Question(
-        "public_wifi", "network", Kind.CHOICE,
+        "public_wifi",
+        "network",
+        Kind.CHOICE,
         N_("Do you open your wallet or exchange on public Wi-Fi (cafés, airports, hotels)?"),
         N_("Public hotspots can be fakes set up to send you to look-alike sites."),
         _opts(("never", N_("Never")), ("sometimes", N_("Sometimes")), ("often", N_("Often"))),
     ),
     Question(
-        "vpn", "network", Kind.CHOICE,
+        "vpn",
+        "network",
+        Kind.CHOICE,
         N_("When you are on public Wi-Fi, do you use a trusted VPN?"),
         N_("A VPN hides your traffic from the hotspot; it does not make a fake site real."),
         _opts(("always", N_("Always")), ("sometimes", N_("Sometimes")), ("never", N_("Never"))),
@@ -234,28 +302,36 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     # -- device ---------------------------------------------------------------
     Question(
-        "disk_encryption", "device", Kind.CHOICE,
+        "disk_encryption",
+        "device",
+        Kind.CHOICE,
         N_("Is this computer's disk encrypted (FileVault, BitLocker, LUKS)?"),
         N_("Without it, anyone who takes the computer can read your files."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
         probe="disk_encryption",
     ),
     Question(
-        "firewall", "device", Kind.CHOICE,
+        "firewall",
+        "device",
+        Kind.CHOICE,
         N_("Is the firewall on?"),
         N_("A firewall blocks unwanted connections from the network."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
         probe="firewall",
     ),
     Question(
-        "screen_lock", "device", Kind.CHOICE,
+        "screen_lock",
+        "device",
+        Kind.CHOICE,
         N_("Does the screen lock itself with a password after a few minutes?"),
         N_("An unlocked computer left alone is an open wallet."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
         probe="screen_lock",
     ),
     Question(
-        "os_updates", "device", Kind.CHOICE,
+        "os_updates",
+        "device",
+        Kind.CHOICE,
         N_("How does this computer get system updates?"),
         N_("Updates close the holes that malware uses to steal wallets."),
         _opts(
@@ -267,13 +343,18 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     # -- seed phrase ----------------------------------------------------------
     Question(
-        "seed_storage", "seed", Kind.MULTI,
+        "seed_storage",
+        "seed",
+        Kind.MULTI,
         N_("How is your seed phrase (recovery words) kept? Choose all that apply."),
         N_("Anyone who sees these words can take everything in the wallet."),
         _opts(
-            ("paper", N_("Written on paper")), ("metal", N_("Stamped on metal")),
-            ("photo", N_("A photo or screenshot")), ("cloud_note", N_("A cloud note or document")),
-            ("chat", N_("Sent in a chat message")), ("email", N_("In an email")),
+            ("paper", N_("Written on paper")),
+            ("metal", N_("Stamped on metal")),
+            ("photo", N_("A photo or screenshot")),
+            ("cloud_note", N_("A cloud note or document")),
+            ("chat", N_("Sent in a chat message")),
+            ("email", N_("In an email")),
             ("password_manager", N_("In a password manager")),
             ("not_backed_up", N_("It is not written down anywhere")),
             ("not_sure_what", N_("I'm not sure what a seed phrase is")),
@@ -281,7 +362,9 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
-        "seed_copies", "seed", Kind.CHOICE,
+        "seed_copies",
+        "seed",
+        Kind.CHOICE,
         N_("How many copies exist, and where?"),
         N_("One copy can burn or get lost; copies in one place can be found together."),
         _opts(
@@ -292,7 +375,9 @@ QUESTIONS: tuple[Question, ...] = (
         ask_if=_seed_backed_up,
     ),
     Question(
-        "seed_exposed", "seed", Kind.CHOICE,
+        "seed_exposed",
+        "seed",
+        Kind.CHOICE,
         N_("Have you ever typed your seed phrase into a website or given it to anyone?"),
         N_("Real support never asks for it. Once shared, it must be treated as stolen."),
         _opts(
@@ -303,40 +388,55 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     # -- cold storage ---------------------------------------------------------
     Question(
-        "total_value", "cold_storage", Kind.CHOICE,
+        "total_value",
+        "cold_storage",
+        Kind.CHOICE,
         N_("About how much crypto do you hold in total?"),
         N_("The more you hold, the more it is worth keeping savings offline."),
         _opts(*_VALUE_BANDS),
     ),
     Question(
-        "hot_value", "cold_storage", Kind.CHOICE,
+        "hot_value",
+        "cold_storage",
+        Kind.CHOICE,
         N_("About how much of it is in wallet apps on your phone or computer?"),
         N_("Apps on a device that goes online are 'hot': convenient, but more exposed."),
         _opts(*_VALUE_BANDS),
     ),
     Question(
-        "spending", "cold_storage", Kind.CHOICE,
+        "spending",
+        "cold_storage",
+        Kind.CHOICE,
         N_("How often do you send or spend crypto?"),
         N_("Only what you spend often needs to be in a hot wallet."),
-        _opts(("daily", N_("Every day or week")), ("monthly", N_("A few times a month")),
-              ("rarely", N_("Rarely: it is savings"))),
+        _opts(
+            ("daily", N_("Every day or week")),
+            ("monthly", N_("A few times a month")),
+            ("rarely", N_("Rarely: it is savings")),
+        ),
     ),
     Question(
-        "verify_on_device", "cold_storage", Kind.CHOICE,
+        "verify_on_device",
+        "cold_storage",
+        Kind.CHOICE,
         N_("Before you confirm, do you check the address on the hardware wallet's own screen?"),
         N_("Malware can change the address on your computer; the device's screen shows the truth."),
         _opts(("yes", N_("Yes, every time")), ("no", N_("Not always"))),
         ask_if=_is("hardware_wallet", "yes"),
     ),
     Question(
-        "extra_protection", "cold_storage", Kind.CHOICE,
+        "extra_protection",
+        "cold_storage",
+        Kind.CHOICE,
         N_("Do your savings use a passphrase (25th word) or a multisig wallet?"),
         N_("With large savings, one stolen seed phrase should not be enough to take them."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
         ask_if=lambda a: a.get("hardware_wallet") == "yes" and a.get("total_value") == "over_100k",
     ),
     Question(
-        "inheritance", "cold_storage", Kind.CHOICE,
+        "inheritance",
+        "cold_storage",
+        Kind.CHOICE,
         N_("Would your family know how to reach your crypto if something happened to you?"),
         N_("Without a written plan, savings can be lost for good."),
         _opts(("yes", N_("Yes, there is a written plan")), ("no", N_("No"))),
@@ -344,7 +444,9 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     # -- phishing -------------------------------------------------------------
     Question(
-        "install_source", "phishing", Kind.CHOICE,
+        "install_source",
+        "phishing",
+        Kind.CHOICE,
         N_("Where did you install your wallet app from?"),
         N_("Fake wallet apps spread through search results and 'customer service' links."),
         _opts(
@@ -354,13 +456,17 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
-        "bookmarks", "phishing", Kind.CHOICE,
+        "bookmarks",
+        "phishing",
+        Kind.CHOICE,
         N_("Do you open exchange and wallet websites only from your own bookmarks?"),
         N_("Look-alike sites buy ads at the top of search results."),
         _opts(("yes", N_("Yes")), ("no", N_("No, I search or click links"))),
     ),
     Question(
-        "support_contact", "phishing", Kind.CHOICE,
+        "support_contact",
+        "phishing",
+        Kind.CHOICE,
         N_("When you need help, how do you contact a wallet's support?"),
         N_("Fake 'support' accounts answer people who search or post in public."),
         _opts(
@@ -370,7 +476,9 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
-        "approvals", "phishing", Kind.CHOICE,
+        "approvals",
+        "phishing",
+        Kind.CHOICE,
         N_("When did you last review your token approvals (permissions you gave to websites)?"),
         N_("An old approval lets a website move those tokens at any time, without asking again."),
         _opts(
@@ -383,7 +491,9 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
-        "blind_signing", "phishing", Kind.CHOICE,
+        "blind_signing",
+        "phishing",
+        Kind.CHOICE,
         N_("Have you confirmed a signature or approval in your wallet without understanding it?"),
         N_("Many thefts start with one signature on a fake airdrop or mint page."),
         _opts(("never", N_("Never")), ("sometimes", N_("Sometimes"))),

@@ -184,8 +184,14 @@ def phishing(a: Answers) -> list[str]:
         found.append("approvals_explained")
     if a.get("blind_signing") in ("sometimes", DONT_KNOW):
         found.append("blind_signing")
-    bad = {"install_unofficial", "install_unknown", "no_bookmarks", "support_unofficial",
-           "approvals_stale", "blind_signing"}
+    bad = {
+        "install_unofficial",
+        "install_unknown",
+        "no_bookmarks",
+        "support_unofficial",
+        "approvals_stale",
+        "blind_signing",
+    }
     if "install_official" in found and not bad & set(found) and a.get("bookmarks") == "yes":
         found.append("phishing_good")
     return found

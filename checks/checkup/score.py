@@ -86,16 +86,15 @@ def compute(
         deductions = tuple(
             Deduction(fid, PENALTY[CATALOG[fid].severity])
             for fid in ids
-            if CATALOG[fid].topic == topic and fid not in accepted
+            if CATALOG[fid].topic == topic
+            and fid not in accepted
             and PENALTY[CATALOG[fid].severity] > 0
         )
         score = max(0, 100 - sum(d.points for d in deductions))
         topics.append(TopicScore(topic, score, WEIGHTS[topic], deductions))
     total_weight = sum(t.weight for t in topics)
     uncapped = round(sum(t.score * t.weight for t in topics) / total_weight) if topics else 100
-    urgent = any(
-        CATALOG[fid].severity is Severity.URGENT and fid not in accepted for fid in ids
-    )
+    urgent = any(CATALOG[fid].severity is Severity.URGENT and fid not in accepted for fid in ids)
     overall = min(uncapped, URGENT_CAP) if urgent else uncapped
     return ScoreReport(overall, tuple(topics), urgent and uncapped > URGENT_CAP, uncapped)
 
@@ -129,9 +128,7 @@ def explain(report: ScoreReport) -> list[Msg]:
                     finding=Msg(str(CATALOG[deduction.finding_id].title)),
                 )
             )
-    lines.append(
-        msg(N_("Weighted average of the topics: {score}."), score=report.uncapped)
-    )
+    lines.append(msg(N_("Weighted average of the topics: {score}."), score=report.uncapped))
     if report.capped:
         lines.append(
             msg(
