@@ -63,7 +63,15 @@ class Paths:
 
 
 def make_private_dir(path: Path) -> None:
-    """Create ``path`` and its missing parents; the leaf is 0700 on POSIX."""
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    """Create ``path`` and any missing parents, each owner-only (0700) on POSIX.
+
+    Folders that already existed keep their mode, except ``path`` itself,
+    which is always made private.
+    """
+    missing = [path, *(parent for parent in path.parents if not parent.exists())]
+    for folder in reversed([p for p in missing if not p.exists()]):
+        folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(folder, PRIVATE_DIR_MODE)
     if os.name == "posix":
         os.chmod(path, PRIVATE_DIR_MODE)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import socket
+
 import keyring.backend
 import keyring.errors
 import pytest
@@ -50,6 +52,40 @@ class LockedKeyring(keyring.backend.KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+
+class InternetForbidden(AssertionError):
+    """The app tried to open an internet connection (DESIGN.md: it never does)."""
+
+
+_INTERNET = {socket.AF_INET, socket.AF_INET6}
+_real_socket = socket.socket
+_real_getaddrinfo = socket.getaddrinfo
+
+
+class _GuardedSocket(_real_socket):
+    def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
+        if family in _INTERNET or family == -1:
+            raise InternetForbidden(f"internet socket ({family}) opened during a test")
+        super().__init__(family, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def _guarded_getaddrinfo(*args: object, **kwargs: object) -> object:
+    raise InternetForbidden(f"name lookup {args[:2]} during a test")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_internet() -> object:
+    """Every test runs with internet sockets and name lookups forbidden.
+
+    Unix sockets (D-Bus for the keyring) stay allowed. Subprocesses are
+    checked separately under strace (tests/test_security_network.py).
+    """
+    socket.socket = _GuardedSocket  # type: ignore[misc]
+    socket.getaddrinfo = _guarded_getaddrinfo  # type: ignore[assignment]
+    yield
+    socket.socket = _real_socket  # type: ignore[misc]
+    socket.getaddrinfo = _real_getaddrinfo
 
 
 @pytest.fixture(autouse=True)

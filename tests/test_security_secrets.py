@@ -1,0 +1,167 @@
+"""Promise: no secret at rest.
+
+A checkup and a panic case are driven through the real window with sentinel
+secrets — a password, a 2FA secret, seed phrases in English and Chinese, a
+private key. Afterwards no file the app wrote (data folder, logs, temp
+files) and not the clipboard holds any of them, in any common encoding.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from mnemonic import Mnemonic
+from test_checkup import GOOD_ANSWERS
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from checks.checkup.flow import CheckupFlow
+from checks.totp import hotp
+from desktop import dialogs
+from desktop.app import build_window, make_application
+
+pytestmark = pytest.mark.security
+
+PASSWORD = "Kiwi-Sentinel-Passw0rd-7Q!"
+TOTP_RAW = b"wallet-checkup-sentinel-2fa!"
+TOTP_SECRET = base64.b32encode(TOTP_RAW).decode().rstrip("=")
+SEED_EN = Mnemonic("english").to_mnemonic(bytes([0x11] * 16))
+SEED_ZH = Mnemonic("chinese_simplified").to_mnemonic(bytes([0x22] * 16))
+PRIVATE_KEY = hashlib.sha256(b"wallet-checkup sentinel key").hexdigest()
+SENTINELS = {
+    "password": PASSWORD,
+    "totp": TOTP_SECRET,
+    "seed_en": SEED_EN,
+    "seed_zh": SEED_ZH,
+    "private_key": PRIVATE_KEY,
+}
+
+
+def forms(secret: str) -> list[bytes]:
+    """The secret as bytes in the encodings a leak would most likely use."""
+    texts = {secret, secret.lower(), secret.upper(), secret.replace(" ", "")}
+    found: list[bytes] = []
+    for text in texts:
+        raw = text.encode("utf-8")
+        found += [
+            raw,
+            text.encode("utf-16-le"),
+            text.encode("utf-16-be"),
+            raw.hex().encode(),
+            base64.b32encode(raw).rstrip(b"="),
+            base64.b64encode(raw).rstrip(b"="),
+        ]
+    if secret is TOTP_SECRET:
+        found.append(TOTP_RAW)
+    if secret is PRIVATE_KEY:
+        found.append(bytes.fromhex(PRIVATE_KEY))
+    # A long secret's fragment is a leak too: also look for its first 16 characters.
+    found += [f[:16] for f in list(found) if len(f) > 24]
+    return found
+
+
+def leaks(folder: Path) -> list[str]:
+    found = []
+    for path in folder.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        for name, secret in SENTINELS.items():
+            if any(form in data for form in forms(secret)):
+                found.append(f"{name} in {path}")
+    return found
+
+
+def test_detector_finds_a_planted_secret(tmp_path: Path) -> None:
+    """Control: the scan would see a leak in any of the encodings."""
+    for index, form in enumerate(forms(SEED_ZH)[:6]):
+        (tmp_path / f"leak{index}").write_bytes(b"xx" + form + b"yy")
+    assert len(leaks(tmp_path)) == 6
+
+
+def test_no_secret_reaches_disk_logs_temp_or_clipboard(
+    qtbot, make_ctx, tmp_path: Path, monkeypatch
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    warnings: list[str] = []
+    monkeypatch.setattr(dialogs, "warn", lambda p, title, text, detail="": warnings.append(text))
+    ctx = make_ctx()
+    home = ctx.paths.data_dir
+    win = build_window(ctx, make_application([]), "en")
+    qtbot.add_widget(win)
+    win.show()
+    win.unlocker.start()
+
+    # -- checkup: password meter and 2FA backup check with sentinels -----------
+    flow = CheckupFlow()
+    for question, value in {
+        "wallets": ["imtoken"],
+        "exchange_account": "yes",
+        "hardware_wallet": "no",
+        "email_2fa": "app",
+    }.items():
+        flow.answer(question, value)
+    flow.go_to("passwords")
+    win.checkup._open_wizard(flow)
+    wizard = win.checkup.page
+    meter = wizard.boxes["password_strength"].meter
+    meter.field.setFocus()
+    qtbot.keyClicks(meter.field, PASSWORD)
+    qtbot.keyClicks(meter.name, "Alice Example")
+    qtbot.waitUntil(lambda: meter.final is not None, timeout=20000)
+    wizard.go_back()  # leaving the page clears the field
+    assert meter.field.text() == ""
+    flow.go_to("totp_backup")
+    wizard.show_topic()
+    box = wizard.boxes["totp_backup"]
+    counter = int(datetime.now(timezone.utc).timestamp()) // 30
+    qtbot.keyClicks(box.secret, f"otpauth://totp/Ex:me?secret={TOTP_SECRET}&issuer=Ex")
+    qtbot.keyClicks(box.code, hotp(TOTP_RAW, counter))
+    qtbot.keyClick(box.code, Qt.Key.Key_Return)
+    assert flow.answers["totp_backup"] == "works"
+    for question, value in GOOD_ANSWERS.items():
+        if question not in flow.answers:
+            flow.answer(question, value)
+    flow.position = flow.progress[1] - 1
+    wizard.show_topic()
+    wizard.go_next()
+    results = win.checkup.page
+    results.save.click()
+    assert results.saved
+
+    # -- panic: seeds and a key typed into notes are refused; a normal case is saved
+    win.show_panic()
+    panic = win.panic.wizard
+    evidence_page = panic.pages[2]
+    for secret in (SEED_EN, SEED_ZH, PRIVATE_KEY):
+        evidence_page.what.setText(f"note: {secret}")
+        assert evidence_page.what.text() == ""
+    summary = panic.pages[-1]
+    summary.name.setText(SEED_ZH)
+    assert summary.name.text() == ""
+    assert len(warnings) == 4  # each refusal was explained
+    evidence_page.what.setText("Noticed the balance was zero")
+    evidence_page._add_event()
+    support = panic.pages[3]
+    panic.go(3)
+    support.copy.click()
+    clipboard = QApplication.clipboard().text()
+    assert "support" in clipboard  # the app did put its message there …
+    for secret in SENTINELS.values():  # … and nothing secret
+        assert not any(form.decode("latin-1") in clipboard for form in forms(secret))
+    QApplication.clipboard().clear()
+
+    win.ctx.store.close()
+    win.close()
+    assert leaks(home) == []
+    assert leaks(temp) == []
+    # Settings live in the data folder (scanned above); Qt's QSettings store is never used.
+    assert not Path(QSettings().fileName()).exists()
