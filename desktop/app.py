@@ -60,8 +60,8 @@ def build_window(ctx: AppContext, app: QApplication, cli_language: str | None) -
     return window
 
 
-def run_app(args: Namespace) -> int:
-    app = make_application(sys.argv[:1])
+def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
+    """Build the context and the window for these command-line arguments, and show it."""
     paths = Paths.from_environment()
     settings, damaged_settings = load_settings(paths, datetime.now(timezone.utc))
     ctx = AppContext(
@@ -88,6 +88,12 @@ def run_app(args: Namespace) -> int:
     window.show()
     if args.panic:
         window.show_panic()  # straight into the first screen of panic mode
+    return window, ctx
+
+
+def run_app(args: Namespace) -> int:
+    app = make_application(sys.argv[:1])
+    _window, ctx = start(args, app)
     code = app.exec()
     ctx.storage_pool.waitForDone(5000)  # let the last writes finish
     if ctx.store is not None:

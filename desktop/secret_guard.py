@@ -27,12 +27,29 @@ def _text(field: Field) -> str:
 
 
 def _kinds(text: str) -> list[str]:
-    from checks.secrets import find_secrets
+    from checks.secrets import find_secrets, looks_like_tx_hash
 
-    return [match.kind for match in find_secrets(text)]
+    kinds = []
+    for match in find_secrets(text):
+        hex_value = match.kind == "private_key" and looks_like_tx_hash(
+            text[match.start : match.end]
+        )
+        kinds.append("hex64" if hex_value else match.kind)
+    return kinds
 
 
 def explanation(kinds: list[str]) -> str:
+    if kinds and set(kinds) == {"hex64"}:
+        from checks.secrets import TX_HASH_HINT
+
+        return (
+            _(
+                "This looks like a private key, or a transaction hash. It was removed and not saved."
+                " Never type a private key into any app or website."
+            )
+            + " "
+            + _(TX_HASH_HINT)
+        )
     if "mnemonic" in kinds:
         return _(
             "This looks like a seed phrase (recovery words). It was removed and not saved."

@@ -205,17 +205,20 @@ def test_whole_case_by_keyboard(qtbot, window, language, tmp_path: Path, monkeyp
     again.ctx.store.close()
 
 
-def test_panic_flag_opens_straight_into_panic(qtbot, make_ctx) -> None:
-    from argparse import Namespace
+def test_panic_flag_opens_straight_into_panic(qtbot, monkeypatch) -> None:
+    from desktop.app import start
+    from desktop.cli import build_parser
 
-    win = build_window(make_ctx(), make_application([]), "en")
+    # start() uses the OS keyring; never the developer's real one in a test.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+    args = build_parser().parse_args(["--panic", "--lang", "en"])
+    win, ctx = start(args, make_application([]))
     qtbot.add_widget(win)
-    win.show()
-    args = Namespace(panic=True)
-    if args.panic:
-        win.show_panic()
     assert isinstance(win.stack.currentWidget(), PanicWizard)
     assert win.panic.wizard.nav.currentRow() == 0
+    assert win.panic.wizard.pages[0].objectName() == "triagePage"
+    ctx.remember_window = False
 
 
 def test_seed_phrase_in_a_note_is_refused(qtbot, window, monkeypatch) -> None:
@@ -227,3 +230,14 @@ def test_seed_phrase_in_a_note_is_refused(qtbot, window, monkeypatch) -> None:
     ev.what.setText(" ".join(["abandon"] * 11 + ["about"]))
     assert ev.what.text() == ""
     assert shown and "seed phrase" in shown[0]
+
+
+def test_a_64_hex_value_in_a_note_asks_about_transactions(qtbot, window, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text, detail="": shown.append(text))
+    win = window()
+    win.show_panic()
+    ev = win.panic.wizard.pages[2]
+    ev.what.setText("sent " + TX[2:])
+    assert ev.what.text() == ""
+    assert "Transactions section" in shown[0]
