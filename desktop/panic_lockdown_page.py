@@ -25,6 +25,10 @@ class StepCard(QFrame):
             colour = SEVERITY_COLOURS[Severity.URGENT]
             self.setStyleSheet(f"#step_{step.id} {{ border-left: 5px solid {colour}; }}")
         layout = QVBoxLayout(self)
+        if step.urgent:  # never by colour alone: icon and word too
+            from desktop.results_page import severity_badge
+
+            layout.addWidget(severity_badge(Severity.URGENT, self))
         self.check = QCheckBox(_(step.title), self)
         self.check.setObjectName(f"done_{step.id}")
         self.check.setFont(scaled_font(self.check, 1.2, bold=step.urgent))

@@ -44,7 +44,8 @@ def explanation(kinds: list[str]) -> str:
 
         return (
             _(
-                "This looks like a private key, or a transaction hash. It was removed and not saved."
+                "This looks like a private key, or a transaction hash."
+                " It was removed and not saved."
                 " Never type a private key into any app or website."
             )
             + " "

@@ -62,7 +62,8 @@ def main() -> int:
 
     def save(widget: QWidget, name: str) -> None:
         widget.show()
-        app.processEvents()  # a script, not a slot: let layouts settle before grabbing
+        for _ in range(5):  # a script, not a slot: let nested layouts settle before grabbing
+            app.processEvents()
         path = out / f"{name}{suffix}.png"
         widget.grab().save(str(path))
         print(path)
