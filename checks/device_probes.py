@@ -17,9 +17,7 @@ here opens a network connection.
 
 from __future__ import annotations
 
-import codecs
 import importlib
-import locale
 import math
 import os
 import subprocess
@@ -30,6 +28,7 @@ from typing import Any
 
 from checks.device import CHECKS, ProbeResult, unknown
 from checks.device_plan import ReadFile, ReadRegistry, Run, Step, probe_plan
+from checks.probes import decode_output, windows_console_encoding
 
 MAX_TIMEOUT = 3.0
 CREATE_NO_WINDOW = 0x08000000  # subprocess.CREATE_NO_WINDOW exists only on Windows
@@ -47,21 +46,6 @@ class _Failed(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def windows_console_encoding() -> str:
-    """The OEM code page console tools such as netsh write in (cp936 on Chinese Windows)."""
-    try:
-        import ctypes
-
-        windll = getattr(ctypes, "windll", None)
-        if windll is not None:
-            name = f"cp{int(windll.kernel32.GetOEMCP())}"
-            codecs.lookup(name)
-            return name
-    except (ImportError, OSError, LookupError, ValueError, AttributeError):
-        pass
-    return locale.getpreferredencoding(False) or "utf-8"
 
 
 def windows_registry_reader(hive: str, key: str, name: str) -> object:
@@ -91,17 +75,6 @@ class _Context:
     encoding: str
 
 
-def _decode(data: object, encoding: str) -> str:
-    if isinstance(data, str):
-        return data
-    if isinstance(data, (bytes, bytearray)):
-        try:
-            return bytes(data).decode(encoding, errors="replace")
-        except LookupError:  # an unknown code page name
-            return bytes(data).decode("utf-8", errors="replace")
-    return ""
-
-
 def _run(command: Run, ctx: _Context) -> str:
     options: dict[str, Any] = {
         "capture_output": True,
@@ -126,9 +99,9 @@ def _run(command: Run, ctx: _Context) -> str:
         raise _Failed("error") from None
     if getattr(result, "returncode", 1) not in command.ok_codes:
         raise _Failed("error")
-    text = _decode(getattr(result, "stdout", b""), ctx.encoding)
+    text = decode_output(getattr(result, "stdout", b""), ctx.encoding)
     if command.stderr:
-        stderr = _decode(getattr(result, "stderr", b""), ctx.encoding)
+        stderr = decode_output(getattr(result, "stderr", b""), ctx.encoding)
         text = "\n".join(part for part in (text, stderr) if part)
     return text
 
