@@ -7,9 +7,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from ui import choose, open_window, tab_to
 
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QWidget
 
 from checks import password
 from checks.checkup.detect import from_wifi
@@ -17,7 +18,6 @@ from checks.checkup.flow import CheckupFlow
 from checks.checkup.questions import BY_ID, Kind
 from checks.network import parse_wifi
 from desktop import dialogs
-from desktop.app import build_window, make_application
 from desktop.checkup_wizard import DRAFT, CheckupWizard
 from desktop.main_window import MainWindow
 from desktop.results_page import ResultsPage
@@ -65,50 +65,8 @@ def wifi_probe(topic: str):
 
 
 @pytest.fixture
-def window(qtbot, make_ctx) -> MainWindow:
-    def make(language: str = "en") -> MainWindow:
-        ctx = make_ctx(probe_runner=wifi_probe)
-        win = build_window(ctx, make_application([]), language)
-        qtbot.add_widget(win)
-        win.show()
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow, timeout=3000)
-        win.unlocker.start()
-        win.show_home()
-        return win
-
-    return make
-
-
-def focus() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def tab_to(qtbot, target: QWidget, limit: int = 300) -> None:
-    """Press Tab until ``target`` has focus (keyboard only)."""
-    for _ in range(limit):
-        if focus() is target:
-            return
-        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.objectName()}")
-
-
-def choose_radio(qtbot, target: QRadioButton) -> None:
-    group = target.group()
-    for _ in range(300):
-        current = focus()
-        if isinstance(current, QRadioButton) and current.group() is group:
-            break
-        qtbot.keyClick(current, Qt.Key.Key_Tab)
-    for _ in range(len(group.buttons()) + 1):
-        if focus() is target:
-            break
-        qtbot.keyClick(focus(), Qt.Key.Key_Down)
-    assert focus() is target
-    qtbot.keyClick(target, Qt.Key.Key_Space)
-    assert target.isChecked()
+def window(qtbot, make_ctx):
+    return lambda language="en": open_window(qtbot, make_ctx(probe_runner=wifi_probe), language)
 
 
 def answer_page(qtbot, wizard: CheckupWizard) -> None:
@@ -131,9 +89,9 @@ def answer_page(qtbot, wizard: CheckupWizard) -> None:
                 tab_to(qtbot, check)
                 qtbot.keyClick(check, Qt.Key.Key_Space)
         elif question.kind is Kind.TOTP:
-            choose_radio(qtbot, box.buttons[value])
+            choose(qtbot, box.buttons[value])
         else:
-            choose_radio(qtbot, box.buttons[value])
+            choose(qtbot, box.buttons[value])
     raise AssertionError("page never settled")
 
 
@@ -313,7 +271,7 @@ def test_probe_answer_can_be_corrected(qtbot, window) -> None:
     wizard = win.checkup.page
     box = wizard.boxes["wifi_security"]
     assert box.buttons["wpa3"].isChecked()
-    choose_radio(qtbot, box.buttons["open"])
+    choose(qtbot, box.buttons["open"])
     assert flow.answers["wifi_security"] == "open" and flow.sources["wifi_security"] == "user"
     assert not box.basis.isVisible()
 

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXED_NOW
+from ui import choose, open_window, press, tab_to, type_into
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from checks.panic.case import Case
 from desktop import dialogs
-from desktop.app import build_window, make_application
+from desktop.app import make_application
 from desktop.main_window import MainWindow
 from desktop.panic_wizard import PanicWizard
 
@@ -25,58 +26,7 @@ THIEF_TYPO = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96046"  # one character chang
 
 @pytest.fixture
 def window(qtbot, make_ctx):
-    def make(language: str = "en") -> MainWindow:
-        win = build_window(make_ctx(), make_application([]), language)
-        qtbot.add_widget(win)
-        win.show()
-        win.activateWindow()
-        qtbot.waitUntil(win.isActiveWindow, timeout=3000)
-        win.unlocker.start()
-        win.show_home()
-        return win
-
-    return make
-
-
-def focus() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def tab_to(qtbot, target: QWidget, limit: int = 400) -> None:
-    for _ in range(limit):
-        if focus() is target:
-            return
-        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.objectName()}")
-
-
-def press(qtbot, target: QWidget) -> None:
-    tab_to(qtbot, target)
-    qtbot.keyClick(target, Qt.Key.Key_Space)
-
-
-def choose(qtbot, target: QAbstractButton) -> None:
-    """Buttons of one question behave like radio buttons: Tab in, arrows across, Space."""
-    group = target.group()
-    for _ in range(400):
-        current = focus()
-        if isinstance(current, QAbstractButton) and current.group() is group:
-            break
-        qtbot.keyClick(current, Qt.Key.Key_Tab)
-    for _ in range(len(group.buttons()) + 1):
-        if focus() is target:
-            break
-        qtbot.keyClick(focus(), Qt.Key.Key_Right)
-    assert focus() is target
-    qtbot.keyClick(target, Qt.Key.Key_Space)
-    assert target.isChecked()
-
-
-def type_into(qtbot, target: QWidget, text: str) -> None:
-    tab_to(qtbot, target)
-    qtbot.keyClicks(target, text)
+    return lambda language="en": open_window(qtbot, make_ctx(), language)
 
 
 def section(qtbot, wizard: PanicWizard, index: int) -> None:
