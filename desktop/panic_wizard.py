@@ -114,7 +114,13 @@ class PanicWizard(QWidget):
         self.next = QPushButton(_("Next"), self)
         self.next.setObjectName("panicNext")
         self.next.clicked.connect(lambda: self.go(self.nav.currentRow() + 1))
+        self.help = QPushButton(_("Help for this step"), self)
+        self.help.setObjectName("panicHelp")
+        self.help.setAccessibleName(_("Help for this step"))
+        self.help.setToolTip(_("Questions and answers about this step (F1 for all help)"))
+        self.help.clicked.connect(self.open_help)
         row.addWidget(self.home)
+        row.addWidget(self.help)
         row.addStretch(1)
         row.addWidget(self.back)
         row.addWidget(self.next)
@@ -135,6 +141,17 @@ class PanicWizard(QWidget):
         target = page.first_input()
         if target is not None and self.isVisible():
             target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def help_article(self) -> str:
+        """The help article for the section shown (the mapping is in checks.help)."""
+        from checks.help import article_for_panic_section
+
+        return article_for_panic_section(self.page.objectName().removesuffix("Page"))
+
+    def open_help(self) -> None:
+        opener = getattr(self.window(), "open_help", None)
+        if callable(opener):
+            opener(self.help_article())
 
     @property
     def page(self) -> PanicPage:

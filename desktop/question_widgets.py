@@ -32,6 +32,7 @@ class QuestionBox(QGroupBox):
     """A question with its "why this matters" note, folded by default."""
 
     answered = Signal(str, object)  # question id, value
+    help_requested = Signal(str)  # the id of the help article behind "?"
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(_(question.prompt), parent)
@@ -48,6 +49,13 @@ class QuestionBox(QGroupBox):
         self.why_button.setCheckable(True)
         self.why_button.setAccessibleName(_("Why this matters"))
         why_row.addWidget(self.why_button)
+        self.help_button = QToolButton(self)
+        self.help_button.setObjectName(f"help_{question.id}")
+        self.help_button.setText("?")
+        self.help_button.setToolTip(_("Open the help article about this question"))
+        self.help_button.setAccessibleName(_("Help about this question"))
+        self.help_button.clicked.connect(self.open_help)
+        why_row.addWidget(self.help_button)
         why_row.addStretch(1)
         self.body.addLayout(why_row)
         self.why = QLabel(_(question.why), self)
@@ -64,6 +72,16 @@ class QuestionBox(QGroupBox):
     def _chosen(self, on: bool, value: str) -> None:
         if on:
             self.answered.emit(self.question.id, value)
+
+    def open_help(self) -> None:
+        """Open the help centre at this question's article (the mapping is in checks.help)."""
+        from checks.help import article_for_question
+
+        article = article_for_question(self.question.id)
+        self.help_requested.emit(article)
+        opener = getattr(self.window(), "open_help", None)
+        if callable(opener):
+            opener(article)
 
     def set_value(self, value: Any) -> None:
         """Show an existing answer without emitting ``answered``."""
