@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--case", metavar="ID")
     printing.add_argument("--run", metavar="ID")
     printing.add_argument("--force", action="store_true", help="overwrite an existing file")
+    printing.add_argument(
+        "--bilingual",
+        action="store_true",
+        help="incident-report: English and Chinese in one document",
+    )
     link = commands.add_parser(
         "check-link", help="is this URL, domain or handle an official wallet channel?"
     )
@@ -125,7 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wallet-checkup {__version__}")
         return 0
     if args.command == "print":
-        return not_available("print")
+        from desktop.cli_print import run_print
+
+        return run_print(args)
     if args.command == "check-link":
         return check_link(args.text, args.json, args.doc_lang)
     try:

@@ -9,9 +9,11 @@ the answer arrives through the callback.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLineEdit,
@@ -170,5 +172,27 @@ def open_file(parent: QWidget | None, title: str, on_path: Callable[[str], None]
     dialog.setObjectName("openFile")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.fileSelected.connect(on_path)
+    dialog.open()
+    return dialog
+
+
+def print_preview(
+    parent: QWidget | None, title: str, printer: Any, paint: Callable[[Any], object]
+) -> QDialog:
+    """The print preview (its toolbar has the Print button and page setup).
+
+    ``paint(printer)`` draws the pages; it runs again when the user changes
+    the paper or the printer. ``QtPrintSupport`` is loaded only here, so
+    start-up does not pay for it.
+    """
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setObjectName("printPreview")
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    dialog.paintRequested.connect(paint)
+    dialog.printer_ref = printer  # type: ignore[attr-defined]  # the printer must outlive the dialog
+    dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

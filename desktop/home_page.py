@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -14,6 +15,7 @@ from desktop.widgets import ActionTile, Banner, heading, page_layout, scaled_fon
 
 PANIC_SHORTCUT = "Ctrl+Shift+P"
 SETTINGS_SHORTCUT = "Ctrl+,"
+HELP_SHORTCUT = "F1"
 
 PANIC_STYLE = """
 #panicButton { background: #c62828; color: white; border: 2px solid #8e0000;
@@ -26,7 +28,7 @@ ActionTile { text-align: left; padding: 10px; }
 
 
 class HomePage(QWidget):
-    action_requested = Signal(str)  # "panic", "checkup", "history", "print-kit", "settings"
+    action_requested = Signal(str)  # "panic", "checkup", "history", "print-kit", "settings", "help"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +107,15 @@ class HomePage(QWidget):
             )
         )
         bottom.addWidget(self.settings)
+        self.help = QPushButton(_("Help"), self)
+        self.help.setObjectName("helpButton")
+        self.help.setAccessibleName(_("Help"))
+        self.help.setToolTip(
+            _("Questions and answers, common myths, report a problem ({shortcut})").format(
+                shortcut=HELP_SHORTCUT
+            )
+        )
+        bottom.addWidget(self.help)
         layout.addLayout(bottom)
 
         names = {
@@ -116,11 +127,11 @@ class HomePage(QWidget):
         for tile, name in names.items():
             tile.clicked.connect(lambda _checked=False, t=tile, n=name: self._pressed(t, n))
         self.settings.clicked.connect(lambda: self.action_requested.emit("settings"))
+        self.help.clicked.connect(lambda: self.action_requested.emit("help"))
 
         # Panic first in the tab order after the title, then the rest.
-        for first, second in zip(
-            [*self.tiles, self.settings][:-1], [*self.tiles, self.settings][1:], strict=True
-        ):
+        chain = [*self.tiles, self.settings, self.help]
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _pressed(self, tile: ActionTile, name: str) -> None:
@@ -152,8 +163,8 @@ class HomePage(QWidget):
             banner.setProperty("noticeId", notice.id)
             self.banner_area.addWidget(banner)
             self.banners.append(banner)
-        # Banner buttons come after Settings: panic stays first after the title.
-        previous: QWidget = self.settings
+        # Banner buttons come after Settings and Help: panic stays first after the title.
+        previous: QWidget = self.help
         for banner in self.banners:
             if banner.button is not None:
                 QWidget.setTabOrder(previous, banner.button)

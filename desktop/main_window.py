@@ -6,8 +6,8 @@ import base64
 from datetime import timezone
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QSystemTrayIcon
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QSystemTrayIcon, QWidget
 
 from checks import erase
 from checks.home import Notice, notices
@@ -19,7 +19,7 @@ from desktop import dialogs
 from desktop.background import run_in_background
 from desktop.checkup_controller import CheckupController
 from desktop.context import AppContext
-from desktop.home_page import PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
+from desktop.home_page import HELP_SHORTCUT, PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
 from desktop.i18n import _
 from desktop.icons import icon
 from desktop.panic_controller import PanicController
@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self.panic.go_home.connect(self.show_home)
         QShortcut(QKeySequence(PANIC_SHORTCUT), self, self.show_panic)
         QShortcut(QKeySequence(SETTINGS_SHORTCUT), self, self.open_settings)
+        QShortcut(QKeySequence(HELP_SHORTCUT), self, self.open_help)
+        self.help_window: QWidget | None = None  # built on first use (it reads the articles)
         self.build_pages()
         self.resize(860, 640)
         if ctx.settings.window_geometry:
@@ -59,6 +61,10 @@ class MainWindow(QMainWindow):
 
     def build_pages(self) -> None:
         """(Re)build every page in the current language (an open checkup keeps its draft)."""
+        if self.help_window is not None:  # its words are in the old language
+            self.help_window.close()
+            self.help_window.deleteLater()
+            self.help_window = None
         if hasattr(self, "checkup"):
             self.checkup.page = None
             self.panic.wizard = None
@@ -69,7 +75,6 @@ class MainWindow(QMainWindow):
         self.home = HomePage(self)
         self.home.action_requested.connect(self.on_action)
         self.stack.addWidget(self.home)
-        self.home.print_kit.mark_unavailable(_("Not available yet: printing is being built."))
         self.refresh_notices()
 
     def show_home(self) -> None:
@@ -87,10 +92,20 @@ class MainWindow(QMainWindow):
             self.panic.start(name.split(":", 1)[1])
         elif name == "settings":
             self.open_settings()
+        elif name == "help":
+            self.open_help()
         elif name == "checkup":
             self.checkup.start()
         elif name == "history":
             self.checkup.show_history()
+        elif name == "print-kit":
+            self.print_kit()
+
+    def print_kit(self) -> None:
+        """Print or save the recovery kit (the wallets of the latest checkup, if any)."""
+        from desktop.printing import print_recovery_kit
+
+        print_recovery_kit(self, self.ctx)
 
     def refresh_notices(self) -> None:
         """Read the history in the storage thread, then update the banners."""
@@ -160,6 +175,34 @@ class MainWindow(QMainWindow):
             _("Your monthly checkup is due. It takes about 10 minutes."),
             QSystemTrayIcon.MessageIcon.Information,
         )
+
+    # -- help ----------------------------------------------------------------
+
+    def open_help(self, article_id: str | None = None) -> None:
+        """Show the help centre (its own window, not modal), at ``article_id`` if given."""
+        from PySide6.QtCore import QLocale
+
+        from checks.reporting import default_region
+        from desktop.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(
+                self,
+                region=default_region(QLocale.system().name()),
+                data_folder=str(self.ctx.paths.data_dir),
+            )
+        window = self.help_window
+        assert isinstance(window, HelpWindow)
+        if article_id is not None:  # history only for an article read in an open window
+            window.show_article(article_id, remember=window.isVisible())
+        window.show()
+        if QGuiApplication.platformName() != "offscreen":  # it cannot raise, and says so
+            window.raise_()
+        window.activateWindow()
+        if article_id is None:
+            window.focus_search()
+        else:  # a screen reader starts reading the article itself
+            window.view.setFocus()
 
     # -- settings and data -------------------------------------------------
 

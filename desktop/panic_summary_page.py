@@ -66,6 +66,18 @@ class SummaryPage(PanicPage):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.column.addWidget(self.status)
+        papers = QHBoxLayout()
+        print_report = QPushButton(_("Print incident report…"), self)
+        print_report.setObjectName("printIncident")
+        print_report.clicked.connect(self._print)
+        bundle = QPushButton(_("Save case bundle (.zip)…"), self)
+        bundle.setObjectName("saveBundle")
+        bundle.setToolTip(_("The report, the evidence files and their SHA-256 list, in one file"))
+        bundle.clicked.connect(self._bundle)
+        papers.addWidget(print_report)
+        papers.addWidget(bundle)
+        papers.addStretch(1)
+        self.column.addLayout(papers)
         delete = QPushButton(_("Delete this case…"), self)
         delete.setObjectName("deleteCase")
         delete.setStyleSheet("color: #c62828;")
@@ -118,6 +130,16 @@ class SummaryPage(PanicPage):
         outcome = str(self.outcome.currentData())
         self.wizard.update_case(self.case.with_status("closed", outcome))
         self.status.setText(_("The case is closed. You can still open it from the home screen."))
+
+    def _print(self) -> None:
+        from desktop.printing import print_incident_report
+
+        print_incident_report(self, self.case, self.ctx)
+
+    def _bundle(self) -> None:
+        from desktop.printing import save_case_bundle
+
+        save_case_bundle(self, self.case, self.ctx)
 
     def _delete(self) -> None:
         dialogs.confirm(

@@ -156,12 +156,23 @@ class ResultsPage(QWidget):
         self.save.setDefault(True)
         self.save.clicked.connect(lambda: self.save_requested.emit(self.run))
         self.save.setVisible(not read_only)
+        self.print_button = QPushButton(_("Print or save as PDF…"), self)
+        self.print_button.setObjectName("printCheckup")
+        self.print_button.clicked.connect(self.print_report)
         row.addWidget(self.close_button)
         row.addStretch(1)
+        row.addWidget(self.print_button)
         row.addWidget(self.reminder)
         row.addWidget(self.save)
         outer.addLayout(row)
         self.rebuild()
+
+    def print_report(self) -> None:
+        """The checkup report of what is shown (accepted risks included), on paper or PDF."""
+        from desktop.printing import print_checkup_report
+
+        previous = self.comparison[0] if self.comparison is not None else None
+        print_checkup_report(self, self.run, previous)
 
     def rebuild(self) -> None:
         run, report = self.run, self.run.score

@@ -38,18 +38,7 @@ def test_bad_usage_prints_usage_and_exits_2(tmp_path: Path, args: list[str]) -> 
     assert "Traceback" not in result.stderr + result.stdout
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["print", "recovery-kit", "-o", "kit.pdf"],
-        ["print", "incident-report", "--case", "x", "-o", "r.pdf"],
-    ],
-)
-def test_reserved_subcommands_say_not_available(tmp_path: Path, args: list[str]) -> None:
-    result = run(*args, home=tmp_path)
-    assert result.returncode == 2
-    assert "not available yet" in result.stderr
-    assert "Traceback" not in result.stderr
+# The print subcommands are tested in tests/test_print_cli.py.
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

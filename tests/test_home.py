@@ -72,7 +72,8 @@ def test_panic_shortcut_from_anywhere(qtbot, window_for) -> None:
 
 def test_unavailable_action_explains_instead_of_faking(qtbot, window_for) -> None:
     window = window_for()
-    tile = window.home.print_kit
+    tile = window.home.print_kit  # printing exists now: mark it unavailable to test the mechanism
+    tile.mark_unavailable("Not available yet: a test.")
     assert tile.isEnabled() and tile.focusPolicy() != Qt.FocusPolicy.NoFocus
     assert "Not available yet" in tile.toolTip()
     assert "Not available yet" in tile.accessibleDescription()

@@ -1,0 +1,245 @@
+"""The case bundle: one .zip to hand to the police or an exchange.
+
+It holds the incident report (a PDF the caller renders), every evidence file
+decrypted under its original name, and a manifest twice over:
+``manifest.json`` (what each file is, its size, its SHA-256 now and the
+SHA-256 recorded when it was added, and any problem) and ``MANIFEST.txt``
+in the format of ``sha256sum`` (so ``sha256sum -c MANIFEST.txt`` checks the
+unpacked files). Names inside the zip are made safe and unique
+(``photo.png``, ``photo (2).png``); entries carry owner-only permissions.
+
+Everything here is pure except the writing, which is atomic and private:
+a temporary file created 0600 before any byte is written, fsynced, then
+``os.replace``-d over the target (:func:`write_stream_private`). Unlike
+:func:`checks.files.write_private` it never changes the permissions of the
+folder, which is the user's own (Documents, Desktop …).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import secrets
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import BinaryIO
+
+from checks import __version__
+from checks.crypto import DecryptionError
+from checks.files import TEMP_MARKER, fsync_dir
+from checks.panic.case import Case, EvidenceFile
+from checks.paths import PRIVATE_FILE_MODE
+
+REPORT_NAME = "incident-report.pdf"
+EVIDENCE_DIR = "evidence/"
+MANIFEST_JSON = "manifest.json"
+MANIFEST_TXT = "MANIFEST.txt"
+FORMAT = "wallet-checkup-case-bundle"
+MAX_NAME = 120
+_ZIP_FILE_MODE = 0o100600  # a regular file, owner read/write only
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+
+Read = Callable[[EvidenceFile], bytes]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file in the bundle, as the manifest lists it."""
+
+    name: str  # path inside the zip
+    kind: str  # "report", "evidence" or "manifest"
+    size: int
+    sha256: str
+    original_name: str | None = None
+    recorded_sha256: str | None = None  # for evidence: the hash kept in the case
+    problem: str | None = None  # "changed" when the two hashes differ
+
+
+@dataclass(frozen=True)
+class Missing:
+    """An evidence file that could not be put in the bundle."""
+
+    original_name: str
+    recorded_sha256: str
+    problem: str  # "missing" or "unreadable"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    path: Path
+    entries: tuple[Entry, ...]
+    missing: tuple[Missing, ...]
+
+    @property
+    def problems(self) -> int:
+        return len(self.missing) + sum(1 for e in self.entries if e.problem)
+
+
+# -- names -------------------------------------------------------------------------------
+
+
+def safe_name(name: str) -> str:
+    """A file name that is safe inside a zip on every system: no folders, no
+    control or reserved characters, no leading dots, at most 120 characters."""
+    base = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
+    base = _UNSAFE.sub("_", base).strip().lstrip(".").strip()
+    if len(base) > MAX_NAME:
+        stem, dot, suffix = base.rpartition(".")
+        if dot and 0 < len(suffix) <= 10:
+            base = stem[: MAX_NAME - len(suffix) - 1] + "." + suffix
+        else:
+            base = base[:MAX_NAME]
+    return base or "file"
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """Safe names, with " (2)", " (3)" … before the extension where they repeat
+    (compared without case, as Windows and macOS folders do)."""
+    taken: set[str] = set()
+    result: list[str] = []
+    for original in names:
+        name = safe_name(original)
+        stem, dot, suffix = name.rpartition(".")
+        if not dot or not stem:
+            stem, dot, suffix = name, "", ""
+        counter = 1
+        while name.casefold() in taken:
+            counter += 1
+            name = f"{stem} ({counter}){dot}{suffix}"
+        taken.add(name.casefold())
+        result.append(name)
+    return result
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def write_stream_private(path: Path, *, replace: bool = True) -> Iterator[BinaryIO]:
+    """Write ``path`` through a stream, atomically, owner-only from the first byte.
+
+    The target folder must exist; its permissions are left alone. With
+    ``replace=False`` an existing file is never overwritten
+    (:class:`FileExistsError`).
+    """
+    if not replace and path.exists():
+        raise FileExistsError(str(path))
+    temp = path.with_name(f"{path.name}{TEMP_MARKER}{secrets.token_hex(4)}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(temp, flags, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not replace and path.exists():
+            raise FileExistsError(str(path))
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def write_file_private(path: Path, data: bytes, *, replace: bool = True) -> None:
+    """:func:`write_stream_private` for bytes already in memory (e.g. a PDF)."""
+    with write_stream_private(path, replace=replace) as handle:
+        handle.write(data)
+
+
+def _info(name: str, when: datetime) -> zipfile.ZipInfo:
+    moment = max(when.astimezone(timezone.utc), datetime(1980, 1, 1, tzinfo=timezone.utc))
+    info = zipfile.ZipInfo(name, date_time=moment.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, so unzip honours the permission bits
+    info.external_attr = _ZIP_FILE_MODE << 16
+    return info
+
+
+def write_bundle(
+    path: Path,
+    case: Case,
+    report_pdf: bytes,
+    read: Read,
+    now: datetime,
+    *,
+    replace: bool = True,
+) -> Bundle:
+    """Write the case bundle to ``path``; ``read`` returns an evidence file's original
+    bytes (``checks.panic.evidence.read_file`` bound to the store). Files are read
+    one at a time, so memory holds one file at most."""
+    entries: list[Entry] = []
+    missing: list[Missing] = []
+    names = unique_names(item.original_name for item in case.evidence)
+    with (
+        write_stream_private(path, replace=replace) as handle,
+        zipfile.ZipFile(handle, "w", allowZip64=True) as archive,
+    ):
+
+        def add(name: str, data: bytes) -> str:
+            archive.writestr(_info(name, now), data)
+            return hashlib.sha256(data).hexdigest()
+
+        entries.append(Entry(REPORT_NAME, "report", len(report_pdf), add(REPORT_NAME, report_pdf)))
+        for item, name in zip(case.evidence, names, strict=True):
+            try:
+                data = read(item)
+            except FileNotFoundError:
+                missing.append(Missing(item.original_name, item.sha256, "missing"))
+                continue
+            except (OSError, ValueError, DecryptionError):
+                missing.append(Missing(item.original_name, item.sha256, "unreadable"))
+                continue
+            digest = add(EVIDENCE_DIR + name, data)
+            problem = None if digest == item.sha256 else "changed"
+            entries.append(
+                Entry(
+                    EVIDENCE_DIR + name,
+                    "evidence",
+                    len(data),
+                    digest,
+                    original_name=item.original_name,
+                    recorded_sha256=item.sha256,
+                    problem=problem,
+                )
+            )
+        manifest = manifest_json(case, entries, missing, now)
+        entries.append(
+            Entry(MANIFEST_JSON, "manifest", len(manifest), add(MANIFEST_JSON, manifest))
+        )
+        add(MANIFEST_TXT, manifest_txt(entries))
+    return Bundle(path, tuple(entries), tuple(missing))
+
+
+def manifest_json(
+    case: Case, entries: Iterable[Entry], missing: Iterable[Missing], now: datetime
+) -> bytes:
+    data = {
+        "format": FORMAT,
+        "version": 1,
+        "case_id": case.id,
+        "created_at": now.astimezone(timezone.utc).isoformat(),
+        "app_version": __version__,
+        "hash": "sha256",
+        "note": (
+            "sha256 is the hash of the file in this bundle; recorded_sha256 is the hash"
+            " recorded when the file was added to the case. MANIFEST.txt is in sha256sum"
+            " format: run 'sha256sum -c MANIFEST.txt' in the unpacked folder."
+        ),
+        "files": [asdict(entry) for entry in entries],
+        "missing": [asdict(item) for item in missing],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def manifest_txt(entries: Iterable[Entry]) -> bytes:
+    """``<sha256>  <name>`` per file, the format ``sha256sum -c`` reads."""
+    return "".join(f"{entry.sha256}  {entry.name}\n" for entry in entries).encode("utf-8")

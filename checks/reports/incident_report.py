@@ -1,0 +1,358 @@
+"""The incident report: everything in a theft case, for support, an exchange or the police.
+
+It states the facts a reader needs and nothing secret: the case summary,
+the triage answers, the timeline in UTC *and* the reporter's local time
+(investigators in another country read UTC), every transaction with its
+full hash and addresses (monospace, wrapped inside the cell, never cut),
+the lockdown steps and when each was done, the evidence manifest with each
+file's SHA-256, every contact attempt and reply, and where the escalation
+stands (:func:`checks.panic.followup.advice_for`).
+
+For cross-border cases the report can be bilingual: every heading and
+sentence in the chosen language followed by the other one, in one document.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from checks import __version__
+from checks.chains import CHAINS
+from checks.directory import load_directory
+from checks.escalation_text import CHANNEL_LABELS, RUNG_LABELS
+from checks.i18n import N_, Msg, msg
+from checks.panic.case import Case, Contact, Transaction
+from checks.panic.followup import advice_for
+from checks.panic.lockdown import BY_ID as STEPS
+from checks.panic.lockdown import plan
+from checks.panic.messages import HAPPENED_WORDS
+from checks.reports.html import (
+    NONE_YET,
+    Report,
+    Text,
+    Translate,
+    Words,
+    esc,
+    facts,
+    finish,
+    heading,
+    lines,
+    mono,
+    paper_size,
+    table,
+    warning_box,
+    when_local,
+    when_utc,
+)
+
+TITLE = N_("Incident report: stolen crypto-assets")
+NO_SECRETS = N_(
+    "This report holds no seed phrase, private key or password. Transaction hashes and"
+    " addresses are public blockchain data that anyone can look up in a block explorer."
+)
+SUMMARY = N_("Summary")
+CASE_REFERENCE = N_("Case reference")
+CASE_NAME = N_("Case name")
+OPENED = N_("Opened")
+WALLETS = N_("Wallets")
+NETWORKS = N_("Networks")
+STATUS = N_("Status")
+OUTCOME = N_("Outcome")
+MADE = N_("This report was made")
+STATUS_WORDS = {
+    "open": N_("Open — in progress"),
+    "waiting": N_("Waiting for a reply"),
+    "escalated": N_("Escalated"),
+    "closed": N_("Closed"),
+}
+OUTCOME_WORDS = {
+    "recovered": N_("Recovered"),
+    "partly_recovered": N_("Partly recovered"),
+    "not_recovered": N_("Not recovered"),
+    "false_alarm": N_("False alarm — nothing was stolen"),
+    "other": N_("Other"),
+}
+WHAT_HAPPENED = N_("What happened")
+FUNDS_LEFT = N_("Funds still in the wallet")
+FUNDS_WORDS = {
+    "yes": N_("Yes, some is left"),
+    "no": N_("No, it's all gone"),
+    "dont_know": N_("I don't know"),
+}
+TIMELINE = N_("Timeline (UTC and local time)")
+TIME_UTC = N_("Time (UTC)")
+TIME_LOCAL = N_("Local time")
+ENTRY = N_("What happened")
+TRANSACTIONS = N_("Transactions")
+TX_FACTS = N_("Network, amount, time")
+TX_IDS = N_("Transaction hash and addresses")
+HASH = N_("Hash")
+FROM = N_("From")
+TO = N_("To")
+ADDRESSES = N_("Addresses")
+RECEIVED = N_("Addresses that received the funds")
+SENT_FROM = N_("Addresses the funds were sent from (the victim's)")
+LOCKDOWN = N_("Lockdown steps")
+STEP = N_("Step")
+DONE_AT = N_("Done at")
+NOT_DONE = N_("Not done yet")
+EVIDENCE = N_("Evidence files (SHA-256)")
+EVIDENCE_NOTE = N_(
+    "Each file's SHA-256 fingerprint was recorded when it was added to the case. If a file is"
+    " changed in any way, its fingerprint no longer matches."
+)
+FILE = N_("File")
+SIZE = N_("Size")
+ADDED = N_("Added (UTC)")
+BYTES = N_("{count} bytes")
+CONTACTS = N_("Contacts with support and others")
+WHEN = N_("When")
+CHANNEL = N_("Channel")
+USED = N_("Address or account used")
+TICKET = N_("Ticket")
+REPLY = N_("Reply")
+NO_REPLY = N_("No reply yet")
+UNOFFICIAL = N_("Not an official channel")
+ESCALATION = N_("Escalation status")
+CURRENT_RUNG = N_("Where the case stands: {rung}")
+NEXT_RUNG = N_("Next if this does not help: {rung}")
+NOTES = N_("Notes")
+
+
+def incident_report(
+    case: Case,
+    translate: Translate,
+    *,
+    language: str,
+    now: datetime,
+    tz: tzinfo,
+    locale_name: str,
+    second: Translate | None = None,
+) -> Report:
+    """The report for ``case`` as of ``now``; local times in ``tz``.
+
+    ``second`` adds a second language after each text (a bilingual report).
+    """
+    words = Words(translate, second)
+    body = [
+        heading(1, words(TITLE)),
+        warning_box(words.each(NO_SECRETS)),
+        _summary(words, case, now, tz),
+        _triage(words, case),
+        _timeline(words, case, tz),
+        _transactions(words, case, tz),
+        _addresses(words, case),
+        _lockdown(words, case, tz),
+        _evidence(words, case),
+        _contacts(words, case, tz),
+        _escalation(words, case, now, tz),
+    ]
+    if case.notes:
+        body.append(heading(2, words(NOTES)) + _text_block(case.notes))
+    allowed = [
+        *(v for tx in case.transactions for v in (tx.tx_hash, tx.from_address, tx.to_address)),
+        *(item.sha256 for item in case.evidence),
+    ]
+    return finish(
+        "incident-report",
+        words,
+        TITLE,
+        "".join(body),
+        language=language,
+        paper=paper_size(locale_name),
+        now=now,
+        tz=tz,
+        app_version=__version__,
+        allowed=allowed,
+    )
+
+
+def _both(words: Words, text: Text) -> str:
+    """A sentence in each language of the document, one per line."""
+    return "<br/>".join(esc(part) for part in words.each(text))
+
+
+def _text_block(text: str) -> str:
+    """The user's own text, line breaks kept."""
+    return "<p>" + "<br/>".join(esc(line) for line in text.splitlines()) + "</p>\n"
+
+
+def _when(moment: datetime, tz: tzinfo) -> str:
+    return lines(esc(when_utc(moment)), f'<span class="muted">{esc(when_local(moment, tz))}</span>')
+
+
+def _wallet_names(case: Case) -> str:
+    directory = load_directory()
+    names = []
+    for wallet_id in case.wallets:
+        entry = directory.get(wallet_id)
+        names.append(entry.name if entry else wallet_id)
+    return ", ".join(names)
+
+
+def _chain(words: Words, chain_id: str) -> str:
+    chain = CHAINS.get(chain_id)
+    return words(chain.name) if chain else chain_id
+
+
+def _summary(words: Words, case: Case, now: datetime, tz: tzinfo) -> str:
+    pairs = [(words(CASE_REFERENCE), mono(case.id))]
+    if case.title:
+        pairs.append((words(CASE_NAME), esc(case.title)))
+    pairs.append((words(OPENED), _when(case.opened_at, tz)))
+    if case.wallets:
+        pairs.append((words(WALLETS), esc(_wallet_names(case))))
+    chains = list(dict.fromkeys([*case.chains, *(tx.chain for tx in case.transactions)]))
+    if chains:
+        pairs.append((words(NETWORKS), esc(", ".join(_chain(words, c) for c in chains))))
+    status = STATUS_WORDS.get(case.status, STATUS_WORDS["open"])
+    pairs.append((words(STATUS), esc(words(status))))
+    if case.status == "closed" and case.outcome in OUTCOME_WORDS:
+        pairs.append((words(OUTCOME), esc(words(OUTCOME_WORDS[case.outcome]))))
+    pairs.append((words(MADE), _when(now, tz)))
+    return heading(2, words(SUMMARY)) + facts(pairs)
+
+
+def _triage(words: Words, case: Case) -> str:
+    happened = case.what_happened or ("dont_know",)
+    items = "".join(f"<li>{_both(words, HAPPENED_WORDS[code])}</li>" for code in happened)
+    funds = FUNDS_WORDS.get(case.funds_left, FUNDS_WORDS["dont_know"])
+    return (
+        heading(2, words(WHAT_HAPPENED))
+        + f"<ul>{items}</ul>\n"
+        + facts([(words(FUNDS_LEFT), esc(words(funds)))])
+    )
+
+
+def _none(words: Words) -> str:
+    return f'<p class="muted">{_both(words, NONE_YET)}</p>\n'
+
+
+def _timeline(words: Words, case: Case, tz: tzinfo) -> str:
+    out = heading(2, words(TIMELINE))
+    if not case.timeline:
+        return out + _none(words)
+    rows = [
+        [esc(when_utc(entry.at)), esc(when_local(entry.at, tz)), _text_block(entry.text)]
+        for entry in case.timeline
+    ]
+    headers = [words(TIME_UTC), words(TIME_LOCAL), words(ENTRY)]
+    return out + table(headers, rows, widths=[23, 25, 52])
+
+
+def _transactions(words: Words, case: Case, tz: tzinfo) -> str:
+    out = heading(2, words(TRANSACTIONS))
+    if not case.transactions:
+        return out + _none(words)
+    rows = [_tx_row(words, number, tx, tz) for number, tx in enumerate(case.transactions, 1)]
+    return out + table(["#", words(TX_FACTS), words(TX_IDS)], rows, widths=[5, 27, 68])
+
+
+def _tx_row(words: Words, number: int, tx: Transaction, tz: tzinfo) -> list[str]:
+    amount = f"{tx.amount} {tx.asset}".strip()
+    about = lines(
+        f"<b>{esc(_chain(words, tx.chain))}</b>",
+        esc(amount),
+        _when(tx.at, tz) if tx.at else "",
+    )
+    ids = lines(
+        f"<b>{esc(words(HASH))}:</b> {mono(tx.tx_hash)}",
+        f"<b>{esc(words(FROM))}:</b> {mono(tx.from_address)}" if tx.from_address else "",
+        f"<b>{esc(words(TO))}:</b> {mono(tx.to_address)}" if tx.to_address else "",
+    )
+    return [str(number), about, ids]
+
+
+def _addresses(words: Words, case: Case) -> str:
+    received = sorted({tx.to_address for tx in case.transactions if tx.to_address})
+    sent = sorted({tx.from_address for tx in case.transactions if tx.from_address})
+    if not received and not sent:
+        return ""
+    pairs = []
+    if received:
+        pairs.append((words(RECEIVED), lines(*(mono(a) for a in received))))
+    if sent:
+        pairs.append((words(SENT_FROM), lines(*(mono(a) for a in sent))))
+    return heading(2, words(ADDRESSES)) + facts(pairs)
+
+
+def _lockdown(words: Words, case: Case, tz: tzinfo) -> str:
+    steps = [
+        s.id for s in plan(case.what_happened or ("dont_know",), case.funds_left or "dont_know")
+    ]
+    steps += [sid for sid, _at in case.steps_done if sid in STEPS and sid not in steps]
+    rows = []
+    for step_id in steps:
+        done = case.done_at(step_id)
+        when = _when(done, tz) if done else f'<span class="muted">{esc(words(NOT_DONE))}</span>'
+        mark = "✓" if done else "○"
+        rows.append([f"{mark} {esc(words(STEPS[step_id].title))}", when])
+    return heading(2, words(LOCKDOWN)) + table([words(STEP), words(DONE_AT)], rows, widths=[65, 35])
+
+
+def _evidence(words: Words, case: Case) -> str:
+    out = heading(2, words(EVIDENCE))
+    if not case.evidence:
+        return out + _none(words)
+    rows = [
+        [
+            str(number),
+            lines(esc(item.original_name), mono(item.sha256)),
+            esc(words(msg(BYTES, count=f"{item.size:,}"))),
+            esc(when_utc(item.added_at)),
+        ]
+        for number, item in enumerate(case.evidence, 1)
+    ]
+    headers = ["#", f"{words(FILE)} / SHA-256", words(SIZE), words(ADDED)]
+    return (
+        out
+        + f'<p class="small">{_both(words, EVIDENCE_NOTE)}</p>\n'
+        + table(headers, rows, widths=[5, 58, 15, 22])
+    )
+
+
+def _contacts(words: Words, case: Case, tz: tzinfo) -> str:
+    out = heading(2, words(CONTACTS))
+    if not case.contacts:
+        return out + _none(words)
+    rows = [_contact_row(words, contact, tz) for contact in case.contacts]
+    headers = [words(WHEN), words(CHANNEL), words(USED), words(TICKET), words(REPLY)]
+    return out + table(headers, rows, widths=[18, 16, 24, 12, 30])
+
+
+def _contact_row(words: Words, contact: Contact, tz: tzinfo) -> list[str]:
+    channel = CHANNEL_LABELS.get(contact.channel)
+    who = esc(contact.address)
+    if contact.wallet:
+        entry = load_directory().get(contact.wallet)
+        who = lines(f"<b>{esc(entry.name if entry else contact.wallet)}</b>", who)
+    if not contact.official:
+        who = lines(who, f'<span class="flag">{esc(words(UNOFFICIAL))}</span>')
+    if contact.reply_at is not None:
+        reply = lines(_when(contact.reply_at, tz), _text_block(contact.reply_summary))
+    else:
+        reply = f'<span class="muted">{esc(words(NO_REPLY))}</span>'
+    return [
+        _when(contact.at, tz),
+        esc(words(channel)) if channel else esc(contact.channel),
+        who,
+        esc(contact.ticket),
+        reply,
+    ]
+
+
+def _escalation(words: Words, case: Case, now: datetime, tz: tzinfo) -> str:
+    advice = advice_for(case, now, tz)
+    parts = [f"<p><b>{_both(words, advice.message)}</b></p>\n"]
+    if advice.steps:
+        parts.append("<ul>" + "".join(f"<li>{_both(words, s)}</li>" for s in advice.steps))
+        parts.append("</ul>\n")
+    for warning in advice.warnings:
+        parts.append(f'<p class="flag">{_both(words, warning)}</p>\n')
+    standing = []
+    if advice.current_rung:
+        standing.append(msg(CURRENT_RUNG, rung=Msg(RUNG_LABELS[advice.current_rung])))
+    if advice.next_rung:
+        standing.append(msg(NEXT_RUNG, rung=Msg(RUNG_LABELS[advice.next_rung])))
+    parts += [f'<p class="small">{_both(words, line)}</p>\n' for line in standing]
+    return heading(2, words(ESCALATION)) + "".join(parts)

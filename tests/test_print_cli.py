@@ -1,0 +1,238 @@
+"""``wallet-checkup print …`` in real subprocesses, offscreen, with data seeded
+through the real store (the key shared with the subprocess by a test-only
+keyring backend, tests/keyring_backend.py)."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdf
+import pytest
+import report_samples as S
+from keyring_backend import ENV, FileKeyring
+from report_samples import normalise
+
+from checks import store as data
+from checks.panic import evidence
+from checks.paths import Paths
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+
+
+@dataclass
+class Home:
+    path: Path
+    keyring_file: Path
+    case_id: str = ""
+    run_ids: tuple[int, ...] = ()
+
+
+def run(home: Home, *args: str, keyring: str = "keyring_backend.FileKeyring"):
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "WALLET_CHECKUP_HOME": str(home.path),
+        "PYTHON_KEYRING_BACKEND": keyring,
+        ENV: str(home.keyring_file),
+        "PYTHONPATH": os.pathsep.join([str(TESTS), str(ROOT)]),
+        "LANG": "en_US.UTF-8",
+        "LANGUAGE": "",
+        "LC_ALL": "",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "print", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        cwd=str(home.path.parent),
+    )
+
+
+def text_of(path: Path) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    return normalise("".join(page.extract_text() for page in reader.pages))
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("wallet-checkup: ")
+    return lines[0]
+
+
+@pytest.fixture
+def empty_home(tmp_path: Path) -> Home:
+    return Home(tmp_path / "home", tmp_path / "keyring.json")
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Home:
+    """Two checkups and one case with evidence, saved encrypted like the app does."""
+    home = Home(tmp_path / "home", tmp_path / "keyring.json")
+    paths = Paths(home.path)
+    outcome = data.open_store(paths, FileKeyring(home.keyring_file))
+    store = outcome.store
+    assert store is not None
+    previous, current = S.sample_runs()
+    older = store.add_checkup_run(
+        previous.created_at, previous.score.overall, previous.urgent_count, previous.to_payload()
+    )
+    newer = store.add_checkup_run(
+        current.created_at, current.score.overall, current.urgent_count, current.to_payload()
+    )
+    case = S.sample_case()
+    source = tmp_path / "screenshot.png"
+    source.write_bytes(S.EVIDENCE["wallet-screenshot.png"])
+    case = evidence.add_file(case, source, paths, store, S.NOW)
+    store.save_case(case.id, case.opened_at, case.status, case.to_payload(), S.NOW)
+    store.close()
+    home.case_id, home.run_ids = case.id, (newer, older)
+    return home
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_recovery_kit_without_any_saved_data(empty_home: Home, language: str) -> None:
+    out = empty_home.path.parent / f"kit-{language}.pdf"
+    result = run(empty_home, "recovery-kit", "--lang", language, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and str(out) in result.stdout
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    pages = len(pypdf.PdfReader(str(out)).pages)
+    assert 1 <= pages <= 2
+    text = text_of(out)
+    assert "MetaMask" in text and "https://token.im" in text
+    assert ("Recoverykit" in text) if language == "en" else ("应急手册" in text)
+    assert not empty_home.path.exists()  # nothing was created: there was no data to read
+
+
+def test_recovery_kit_lists_the_wallets_of_the_latest_checkup(seeded: Home) -> None:
+    out = seeded.path.parent / "kit.pdf"
+    result = run(seeded, "recovery-kit", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = text_of(out)
+    assert "TokenPocket" in text and "Ledger" in text and "MetaMask" not in text
+    assert "Thewalletsyounamedinyourlastcheckup." in text
+
+
+@pytest.mark.parametrize("extra", [["--lang", "en"], ["--lang", "zh_CN"], ["--bilingual"]])
+def test_incident_report(seeded: Home, extra: list[str]) -> None:
+    out = seeded.path.parent / "incident.pdf"
+    result = run(seeded, "incident-report", "--case", seeded.case_id, *extra, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = text_of(out)
+    assert S.ETH_TX in text and S.THIEF in text and seeded.case_id in text
+    assert S.EVIDENCE_SHA in text  # the evidence manifest, with the file's SHA-256
+    if extra != ["--lang", "en"]:
+        assert "事件报告" in text
+
+
+def test_checkup_report_latest_and_by_id(seeded: Home) -> None:
+    _newer, older = seeded.run_ids
+    out = seeded.path.parent / "checkup.pdf"
+    result = run(seeded, "checkup-report", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    previous, current = S.sample_runs()
+    assert f"Score{current.score.overall}of100" in text_of(out)
+    assert "Sinceyourlastcheckup(2026-10-20)" in text_of(out)
+    result = run(seeded, "checkup-report", "--run", str(older), "--force", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"Score{previous.score.overall}of100" in text_of(out)
+    assert "Thisisyourfirstsavedcheckup" in text_of(out)
+
+
+def test_a_missing_case(seeded: Home) -> None:
+    out = seeded.path.parent / "r.pdf"
+    line = one_line_error(run(seeded, "incident-report", "--case", "nope", "-o", str(out)))
+    assert "no case with the id nope" in line and seeded.case_id in line
+    assert not out.exists()
+    line = one_line_error(run(seeded, "incident-report", "-o", str(out)))
+    assert "--case ID" in line and seeded.case_id in line
+
+
+def test_an_existing_file_needs_force(seeded: Home) -> None:
+    out = seeded.path.parent / "kit.pdf"
+    out.write_bytes(b"my own file")
+    line = one_line_error(run(seeded, "recovery-kit", "-o", str(out)))
+    assert "already exists" in line and "--force" in line
+    assert out.read_bytes() == b"my own file"
+    result = run(seeded, "recovery-kit", "--force", "-o", str(out))
+    assert result.returncode == 0 and out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("where", ["missing-folder/kit.pdf", "."])
+def test_an_unwritable_path(empty_home: Home, where: str) -> None:
+    target = empty_home.path.parent / where
+    line = one_line_error(run(empty_home, "recovery-kit", "-o", str(target)))
+    assert "does not exist" in line or "is a folder" in line
+
+
+def test_nothing_saved_yet(empty_home: Home) -> None:
+    out = empty_home.path.parent / "x.pdf"
+    assert "no saved checkup" in one_line_error(run(empty_home, "checkup-report", "-o", str(out)))
+    assert "no saved cases" in one_line_error(
+        run(empty_home, "incident-report", "--case", "abc", "-o", str(out))
+    )
+
+
+def test_an_unknown_run(seeded: Home) -> None:
+    line = one_line_error(
+        run(seeded, "checkup-report", "--run", "999", "-o", str(seeded.path.parent / "x.pdf"))
+    )
+    assert "no checkup with the id 999" in line
+
+
+def test_no_keyring_is_a_clear_error_and_changes_nothing(seeded: Home) -> None:
+    before = sorted(p.name for p in seeded.path.iterdir())
+    out = seeded.path.parent / "x.pdf"
+    line = one_line_error(
+        run(seeded, "checkup-report", "-o", str(out), keyring="keyring.backends.fail.Keyring")
+    )
+    assert "no system keyring" in line
+    assert sorted(p.name for p in seeded.path.iterdir()) == before  # nothing kept aside
+    # The kit does not need the saved data: it says so and lists the common wallets.
+    result = run(seeded, "recovery-kit", "-o", str(out), keyring="keyring.backends.fail.Keyring")
+    assert result.returncode == 0 and "most common wallets" in result.stderr
+    assert "MetaMask" in text_of(out)
+
+
+def test_a_passphrase_is_never_read_from_a_pipe(empty_home: Home) -> None:
+    from keyring.backends import fail
+
+    outcome = data.open_store(Paths(empty_home.path), fail.Keyring())
+    assert outcome.db is not None
+    data.setup_passphrase(outcome.db, "correct horse battery staple").close()
+    line = one_line_error(
+        run(empty_home, "checkup-report", "-o", str(empty_home.path.parent / "x.pdf"))
+    )
+    assert "protected by a passphrase" in line and "terminal" in line
+
+
+def test_the_print_command_loads_no_widgets(empty_home: Home) -> None:
+    out = empty_home.path.parent / "kit.pdf"
+    code = (
+        "import sys; from desktop.cli import main;"
+        f"rc = main(['print', 'recovery-kit', '-o', {str(out)!r}]);"
+        "print(rc, sorted(m for m in sys.modules if m.startswith('PySide6.')))"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "WALLET_CHECKUP_HOME": str(empty_home.path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("0 "), result.stderr
+    assert "PySide6.QtWidgets" not in last and "PySide6.QtPrintSupport" not in last
+    assert "PySide6.QtGui" in last

@@ -1,0 +1,237 @@
+"""Reports rendered to PDF with Qt and read back with pypdf (desktop/printing.py)."""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import replace
+
+import pypdf
+import pytest
+import report_samples as S
+from report_samples import normalise
+from test_reports import EN, ZH, checkup, incident, kit
+
+from PySide6.QtCore import QThread
+from PySide6.QtGui import QTextOption
+
+from checks.panic.case import Transaction
+from checks.reports import Report
+from desktop import printing
+
+
+def pages_of(data: bytes) -> list[str]:
+    return [normalise(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def render(report: Report) -> list[str]:
+    data, count = printing.pdf_bytes(report)
+    pages = pages_of(data)
+    assert len(pages) == count
+    return pages
+
+
+def assert_running_heads(report: Report, pages: list[str], version_label: str) -> None:
+    """Title, date, app version and "page n of N" on every page."""
+    for number, text in enumerate(pages, 1):
+        assert normalise(report.title) in text, number
+        assert normalise(report.date_text) in text
+        assert normalise(version_label) in text
+        assert normalise(report.page_label(number, len(pages))) in text
+
+
+@pytest.fixture(autouse=True)
+def _gui(qapp):  # QTextDocument and fonts need a QGuiApplication
+    return qapp
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_recovery_kit_pdf(language: str) -> None:
+    translate = ZH if language == "zh_CN" else EN
+    report = kit(language, "zh_CN" if language == "zh_CN" else "en_US")
+    pages = render(report)
+    assert 1 <= len(pages) <= 2
+    assert_running_heads(
+        report, pages, translate("Wallet Checkup {version}").format(version="0.1.0")
+    )
+    whole = "".join(pages)
+    for heading in ("Recovery kit", "4. People to call", "5. When it happens, write down"):
+        assert normalise(translate(heading)) in whole
+    assert "https://token.im" in whole
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_incident_report_pdf(language: str) -> None:
+    translate = ZH if language == "zh_CN" else EN
+    report = incident(language)
+    pages = render(report)
+    assert 2 <= len(pages) <= 5
+    assert_running_heads(
+        report, pages, translate("Wallet Checkup {version}").format(version="0.1.0")
+    )
+    whole = "".join(pages)
+    for tx in (S.ETH_TX, S.BTC_TX, S.TRON_TX, S.THIEF):  # whole, though wrapped in cells
+        assert tx in whole
+    for heading in ("Timeline (UTC and local time)", "Transactions", "Evidence files (SHA-256)"):
+        assert normalise(translate(heading)) in whole
+    if language == "zh_CN":
+        assert (
+            "事件报告" in whole or normalise(ZH("Incident report: stolen crypto-assets")) in whole
+        )
+
+
+def test_bilingual_incident_report_pdf() -> None:
+    report = incident(bilingual=True)
+    whole = "".join(render(report))
+    assert normalise("Timeline (UTC and local time)") in whole
+    assert normalise(ZH("Timeline (UTC and local time)")) in whole
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_checkup_report_pdf(language: str) -> None:
+    translate = ZH if language == "zh_CN" else EN
+    report = checkup(language)
+    pages = render(report)
+    assert 1 <= len(pages) <= 5
+    assert_running_heads(
+        report, pages, translate("Wallet Checkup {version}").format(version="0.1.0")
+    )
+    whole = "".join(pages)
+    _previous, current = S.sample_runs()
+    grade = translate(current.score.grade_label)
+    assert (
+        normalise(
+            translate("Score {score} of 100: {grade}").format(
+                score=current.score.overall, grade=grade
+            )
+        )
+        in whole
+    )
+    assert normalise(translate("Scores by topic")) in whole
+
+
+@pytest.mark.parametrize(
+    ("locale", "width", "height"), [("en_US", 612, 792), ("zh_CN", 595, 842), ("es_MX", 612, 792)]
+)
+def test_paper_follows_the_locale(locale: str, width: int, height: int) -> None:
+    data, _pages = printing.pdf_bytes(kit(locale=locale))
+    box = pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (width, height)
+
+
+@pytest.mark.parametrize(
+    "locale", ["zh_CN", "zh_HK", "zh_TW", "en_SG", "en_US", "en_GB", "de_DE", "en"]
+)
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_recovery_kit_fits_two_pages_in_every_region(locale: str, language: str) -> None:
+    _data, pages = printing.pdf_bytes(kit(language, locale))
+    assert 1 <= pages <= 2
+
+
+def _laid_out_width(
+    report: Report, wrap: QTextOption.WrapMode | None = None
+) -> tuple[float, float]:
+    laid = printing.LaidOut(report, printing.page_layout(report.paper))
+    if wrap is not None:
+        option = laid.document.defaultTextOption()
+        option.setWrapMode(wrap)
+        laid.document.setDefaultTextOption(option)
+    return laid.document.size().width(), laid.width
+
+
+def test_long_hashes_wrap_inside_the_margins() -> None:
+    signature = next(iter(S.REAL["solana_signatures"]))
+    long_value = "0x" + "ab" * 120  # longer than any real hash: still wrapped
+    case = S.sample_case()
+    case = case.add_transaction(Transaction("solana", signature, "", "", "SOL", "3"))
+    case = case.add_transaction(Transaction("other", long_value, long_value, long_value))
+    report = incident(case=case)
+    used, available = _laid_out_width(report)
+    assert used <= available + 0.5
+    # The check can fail: without wrapping anywhere the same report runs past the margin.
+    unwrapped, _ = _laid_out_width(report, QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    overflow, _ = _laid_out_width(report, QTextOption.WrapMode.WordWrap)
+    assert unwrapped <= available + 0.5 < overflow
+    assert long_value in "".join(render(report))
+
+
+def test_a_heading_never_ends_a_page() -> None:
+    filler = "".join(f"<p>Line {i}</p>" for i in range(200))
+    html = f"{filler}<h2>Lonely heading</h2><table border=1><tr><td>x</td></tr></table>"
+    report = replace(kit(), html=f"<html><body>{html}</body></html>")
+    for lines in range(30, 60):  # slide the heading across the end of a page
+        trial = replace(report, html=report.html.replace("<p>Line 0</p>", "<p>x</p>" * lines))
+        laid = printing.LaidOut(trial, printing.page_layout("A4"))
+        doc, page = laid.document, laid.body.height()
+        block = doc.begin()
+        while block.isValid() and block.text() != "Lonely heading":
+            block = block.next()
+        rect = doc.documentLayout().blockBoundingRect(block)
+        left = page - rect.top() % page - rect.height()
+        assert left >= printing.KEEP_WITH_NEXT_PX or rect.top() % page < 1
+
+
+@pytest.mark.slow  # reading 50 pages back with pypdf takes ~15 s; rendering ~1.5 s
+def test_a_large_case_renders(capsys: pytest.CaptureFixture[str]) -> None:
+    case = S.big_case(1000, 200)
+    start = time.perf_counter()
+    report = incident(case=case)
+    built = time.perf_counter()
+    data, count = printing.pdf_bytes(report)
+    done = time.perf_counter()
+    pages = pages_of(data)
+    assert count == len(pages) > 30
+    for number in (1, count // 2, count):
+        text = pages[number - 1]
+        assert normalise(report.title) in text and normalise(report.date_text) in text
+        assert "WalletCheckup0.1.0" in text
+        assert normalise(report.page_label(number, count)) in text
+    whole = "".join(pages)
+    assert case.transactions[-1].tx_hash in whole and "Entry999" in whole
+    with capsys.disabled():
+        print(
+            f"\n[measure] incident report 1000 entries + 200 tx: HTML {built - start:.2f} s,"
+            f" PDF {done - built:.2f} s, total {done - start:.2f} s, {count} pages"
+        )
+
+
+def test_recovery_kit_time(capsys: pytest.CaptureFixture[str]) -> None:
+    printing.pdf_bytes(kit())  # warm the font cache, as a running app has
+    start = time.perf_counter()
+    _data, pages = printing.pdf_bytes(kit())
+    took = time.perf_counter() - start
+    assert pages <= 2
+    with capsys.disabled():
+        print(f"\n[measure] recovery kit build + PDF: {took:.3f} s")
+
+
+def test_rendering_in_a_worker_thread_gives_the_same_pdf() -> None:
+    report = incident()
+    results: list[tuple[bytes, int]] = []
+
+    class Worker(QThread):
+        def run(self) -> None:
+            results.append(printing.pdf_bytes(report))
+
+    worker = Worker()
+    worker.start()
+    assert worker.wait(60_000)
+    threaded, pages = results[0]
+    here, here_pages = printing.pdf_bytes(report)
+    assert pages == here_pages and pages_of(threaded) == pages_of(here)
+
+
+def test_without_a_chinese_font_chinese_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(printing, "cjk_families", lambda: [])
+    assert not printing.can_print(kit("zh_CN", "zh_CN"))
+    assert not printing.can_print(incident())  # a Chinese timeline note
+    assert printing.can_print(kit("en", "en_US"))  # English only: prints anywhere
+
+
+def test_pdf_is_written_private(tmp_path) -> None:
+    target = tmp_path / "kit.pdf"
+    pages = printing.write_pdf(kit(), target)
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert len(pages_of(target.read_bytes())) == pages
+    with pytest.raises(FileExistsError):
+        printing.write_pdf(kit(), target, replace=False)

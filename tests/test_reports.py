@@ -1,0 +1,360 @@
+"""The printed documents as HTML: pure functions, no Qt (checks/reports)."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+import report_samples as S
+
+from checks.checkup.run import guard_free_text
+from checks.directory import load_directory
+from checks.i18n import InputError
+from checks.panic.followup import advice_for
+from checks.panic.lockdown import plan
+from checks.reporting import bodies_for
+from checks.reports import Report, Words, needs_cjk, paper_size, plain_text
+from checks.reports.checkup_report import checkup_report
+from checks.reports.incident_report import incident_report
+from checks.reports.recovery_kit import COMMON_WALLETS, kit_wallets, recovery_kit
+from checks.secrets import find_secrets
+from desktop.i18n import catalog
+
+EN = catalog("en").gettext
+ZH = catalog("zh_CN").gettext
+SEED = "abandon " * 11 + "about"  # the BIP-39 test vector: a valid 12-word phrase
+
+
+def kit(language: str = "en", locale: str = "en_US", answers: dict | None = None) -> Report:
+    translate = ZH if language == "zh_CN" else EN
+    return recovery_kit(
+        translate, language=language, now=S.NOW, tz=S.TZ, locale_name=locale, answers=answers
+    )
+
+
+def incident(language: str = "en", case=None, bilingual: bool = False) -> Report:
+    translate, other = (ZH, EN) if language == "zh_CN" else (EN, ZH)
+    return incident_report(
+        case or S.with_evidence_records(S.sample_case()),
+        translate,
+        language=language,
+        now=S.NOW,
+        tz=S.TZ,
+        locale_name="zh_CN" if language == "zh_CN" else "en_GB",
+        second=other if bilingual else None,
+    )
+
+
+def checkup(language: str = "en", first: bool = False) -> Report:
+    previous, current = S.sample_runs()
+    return checkup_report(
+        current,
+        ZH if language == "zh_CN" else EN,
+        language=language,
+        now=S.NOW,
+        tz=S.TZ,
+        locale_name="en_US",
+        previous=None if first else previous,
+    )
+
+
+def headings(report: Report, level: str = "h[12]") -> list[str]:
+    return [plain_text(m.group(1)) for m in re.finditer(rf"<{level}>(.*?)</{level}>", report.html)]
+
+
+# -- small pieces -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "paper"),
+    [
+        ("en_US", "Letter"),
+        ("en_US.UTF-8", "Letter"),
+        ("en-CA", "Letter"),
+        ("fr_CA.UTF-8", "Letter"),
+        ("es_MX", "Letter"),
+        ("es-CL", "Letter"),
+        ("en_PH", "Letter"),
+        ("en_GB", "A4"),
+        ("zh_CN", "A4"),
+        ("zh_Hant_TW", "A4"),
+        ("de_DE@euro", "A4"),
+        ("es_419", "A4"),
+        ("en", "A4"),
+        ("C", "A4"),
+        ("", "A4"),
+    ],
+)
+def test_paper_size_follows_the_country(locale: str, paper: str) -> None:
+    assert paper_size(locale) == paper
+
+
+def test_words_put_two_languages_side_by_side() -> None:
+    one, two = Words(EN), Words(EN, ZH)
+    assert one("Recovery kit") == "Recovery kit"
+    assert two("Recovery kit") == f"Recovery kit / {ZH('Recovery kit')}"
+    assert two.each("Recovery kit") == ["Recovery kit", ZH("Recovery kit")]
+    assert Words(EN, EN).each("Recovery kit") == ["Recovery kit"]  # no doubled words
+
+
+def test_plain_text_skips_styles_and_unescapes() -> None:
+    html = "<style>p { x: 1 }</style><p>a &amp; b</p><table><tr><td>c</td><td>d</td></tr></table>"
+    assert plain_text(html).split("\n") == ["a & b", "c", "d"]
+
+
+def test_needs_cjk() -> None:
+    assert needs_cjk("钱包") and needs_cjk("a：b") and not needs_cjk("Wallet — “ok”")
+
+
+# -- recovery kit -------------------------------------------------------------------
+
+
+def test_kit_wallets_come_from_the_checkup_else_the_common_ones() -> None:
+    assert kit_wallets(None) == (COMMON_WALLETS, False)
+    assert kit_wallets({"wallets": []}) == (COMMON_WALLETS, False)
+    assert kit_wallets({"wallets": ["other", "dont_know"]}) == (COMMON_WALLETS, False)
+    assert kit_wallets({"wallets": ["ledger", "other", "bitpie", "ledger"]}) == (
+        ("ledger", "bitpie"),
+        True,
+    )
+
+
+def test_kit_with_no_saved_data() -> None:
+    report = kit()
+    text = report.text
+    directory = load_directory()
+    for wallet_id in COMMON_WALLETS:
+        entry = directory.get(wallet_id)
+        assert entry is not None
+        assert entry.name in text
+        assert f"https://{entry.primary_domain}" in text
+        assert entry.checked_on.isoformat() in text
+    assert "The most common wallets" in text
+    for body in bodies_for("US"):
+        assert body.name.en in text
+    assert "No real support will ever ask for your seed phrase." in text
+    assert report.paper == "Letter" and report.kind == "recovery-kit"
+
+
+def test_kit_lists_the_panic_plan_in_order() -> None:
+    text = kit().text
+    titles = [step.title for step in plan(("dont_know",), "yes")]
+    positions = [text.index(title) for title in titles]
+    assert positions == sorted(positions)
+    assert titles[0] == "Move what is left to a NEW wallet, now"
+
+
+def test_kit_has_boxes_to_fill_in_and_no_room_for_secrets() -> None:
+    report = kit()
+    for label in (
+        "Date and time you noticed it",
+        "Transaction hash (TxID) 1",
+        "The address your money went to",
+        "Contacted: who, when, ticket",
+        "Someone you trust",
+        "Your mobile carrier",
+    ):
+        assert label in report.text
+    assert "Never write your seed phrase or private key on this sheet." in report.text
+    assert 'class="grid fill"' in report.html
+
+
+def test_kit_uses_the_checkup_wallets_and_flags_unconfirmed_facts() -> None:
+    report = kit(answers={"wallets": ["bitpie", "ledger"]}, locale="zh_CN")
+    text = report.text
+    assert "Bitpie" in text and "Ledger" in text and "MetaMask" not in text
+    assert "The wallets you named in your last checkup." in text
+    assert "Unconfirmed" in text  # Bitpie and the CN anti-fraud line are unconfirmed
+    assert report.paper == "A4"
+    assert "Where to report: Mainland China" in text
+
+
+def test_kit_in_chinese() -> None:
+    report = kit("zh_CN", "zh_CN")
+    assert report.title == ZH("Recovery kit") and needs_cjk(report.title)
+    assert ZH("1. If it happens: the first steps, in order") in report.text
+    assert ZH("Move what is left to a NEW wallet, now") in report.text
+    assert 'lang="zh-CN"' in report.html
+    assert report.page_label(1, 2) == ZH("Page {page} of {pages}").format(page=1, pages=2)
+
+
+# -- incident report --------------------------------------------------------------------
+
+
+def test_incident_report_has_every_part_of_the_case() -> None:
+    case = S.with_evidence_records(S.sample_case())
+    report = incident(case=case)
+    text = report.text
+    for tx in case.transactions:
+        assert tx.tx_hash in text  # full hashes, never shortened
+        assert tx.to_address in text
+    assert S.VICTIM in text
+    assert "2026-11-20 04:30 UTC" in text and "2026-11-20 12:30 CST" in text  # opened, both
+    assert "Signed a 'claim airdrop' page from a Telegram link." in text
+    assert "发现钱包里的 USDT 被转走了。" in text
+    assert "I signed or approved something on a website." in text
+    assert "Yes, some is left" in text
+    # Lockdown: done steps with their time, the rest not done yet.
+    assert re.search(r"Move what is left to a NEW wallet, now\n2026-11-20 05:00 UTC", text)
+    assert "Not done yet" in text
+    for item in case.evidence:
+        assert item.sha256 in text and item.original_name in text
+    assert "TP-48213" in text and "They confirmed the report and flagged the address." in text
+    assert "Not an official channel" in text
+    advice = advice_for(case, S.NOW, S.TZ)
+    assert advice.message.render(EN) in text
+    assert "明天上午去派出所报案。" in text
+    assert set(report.allowed) >= {case.transactions[0].tx_hash, case.evidence[0].sha256}
+    assert report.paper == "A4" and report.file_name == "incident-report-2026-11-20.pdf"
+
+
+def test_incident_report_with_nothing_recorded() -> None:
+    case = replace(
+        S.sample_case(), timeline=(), transactions=(), evidence=(), contacts=(), notes=""
+    )
+    text = incident(case=case).text
+    assert text.count("Nothing recorded yet.") == 4  # timeline, transactions, evidence, contacts
+    assert "Notes" not in headings(incident(case=case))
+
+
+def test_incident_report_bilingual() -> None:
+    report = incident(bilingual=True)
+    for heading_text in ("Timeline (UTC and local time)", "Evidence files (SHA-256)"):
+        assert f"{heading_text} / {ZH(heading_text)}" in report.text
+        assert needs_cjk(ZH(heading_text))
+    advice = advice_for(S.sample_case(), S.NOW, S.TZ).message
+    assert advice.render(EN) in report.text and advice.render(ZH) in report.text
+    assert report.title == f"{EN('Incident report: stolen crypto-assets')} / " + ZH(
+        "Incident report: stolen crypto-assets"
+    )
+
+
+def test_user_text_is_escaped() -> None:
+    case = S.sample_case().renamed('<b>Theft</b> & "more"')
+    report = incident(case=case)
+    assert "&lt;b&gt;Theft&lt;/b&gt; &amp; &quot;more&quot;" in report.html
+    assert '<b>Theft</b> & "more"' in report.text
+
+
+# -- checkup report -------------------------------------------------------------------------
+
+
+def test_checkup_report_has_score_topics_findings_and_changes() -> None:
+    previous, current = S.sample_runs()
+    report = checkup()
+    text = report.text
+    score = current.score
+    assert f"Score {score.overall} of 100: {score.grade_label}" in text
+    for finding in current.findings:
+        assert str(finding.title) in text
+        for step in finding.fix_steps:
+            assert str(step) in text
+    assert "这台电脑从不离开家 (never leaves home)" in text  # the accepted risk and its reason
+    assert "The screen does not lock by itself" in text  # fixed since the previous run
+    assert "Use bookmarks for money sites" in text  # new since then
+    change = current.score.overall - previous.score.overall
+    assert f"score {change:+d}." in text
+    assert "Why this score" in text and "Weighted average of the topics" in text
+
+
+def test_checkup_report_first_run() -> None:
+    assert "This is your first saved checkup" in checkup(first=True).text
+
+
+# -- secrets, snapshots, size ------------------------------------------------------------------
+
+
+def every_report() -> list[Report]:
+    return [
+        kit(),
+        kit("zh_CN", "zh_CN"),
+        kit(answers=S.ANSWERS, locale="en_GB"),
+        incident(),
+        incident("zh_CN"),
+        incident(bilingual=True),
+        incident("zh_CN", bilingual=True),
+        checkup(),
+        checkup("zh_CN"),
+    ]
+
+
+@pytest.mark.security
+def test_the_secret_guard_finds_nothing_in_any_report() -> None:
+    for report in every_report():
+        guard_free_text(report.text, report.allowed)
+        guard_free_text(report.html, report.allowed)
+        text = report.text
+        for value in report.allowed:
+            text = text.replace(value, " ")
+        assert find_secrets(text) == [], report.kind
+
+
+@pytest.mark.security
+def test_a_secret_that_slipped_in_is_never_printed() -> None:
+    sneaky = replace(S.sample_case(), notes=f"backup: {SEED}")  # bypasses the input guard
+    with pytest.raises(InputError):
+        incident(case=sneaky)
+    _previous, current = S.sample_runs()
+    sneaky_run = replace(current, accepted={"firewall_off": SEED})
+    with pytest.raises(InputError):
+        checkup_report(
+            sneaky_run, EN, language="en", now=S.NOW, tz=S.TZ, locale_name="en", previous=None
+        )
+
+
+def test_section_headings_snapshot() -> None:
+    assert headings(kit()) == [
+        "Recovery kit",
+        "1. If it happens: the first steps, in order",
+        "2. Your wallets: the only real support",
+        "3. Where to report: United States",
+        "4. People to call",
+        "5. When it happens, write down",
+    ]
+    assert headings(incident()) == [
+        "Incident report: stolen crypto-assets",
+        "Summary",
+        "What happened",
+        "Timeline (UTC and local time)",
+        "Transactions",
+        "Addresses",
+        "Lockdown steps",
+        "Evidence files (SHA-256)",
+        "Contacts with support and others",
+        "Escalation status",
+        "Notes",
+    ]
+    assert headings(checkup())[:1] == ["Checkup report"]
+    assert [h for h in headings(checkup()) if not h.startswith("Score ")] == [
+        "Checkup report",
+        "Since your last checkup",
+        "Scores by topic",
+        "What to fix, most important first",
+        "Already good",
+    ]
+
+
+def test_same_input_same_html() -> None:
+    assert kit().html == kit().html
+    assert incident().html == incident().html
+    assert checkup().html == checkup().html
+
+
+def test_a_large_case_builds_quickly(capsys: pytest.CaptureFixture[str]) -> None:
+    case = S.big_case(1000, 200)
+    start = time.perf_counter()
+    report = incident(case=case)
+    took = time.perf_counter() - start
+    assert report.text.count("checked the wallet again") == 1000
+    assert all(tx.tx_hash in report.text for tx in case.transactions)
+    with capsys.disabled():
+        print(f"\n[measure] incident report HTML, 1000 entries + 200 tx: {took:.3f} s")
+
+
+def test_times_are_utc_and_local() -> None:
+    case = S.sample_case().add_timeline(S.NOW - timedelta(hours=20), "Night entry")
+    text = incident(case=case).text
+    assert re.search(r"2026-11-19 13:30 UTC\n2026-11-19 21:30 CST\nNight entry", text)
