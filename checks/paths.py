@@ -57,21 +57,21 @@ class Paths:
         return self.data_dir / "kept-aside"
 
     def ensure(self) -> Path:
-        """Create the data folder (owner-only on POSIX) and return it."""
+        """Create the data folder and make it owner-only (POSIX), even if it existed."""
         make_private_dir(self.data_dir)
+        if os.name == "posix":
+            os.chmod(self.data_dir, PRIVATE_DIR_MODE)
         return self.data_dir
 
 
 def make_private_dir(path: Path) -> None:
     """Create ``path`` and any missing parents, each owner-only (0700) on POSIX.
 
-    Folders that already existed keep their mode, except ``path`` itself,
-    which is always made private.
+    Folders that already exist are left as they are: an export to the
+    user's home folder must never change the home folder's permissions.
     """
-    missing = [path, *(parent for parent in path.parents if not parent.exists())]
-    for folder in reversed([p for p in missing if not p.exists()]):
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
         folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
         if os.name == "posix":
             os.chmod(folder, PRIVATE_DIR_MODE)
-    if os.name == "posix":
-        os.chmod(path, PRIVATE_DIR_MODE)

@@ -155,3 +155,15 @@ def test_parsers_do_bounded_work_on_huge_input(size: int) -> None:
     assert parse_wifi(blob, "netsh").security == "unknown"
     with pytest.raises(ValueError):
         parse_otpauth(blob)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_an_export_never_changes_the_folder_it_goes_into(tmp_path: Path) -> None:
+    from checks.files import write_private
+
+    home = tmp_path / "home-folder"
+    home.mkdir(mode=0o755)
+    os.chmod(home, 0o755)
+    write_private(home / "wallet-checkup-reminder.ics", b"BEGIN:VCALENDAR")
+    assert stat.S_IMODE(home.stat().st_mode) == 0o755
+    assert stat.S_IMODE((home / "wallet-checkup-reminder.ics").stat().st_mode) == 0o600
