@@ -29,7 +29,7 @@ def _text(field: Field) -> str:
 def _kinds(text: str) -> list[str]:
     from checks.secrets import find_secrets, looks_like_tx_hash
 
-    kinds = []
+    kinds: list[str] = []
     for match in find_secrets(text):
         hex_value = match.kind == "private_key" and looks_like_tx_hash(
             text[match.start : match.end]
