@@ -159,6 +159,34 @@ def test_no_secret_reaches_disk_logs_temp_or_clipboard(
         assert not any(form.decode("latin-1") in clipboard for form in forms(secret))
     QApplication.clipboard().clear()
 
+    # Every document the app can generate from this data, as HTML and as PDF text.
+    import io
+
+    from pypdf import PdfReader
+
+    from checks.checkup.run import CheckupRun
+    from checks.reports.checkup_report import checkup_report
+    from checks.reports.recovery_kit import recovery_kit
+    from desktop.i18n import _
+    from desktop.printing import incident_report_for, pdf_bytes, report_context
+
+    store = win.ctx.store
+    run = CheckupRun.from_payload(store.load_checkup_run(store.list_checkup_runs()[0].id))
+    documents = [
+        recovery_kit(_, answers=dict(run.answers), **report_context(win.ctx.clock)),
+        checkup_report(run, _, **report_context(win.ctx.clock)),
+        incident_report_for(panic.case, win.ctx, bilingual=True),
+    ]
+    out = tmp_path / "documents"
+    out.mkdir()
+    for index, report in enumerate(documents):
+        data, _pages = pdf_bytes(report)
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+        (out / f"doc{index}.html").write_text(report.html)
+        (out / f"doc{index}.txt").write_text(text)
+    assert "Noticed the balance was zero" in (out / "doc2.html").read_text()  # real content
+    assert leaks(out) == []
+
     win.ctx.store.close()
     win.close()
     assert leaks(home) == []
