@@ -86,7 +86,12 @@ def ladder(ctx: BlockContext) -> str:
 
 
 def _body_html(body: reporting.Body, ctx: BlockContext) -> str:
-    t, language = ctx.translate, ctx.language
+    return body_html(body, ctx.language, ctx.translate)
+
+
+def body_html(body: reporting.Body, language: str, t: Translate) -> str:
+    """One reporting body: how to reach it, what to bring, source and date (also
+    used by panic mode's "Where to report" page)."""
     parts = [f"<h4>{escape(body.name.get(language))}</h4>"]
     if not body.confirmed:
         parts.append(f"<p><b>{escape(t(reporting.UNCONFIRMED))}</b></p>")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from checks import reporting
+from checks.help_blocks import body_html
 from checks.i18n import N_
 from desktop.i18n import _, current_language
 from desktop.panic_wizard import PanicPage, PanicWizard
@@ -49,23 +50,6 @@ class ReportPage(PanicPage):
             f"<p><b>{escape(_(reporting.NEVER_SHARE_SEED))}</b></p>",
         ]
         for body in reporting.bodies_for(str(self.region.currentData())):
-            html.append(f"<h3>{escape(body.name.get(language))}</h3>")
-            if not body.confirmed:
-                html.append(
-                    f"<p style='color:#b26a00'><b>{escape(_(reporting.UNCONFIRMED))}</b></p>"
-                )
-            items = []
-            for method in body.how:
-                value = escape(method.value.get(language))
-                shown = f"<a href='{escape(method.url)}'>{value}</a>" if method.url else value
-                note = f" — {escape(method.note.get(language))}" if method.note else ""
-                items.append(f"<li>{escape(_(method.label))}: {shown}{note}</li>")
-            html.append(f"<ul>{''.join(items)}</ul>")
-            bring = "".join(f"<li>{escape(item)}</li>" for item in body.what_to_bring.get(language))
-            html.append(f"<p><b>{escape(_(body.what_to_bring_label))}</b></p><ul>{bring}</ul>")
-            html.append(
-                f"<p><small>{escape(_(reporting.CHECKED_ON).format(date=body.checked_on))}"
-                f" — <a href='{escape(body.source)}'>{escape(_(reporting.SOURCE))}</a></small></p>"
-            )
+            html.append(body_html(body, language, _))
         html.append(f"<p>{escape(_(reporting.FAKE_REPORTING_SITES))}</p>")
         self.bodies.setText("".join(html))
