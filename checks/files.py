@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,10 +19,19 @@ from checks.paths import PRIVATE_FILE_MODE, make_private_dir
 TEMP_MARKER = ".tmp-wc-"
 
 
+@dataclass(frozen=True)
+class KeptAside:
+    """A file we could not use and moved aside instead of deleting it."""
+
+    original: Path
+    kept_at: Path
+    reason: str  # "damaged", "newer-version", "key-missing", "key-mismatch", …
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Atomically replace ``path`` with ``data``, owner-only on POSIX."""
     make_private_dir(path.parent)
-    temp = path.with_name(f"{path.name}{TEMP_MARKER}{secrets.token_hex(4)}")
+    temp = path.with_name(f"{path.name}{TEMP_MARKER}{os.urandom(4).hex()}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, PRIVATE_FILE_MODE)
     try:

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from checks.files import KeptAside
 from checks.findings import Severity
 from checks.i18n import N_, Msg, msg
 from checks.reminders import is_overdue, next_due
-from checks.storage import KeptAside
-from checks.store import CaseSummary, RunSummary
+
+if TYPE_CHECKING:  # the home screen is painted before the store is loaded
+    from checks.store import CaseSummary, RunSummary
 
 CLOSED = "closed"
 

@@ -12,9 +12,8 @@ import json
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
-from checks.files import keep_aside, stamp, write_private
+from checks.files import KeptAside, keep_aside, stamp, write_private
 from checks.paths import Paths
-from checks.storage import KeptAside
 
 LANGUAGES = ("en", "zh_CN")
 MIN_REMINDER_DAY = 1

@@ -18,11 +18,10 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checks.files import fsync_dir, keep_aside
+from checks.files import KeptAside, fsync_dir, keep_aside
 from checks.paths import PRIVATE_FILE_MODE, make_private_dir
 
 # Each entry moves the schema from version i to i + 1. Never edit a
@@ -68,15 +67,6 @@ class DatabaseProblem(Exception):
         super().__init__(f"{reason}: {detail}")
         self.reason = reason  # "damaged" or "newer-version"
         self.detail = detail
-
-
-@dataclass(frozen=True)
-class KeptAside:
-    """A file we could not use and moved aside instead of deleting it."""
-
-    original: Path
-    kept_at: Path
-    reason: str  # "damaged", "newer-version", "key-missing", "key-mismatch", …
 
 
 class Database:

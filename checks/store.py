@@ -27,10 +27,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from checks import __version__, crypto, keystore
-from checks.files import clean_temp_files, stamp
+from checks.files import KeptAside, clean_temp_files, stamp
 from checks.keystore import KeyringState
 from checks.paths import Paths
-from checks.storage import Database, KeptAside, move_database_aside, open_or_keep_aside
+from checks.storage import Database, move_database_aside, open_or_keep_aside
 
 Clock = Callable[[], datetime]
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 from datetime import datetime, timezone
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from checks import APP_NAME, __version__
-from checks.checkup.detect import run_probes
 from checks.paths import Paths
 from checks.settings import load_settings
-from desktop import crash, dialogs
+from desktop import crash
 from desktop.background import serial_pool
 from desktop.context import AppContext
 from desktop.i18n import set_language, system_language
@@ -23,6 +23,19 @@ from desktop.main_window import MainWindow
 # Simplified Chinese families first among the fallbacks, so Han characters
 # never get a Japanese glyph variant.
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
+
+
+def run_probes(topic: str) -> list[Any]:
+    """The real probes of the machine (loaded when a checkup first needs them)."""
+    from checks.checkup import detect
+
+    return detect.run_probes(topic)
+
+
+def crash_notice(window: MainWindow, log: str) -> None:
+    from desktop import dialogs
+
+    dialogs.crash_notice(window, log)
 
 
 class _CrashRelay(QObject):
@@ -73,7 +86,7 @@ def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
     relay = _CrashRelay()
     crash.install(lambda: paths.logs_dir, relay.crashed.emit)
     window = build_window(ctx, app, args.lang)
-    relay.crashed.connect(lambda log: dialogs.crash_notice(window, log))
+    relay.crashed.connect(lambda log: crash_notice(window, log))
 
     if args.exit_after_first_paint:
         ctx.remember_window = False

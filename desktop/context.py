@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
 
+from checks.files import KeptAside
 from checks.paths import Paths
 from checks.settings import Settings
-from checks.storage import KeptAside
-from checks.store import Store, utc_now
+
+if TYPE_CHECKING:  # the store (SQLite, cryptography) is loaded after the first paint
+    from checks.store import Store
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 @dataclass

@@ -8,7 +8,6 @@ hold something the user typed.
 from __future__ import annotations
 
 import contextlib
-import platform
 import sys
 import threading
 import traceback
@@ -22,6 +21,8 @@ from checks.files import stamp, write_private
 
 
 def describe(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    import platform  # only when something went wrong
+
     lines = [
         f"Wallet Checkup {__version__} on {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}",

@@ -1,17 +1,30 @@
-"""Icons are plain SVG files in resources/icons, loaded once and cached."""
+"""Icons: PNGs rendered from the SVG sources in resources/icons, loaded once and cached.
+
+``scripts/make_icons.py`` draws every ``resources/icons/NAME.svg`` into
+``resources/icons/png/NAME-SIZE.png`` at the sizes the window needs, up to
+200 % scaling; a test checks that the PNGs match their SVG. The window
+never loads Qt's SVG module: it costs several megabytes before the first
+paint and PNG decoding is built into Qt.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
+
+SIZES = (16, 24, 32, 48, 64, 96)  # as scripts/make_icons.py writes them
 
 
 @cache
 def icon(name: str) -> QIcon:
-    data = (files("resources") / "icons" / f"{name}.svg").read_bytes()
-    pixmap = QPixmap()
-    pixmap.loadFromData(QByteArray(data), "SVG")
-    return QIcon(pixmap)
+    """The icon ``name`` (an SVG file name without .svg) in every rendered size."""
+    found = QIcon()
+    folder = files("resources") / "icons" / "png"
+    for size in SIZES:
+        # Installed packages and PyInstaller bundles keep resources as plain files,
+        # so Qt reads each size only when a pixmap of about that size is asked for.
+        found.addFile(str(folder / f"{name}-{size}.png"), QSize(size, size))
+    return found

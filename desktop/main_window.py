@@ -1,30 +1,35 @@
-"""The main window: a frame and a stack of pages. Pages hold no rules."""
+"""The main window: a frame and a stack of pages. Pages hold no rules.
+
+Only the home page is built before the first paint. The checkup and panic
+controllers, the data unlocker, the dialogs and everything behind them
+(SQLite, cryptography, the keyring, the engines) are imported when first
+used, so the window appears as fast as a bare Qt window (bench/RESULTS.md).
+"""
 
 from __future__ import annotations
 
 import base64
 from datetime import timezone
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from checks import erase
 from checks.home import Notice, notices
-from checks.panic.case import Case
-from checks.panic.followup import case_notice
 from checks.settings import Settings, save_settings
-from checks.store import CaseSummary, RunSummary
-from desktop import dialogs
 from desktop.background import run_in_background
-from desktop.checkup_controller import CheckupController
 from desktop.context import AppContext
 from desktop.home_page import HELP_SHORTCUT, PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
 from desktop.i18n import _
 from desktop.icons import icon
-from desktop.panic_controller import PanicController
-from desktop.settings_dialog import SettingsDialog
-from desktop.unlock import DataUnlocker
+
+if TYPE_CHECKING:
+    from checks import erase
+    from checks.store import CaseSummary, RunSummary
+    from desktop.checkup_controller import CheckupController
+    from desktop.panic_controller import PanicController
+    from desktop.unlock import DataUnlocker
 
 
 class MainWindow(QMainWindow):
@@ -40,13 +45,9 @@ class MainWindow(QMainWindow):
         self._tray_notified = False
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.unlocker = DataUnlocker(ctx, self)
-        self.unlocker.ready.connect(self.refresh_notices)
-        self.checkup = CheckupController(ctx, self.stack, self)
-        self.checkup.go_home.connect(self.show_home)
-        self.checkup.data_changed.connect(self.refresh_notices)
-        self.panic = PanicController(ctx, self.stack, self)
-        self.panic.go_home.connect(self.show_home)
+        self._unlocker: DataUnlocker | None = None
+        self._checkup: CheckupController | None = None
+        self._panic: PanicController | None = None
         QShortcut(QKeySequence(PANIC_SHORTCUT), self, self.show_panic)
         QShortcut(QKeySequence(SETTINGS_SHORTCUT), self, self.open_settings)
         QShortcut(QKeySequence(HELP_SHORTCUT), self, self.open_help)
@@ -57,6 +58,36 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray(base64.b64decode(ctx.settings.window_geometry)))
         self.installEventFilter(self)
 
+    # -- parts built on first use -------------------------------------------
+
+    @property
+    def unlocker(self) -> DataUnlocker:
+        if self._unlocker is None:
+            from desktop.unlock import DataUnlocker
+
+            self._unlocker = DataUnlocker(self.ctx, self)
+            self._unlocker.ready.connect(self.refresh_notices)
+        return self._unlocker
+
+    @property
+    def checkup(self) -> CheckupController:
+        if self._checkup is None:
+            from desktop.checkup_controller import CheckupController
+
+            self._checkup = CheckupController(self.ctx, self.stack, self)
+            self._checkup.go_home.connect(self.show_home)
+            self._checkup.data_changed.connect(self.refresh_notices)
+        return self._checkup
+
+    @property
+    def panic(self) -> PanicController:
+        if self._panic is None:
+            from desktop.panic_controller import PanicController
+
+            self._panic = PanicController(self.ctx, self.stack, self)
+            self._panic.go_home.connect(self.show_home)
+        return self._panic
+
     # -- pages -------------------------------------------------------------
 
     def build_pages(self) -> None:
@@ -65,9 +96,10 @@ class MainWindow(QMainWindow):
             self.help_window.close()
             self.help_window.deleteLater()
             self.help_window = None
-        if hasattr(self, "checkup"):
-            self.checkup.page = None
-            self.panic.wizard = None
+        if self._checkup is not None:
+            self._checkup.page = None
+        if self._panic is not None:
+            self._panic.wizard = None
         while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -117,6 +149,9 @@ class MainWindow(QMainWindow):
         tz = self.ctx.local_now().tzinfo or timezone.utc
 
         def read() -> tuple[list[RunSummary], list[CaseSummary], bool, list[Notice]]:
+            from checks.panic.case import Case
+            from checks.panic.followup import case_notice
+
             cases = store.list_cases()
             case_notices = []
             for summary in cases:
@@ -163,6 +198,8 @@ class MainWindow(QMainWindow):
 
     def _notify_due(self) -> None:
         """Once per session, where the platform has a tray: the checkup is due."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if self._tray_notified or not QSystemTrayIcon.isSystemTrayAvailable():
             return
         self._tray_notified = True
@@ -207,6 +244,8 @@ class MainWindow(QMainWindow):
     # -- settings and data -------------------------------------------------
 
     def open_settings(self) -> None:
+        from desktop.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx.settings, self.ctx.paths, self)
         dialog.erase_requested.connect(self.erase_all_data)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.chosen()))
@@ -234,6 +273,8 @@ class MainWindow(QMainWindow):
         )
 
     def _save_failed(self, exc: Exception) -> None:
+        from desktop import dialogs
+
         dialogs.warn(
             self,
             _("Settings not saved"),
@@ -243,6 +284,8 @@ class MainWindow(QMainWindow):
         )
 
     def erase_all_data(self) -> None:
+        from checks import erase
+
         ctx = self.ctx
         store, ctx.store = ctx.store, None
 
@@ -254,6 +297,8 @@ class MainWindow(QMainWindow):
         run_in_background(work, self._erased, None, owner=self, pool=ctx.storage_pool)
 
     def _erased(self, report: erase.EraseReport) -> None:
+        from desktop import dialogs
+
         self.ctx.data_erased = True
         self.ctx.kept_aside.clear()
         self.refresh_notices()

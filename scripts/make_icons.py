@@ -1,10 +1,15 @@
-"""Render the application icon for the installers: PNGs, .ico and .icns.
+"""Render the icons: the installers' PNGs, .ico and .icns, and the UI's PNGs.
 
-    python scripts/make_icons.py            # writes packaging/icons/
+    python scripts/make_icons.py            # writes packaging/icons/ and resources/icons/png/
 
-The source is ``resources/icons/app.svg``; Qt's SVG renderer draws it at
-each size (no Pillow, no Inkscape). The .ico (Windows) and .icns (macOS)
-files are both containers of PNG images, written here by hand:
+The sources are the SVG files in ``resources/icons``; Qt's SVG renderer
+draws them at each size (no Pillow, no Inkscape). The window uses the
+PNGs in ``resources/icons/png`` (``NAME-SIZE.png``): decoding a PNG needs
+no plugin, while the first SVG loads Qt's SVG module and plugins, which
+cost about 5 MB and several milliseconds before the first paint.
+
+The .ico (Windows) and .icns (macOS) files are both containers of PNG
+images, written here by hand:
 
 * ICO: a 6-byte header, a 16-byte directory entry per image, then the PNG
   data (PNG inside ICO works since Windows Vista).
@@ -12,7 +17,7 @@ files are both containers of PNG images, written here by hand:
   (``icp4`` 16 px, ``ic07`` 128 px, ``ic10`` 512@2x …) + length + PNG data,
   all big-endian, with a ``TOC `` entry first as ``iconutil`` writes it.
 
-Run it again whenever app.svg changes, and commit the results.
+Run it again whenever an SVG changes, and commit the results (a test compares them).
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ from checks import APP_NAME  # noqa: E402
 
 SOURCE = ROOT / "resources" / "icons" / "app.svg"
 OUT = ROOT / "packaging" / "icons"
+UI_SOURCES = ROOT / "resources" / "icons"
+UI_OUT = UI_SOURCES / "png"
+UI_SIZES = (16, 24, 32, 48, 64, 96)  # a 24-px design grid, 20–36 px on screen, up to 200 %
 NAME = APP_NAME  # the icon's name in icon themes, as in the .desktop file
 
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -59,7 +67,7 @@ def render_png(svg: bytes, size: int) -> bytes:
 
     renderer = QSvgRenderer(QByteArray(svg))
     if not renderer.isValid():
-        raise ValueError("app.svg could not be read by Qt's SVG renderer")
+        raise ValueError("the SVG could not be read by Qt's SVG renderer")
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -121,12 +129,28 @@ def make_icons(source: Path = SOURCE, out: Path = OUT) -> list[Path]:
     return [*written, ico, icns]
 
 
+def make_ui_icons(sources: Path = UI_SOURCES, out: Path = UI_OUT) -> list[Path]:
+    """Write ``NAME-SIZE.png`` for every SVG in ``sources``; returns the paths written."""
+    from PySide6.QtGui import QGuiApplication
+
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for svg in sorted(sources.glob("*.svg")):
+        data = svg.read_bytes()
+        for size in UI_SIZES:
+            path = out / f"{svg.stem}-{size}.png"
+            path.write_bytes(render_png(data, size))
+            written.append(path)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default: {OUT})")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for path in make_icons(SOURCE, args.out):
+    for path in [*make_icons(SOURCE, args.out), *make_ui_icons()]:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import checks
 
@@ -36,3 +38,37 @@ def test_importing_checks_has_no_side_effects(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "home").exists()
+
+
+# Loaded on first use, never before the window is on screen (DESIGN.md, "Start-up").
+NOT_BEFORE_FIRST_PAINT = (
+    "keyring", "zxcvbn", "pyotp", "cryptography", "mnemonic", "sqlite3", "hashlib",
+    "PySide6.QtSvg", "PySide6.QtPrintSupport",
+    "checks.store", "checks.storage", "checks.keystore", "checks.crypto", "checks.secrets",
+    "checks.checkup", "checks.panic", "checks.phishing", "checks.directory",
+    "desktop.unlock", "desktop.dialogs", "desktop.checkup_controller",
+    "desktop.panic_controller", "desktop.settings_dialog", "desktop.password_meter",
+)  # fmt: skip
+
+
+def test_first_paint_loads_only_the_home_screen(tmp_path: Path) -> None:
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(' '.join(sorted(sys.modules))))\n"
+        "from desktop.cli import main\n"
+        "raise SystemExit(main(['--exit-after-first-paint']))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WALLET_CHECKUP_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = result.stdout.split()
+    assert "desktop.home_page" in loaded
+    early = [
+        m
+        for m in loaded
+        for name in NOT_BEFORE_FIRST_PAINT
+        if m == name or m.startswith(name + ".")
+    ]
+    assert early == []

@@ -496,6 +496,46 @@ def test_make_icons_renders_the_svg(qapp: Any, tmp_path: Path) -> None:
     assert image.pixelColor(32, 16).blue() > 150  # the blue shield
 
 
+UI_ICONS = ROOT / "resources" / "icons"
+
+
+def test_window_icons_are_the_svgs_rendered(qapp: Any) -> None:
+    """The window uses PNGs (no SVG plugin before the first paint): each size of
+    each SVG exists and still looks like its SVG. Run scripts/make_icons.py after
+    changing an SVG."""
+    import make_icons
+    from PySide6.QtGui import QImage
+
+    from desktop.icons import SIZES
+
+    assert make_icons.UI_SIZES == SIZES
+    svgs = sorted(UI_ICONS.glob("*.svg"))
+    assert len(svgs) >= 10
+    expected = {f"{svg.stem}-{size}.png" for svg in svgs for size in SIZES}
+    assert {p.name for p in (UI_ICONS / "png").iterdir()} == expected
+    for svg in svgs:
+        for size in SIZES:
+            stored = QImage(str(UI_ICONS / "png" / f"{svg.stem}-{size}.png"))
+            fresh = QImage.fromData(make_icons.render_png(svg.read_bytes(), size))
+            assert (stored.width(), stored.height()) == (size, size)
+            worst = max(
+                abs(stored.pixelColor(x, y).alpha() - fresh.pixelColor(x, y).alpha())
+                for x in range(size)
+                for y in range(size)
+            )
+            assert worst <= 8, f"{svg.name} at {size} px differs from its PNG"
+
+
+def test_icon_has_every_size(qapp: Any) -> None:
+    from PySide6.QtCore import QSize
+
+    from desktop.icons import SIZES, icon
+
+    found = icon("panic")
+    assert sorted(size.width() for size in found.availableSizes()) == sorted(SIZES)
+    assert not found.pixmap(QSize(32, 32)).isNull()
+
+
 def test_packaging_folder_is_not_a_python_package() -> None:
     """``packaging`` is also a PyPI package (PyInstaller and pip use it). A folder
     without __init__.py is only a namespace portion, which never shadows it."""
