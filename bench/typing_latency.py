@@ -1,7 +1,8 @@
 """Typing into the password meter: the event loop must never stall, the score must come quickly.
 
 In this process, with the real :class:`desktop.password_meter.PasswordMeter`
-(its own zxcvbn thread, its debounce timers). Keys are typed by a QTimer at
+(the app's one-thread compute pool, its timers), prepared as the app prepares
+itself after its first paint. Keys are typed by a QTimer at
 10 keys per second with ``QTest.keyClicks`` — the event loop keeps running
 between keys, as it does for a person typing — while a 1 ms probe timer
 records the longest stall.
@@ -38,15 +39,21 @@ class Typed:
 
 def type_and_wait(text: str, timeout: float = 30.0) -> Typed:
     """Type ``text`` into a fresh meter at 10 keys/s; wait for its full score."""
+    from checks.secrets import is_warm
+    from desktop.app import prepare_for_use
+    from desktop.background import serial_pool
     from desktop.password_meter import PasswordMeter
 
     application()
-    meter = PasswordMeter()
+    meter = PasswordMeter(serial_pool())  # as the app makes it: with the app's compute pool
     meter.resize(600, 300)
     meter.show()
     meter.field.setFocus()
-    # Settle first: the first paint of any window loads fonts (fontconfig), which
-    # would be counted against the meter although the app pays it at start-up.
+    # Settle first, as the app is settled when someone reaches the password page:
+    # the first paint of any window loads fonts (fontconfig), and the app prepares
+    # itself right after its first paint (desktop.app.prepare_for_use).
+    prepare_for_use(meter)
+    wait_for(timeout=10.0, until=is_warm)
     wait_for(timeout=0.3, until=lambda: False)
     probe = LoopProbe(1)
     typed = Typed(0.0, 0.0, 0.0)

@@ -68,7 +68,18 @@ _GAP = re.compile(
 
 def find_phrases(text: str) -> list[tuple[int, int]]:
     """Spans of valid phrases (overlapping windows are all returned)."""
-    return [*_word_phrases(text), *_hanzi_phrases(text)]
+    return [*_word_phrases(text), *_numbered_phrases(text), *_hanzi_phrases(text)]
+
+
+def warm_up() -> None:
+    """Build the word lists and patterns now (about 0.3 s) instead of on first use."""
+    lexicon()
+    _hanzi()
+
+
+def is_warm() -> bool:
+    """True once :func:`warm_up` (or a first search) has built everything."""
+    return lexicon.cache_info().currsize > 0 and _hanzi.cache_info().currsize > 0
 
 
 def checksum_ok(indices: Sequence[int]) -> bool:
@@ -117,6 +128,7 @@ def lexicon() -> Lexicon:
         spellings: dict[str, set[int]] = {}
         for index, word in enumerate(words):
             forms = {unicodedata.normalize(f, word).lower() for f in ("NFC", "NFD")}
+            forms |= {form.replace("ı", "i") for form in forms}  # Turkish "I" lowers to "i"
             forms.add(_fold(word))
             if word.isascii():
                 forms.add(word.translate(_FULLWIDTH))
@@ -131,11 +143,18 @@ def lexicon() -> Lexicon:
 # --- words ----------------------------------------------------------------------
 
 
+def _turkish_safe(text: str) -> str:
+    """``text`` with "İ" as "I", same length: ``str.lower`` makes "İ" an "i" plus a
+    combining dot, which no wordlist has; "I" lowers to "i", and a Turkish
+    word with "ı" is also listed under its accent-free spelling (:func:`_fold`)."""
+    return text.replace("\u0130", "I")
+
+
 def _word_phrases(text: str) -> Iterable[tuple[int, int]]:
     lookup = lexicon().lookup
     # Lowered token by token: lowering the text first could change which
     # characters are letters ("Ⱥ" → "ⱥ") and so the token numbers.
-    tokens = list(map(str.lower, _WORD.findall(text)))
+    tokens = list(map(str.lower, _WORD.findall(_turkish_safe(text))))
     known = bytes(map(lookup.__contains__, tokens))
     runs = [match.span() for match in re.finditer(rb"\x01{12,}", known)]
     if not runs:
@@ -175,6 +194,38 @@ def _valid_windows(indices: Sequence[int], offset: int) -> Iterable[tuple[int, i
                     if checksum_ok(stretch[start : start + length]):
                         yield offset + begin + start, offset + begin + start + length
             begin = position + 1
+
+
+#: "7. word", "7) word", "(7) word", "7、word", "#7 word", "7: word", "7 word": the
+#: number, not preceded by a letter or digit (so not inside hex), then the word.
+_NUMBERED = re.compile(
+    f"(?<![0-9{_LETTERS}])(\\d{{1,2}})[.．)）\\]、:：\\-]?[{_SEPARATOR_CHARS}]*([{_LETTERS}]+)"
+)
+
+
+def _numbered_phrases(text: str) -> Iterable[tuple[int, int]]:
+    """A phrase written with its word numbers in any layout, e.g. two columns
+    (1–12 beside 13–24): the words are put back in the order of their numbers."""
+    lookup = lexicon().lookup
+    by_number: dict[int, tuple[str, int, int]] = {}
+    for match in _NUMBERED.finditer(_turkish_safe(text)):
+        number = int(match.group(1))
+        if 1 <= number <= PHRASE_LENGTHS[-1] and number not in by_number:
+            by_number[number] = (match.group(2).lower(), *match.span(2))
+    complete = [n for n in PHRASE_LENGTHS if all(k in by_number for k in range(1, n + 1))]
+    length = max(complete, default=0)
+    if not length:
+        return
+    words = [by_number[k] for k in range(1, length + 1)]
+    if not all(word in lookup for word, _, _ in words):
+        return
+    start, end = min(w[1] for w in words), max(w[2] for w in words)
+    entries = [lookup[word] for word, _, _ in words]
+    for language in {number for entry in entries for number, _ in entry}:
+        indices = [dict(entry).get(language, -1) for entry in entries]
+        if min(indices) >= 0 and checksum_ok(indices):
+            yield start, end
+            return
 
 
 # --- Chinese --------------------------------------------------------------------

@@ -6,12 +6,15 @@ offsets, never the secret, so it can be logged or shown safely.
 
 * **BIP-39 phrases** of 12–24 words in every wordlist the ``mnemonic``
   package ships, checksum verified, in any case, separated by spaces,
-  commas, new lines or numbering; Chinese with or without spaces.  How
+  commas, new lines or numbering; Chinese with or without spaces; Turkish
+  capitals (İ, I) too.  How
   prose is kept out is explained in :mod:`checks._phrases`.
 * **Raw private keys**: 64 hex digits (``0x`` optional) that are a valid
   secp256k1 scalar.  A transaction hash looks the same, so it is reported
   too; :func:`looks_like_tx_hash` lets the UI suggest the Transactions
   section instead.
+* **Numbered words in any layout** ("1. abandon … 12. about", also two
+  columns with 1–12 beside 13–24) are put back in number order.
 * **WIF keys** and **extended private keys** (xprv, tprv, yprv, zprv,
   uprv, vprv and the multisig Yprv/Zprv/Uprv/Vprv): Base58Check verified,
   version and key range checked.
@@ -24,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from checks._phrases import find_phrases
+from checks._phrases import find_phrases, is_warm, warm_up
 from checks.encoding import b58check_decode
 from checks.i18n import N_
 
@@ -85,6 +88,19 @@ TX_HASH_HINT = N_(
     "If this is a transaction hash (TxID) and not a key, enter it in the Transactions "
     "section instead."
 )
+
+
+__all__ = [
+    "TX_HASH_HINT",
+    "SecretKind",
+    "SecretMatch",
+    "describe",
+    "find_secrets",
+    "is_warm",
+    "looks_like_tx_hash",
+    "redact",
+    "warm_up",
+]
 
 
 def describe(kind: str) -> str:

@@ -63,14 +63,21 @@ _real_socket = socket.socket
 _real_getaddrinfo = socket.getaddrinfo
 
 
+#: Every attempt, also those the app's own ``except Exception`` would swallow:
+#: each test fails afterwards if this is not empty (see ``_no_internet_attempts``).
+_ATTEMPTS: list[str] = []
+
+
 class _GuardedSocket(_real_socket):
     def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
         if family in _INTERNET or family == -1:
+            _ATTEMPTS.append(f"internet socket ({family})")
             raise InternetForbidden(f"internet socket ({family}) opened during a test")
         super().__init__(family, *args, **kwargs)  # type: ignore[arg-type]
 
 
 def _guarded_getaddrinfo(*args: object, **kwargs: object) -> object:
+    _ATTEMPTS.append(f"name lookup {args[:2]}")
     raise InternetForbidden(f"name lookup {args[:2]} during a test")
 
 
@@ -86,6 +93,24 @@ def _no_internet() -> object:
     yield
     socket.socket = _real_socket  # type: ignore[misc]
     socket.getaddrinfo = _real_getaddrinfo
+
+
+@pytest.fixture(autouse=True)
+def _no_internet_attempts() -> object:
+    """Fail the test if anything tried the internet, even if the error was caught."""
+    _ATTEMPTS.clear()
+    yield
+    tried, _ATTEMPTS[:] = list(_ATTEMPTS), []
+    assert tried == [], f"the app tried to reach the internet: {tried}"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _secret_guard_ready() -> None:
+    """The app loads the guard's word lists in the background right after its
+    first paint; tests start with them loaded, as a user's session does."""
+    from checks.secrets import warm_up
+
+    warm_up()
 
 
 @pytest.fixture(autouse=True)

@@ -404,3 +404,47 @@ _TO_TRADITIONAL = str.maketrans(
     "錢包轉賬應現沒個這麼時間發記說問題給們頁面權雖輸幣將剩另刪開舊驗證碼圖筆寫關兩後釋"
     "詐騙請務讓聯係網經過對連術實際",
 )
+
+
+def turkish_upper(text: str) -> str:
+    """Upper case by Turkish rules: i → İ, ı → I (Python's upper() maps both to I)."""
+    return text.replace("i", "İ").replace("ı", "I").upper()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_turkish_phrase_in_turkish_capitals(seed: int) -> None:
+    words = phrase("turkish", 128, seed)
+    assert find_secrets(turkish_upper(words)), words
+    assert find_secrets(words.upper()), words  # and with Python's own upper()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_numbered_phrase_in_two_columns(seed: int) -> None:
+    words = phrase("english", 256, seed).split()
+    rows = [f"{i + 1:>2}. {words[i]:<10} {i + 13:>2}. {words[i + 12]}" for i in range(12)]
+    text = "My backup:\n" + "\n".join(rows) + "\nend"
+    (match,) = find_secrets(text)
+    assert match.kind == "mnemonic"
+    assert text[match.start : match.end].startswith(words[0])
+    assert text[match.end :] == "\nend"
+
+
+def test_numbered_words_that_are_not_a_phrase() -> None:
+    words = phrase("english", 128, 3).split()
+    words[4] = words[5]  # the checksum no longer holds
+    assert find_secrets("\n".join(f"{i + 1}) {w}" for i, w in enumerate(words))) == []
+    assert find_secrets("We have 2 cats, 3 dogs and 1 fish; room 12 is free.") == []
+
+
+def test_warm_up_loads_everything_once() -> None:
+    code = (
+        "from checks import secrets\n"
+        "print(secrets.is_warm())\n"
+        "secrets.warm_up()\n"
+        "print(secrets.is_warm())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    assert result.stdout.split() == ["False", "True"]
