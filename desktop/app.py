@@ -26,6 +26,20 @@ from desktop.main_window import MainWindow
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
 
 
+def prefer_simplified_chinese(app: QApplication) -> None:
+    """Name the Simplified Chinese families as the app font's fallbacks.
+
+    Needed wherever Chinese is shown (the Chinese UI; the language list and
+    bilingual texts in the English one). Resolving them costs ~4 MB, so an
+    English window does it right after its first paint, when it has shown no
+    Chinese yet.
+    """
+    font = QFont(app.font())
+    if font.families()[1:] != CJK_FAMILIES:
+        font.setFamilies([font.family(), *CJK_FAMILIES])
+        app.setFont(font)
+
+
 def run_probes(topic: str) -> list[Any]:
     """The real probes of the machine (loaded when a checkup first needs them)."""
     from checks.checkup import detect
@@ -37,6 +51,9 @@ def after_first_paint(window: MainWindow) -> None:
     """What waits until the window is on screen: the data (keyring, SQLite,
     cryptography), then :func:`prepare_for_use`."""
     window.unlocker.start()
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        prefer_simplified_chinese(app)
     prepare_for_use(window)
 
 
@@ -74,9 +91,6 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("Wallet Checkup")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
-    font = QFont(app.font())
-    font.setFamilies([font.family(), *CJK_FAMILIES])
-    app.setFont(font)
     return app
 
 
@@ -84,12 +98,18 @@ def choose_language(cli_language: str | None, saved: str | None) -> str:
     return cli_language or saved or system_language()
 
 
+def set_app_language(language: str, app: QApplication) -> None:
+    set_language(language, app)
+    if language == "zh_CN":
+        prefer_simplified_chinese(app)
+
+
 def build_window(ctx: AppContext, app: QApplication, cli_language: str | None) -> MainWindow:
-    set_language(choose_language(cli_language, ctx.settings.language), app)
+    set_app_language(choose_language(cli_language, ctx.settings.language), app)
     window = MainWindow(ctx)
 
     def relanguage(saved: str) -> None:
-        set_language(choose_language(None, saved or None), app)
+        set_app_language(choose_language(None, saved or None), app)
         window.build_pages()
 
     window.language_changed.connect(relanguage)

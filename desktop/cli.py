@@ -119,6 +119,20 @@ def not_available(feature: str) -> int:
     return EXIT_USAGE
 
 
+def _load_pure_python_first() -> None:
+    """Import the window's Qt-free modules before PySide6.
+
+    PySide6 reads the source of every module imported after it, looking for
+    ``__feature__`` (about 0.3 ms a module, 8 ms for these); modules already
+    loaded are left alone. Measured in bench/RESULTS.md.
+    """
+    import importlib
+
+    for name in ("importlib.resources", "checks.home", "checks.settings", "desktop.context",
+                 "desktop.crash", "desktop.i18n"):  # fmt: skip
+        importlib.import_module(name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _attach_console()
     parser = build_parser()
@@ -136,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check-link":
         return check_link(args.text, args.json, args.doc_lang)
     try:
+        _load_pure_python_first()
         from desktop.app import run_app
 
         return run_app(args)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from checks.home import Notice
 from desktop.i18n import _, tr
 from desktop.icons import icon
-from desktop.widgets import ActionTile, Banner, heading, page_layout, scaled_font
+from desktop.widgets import ActionTile, heading, page_layout, scaled_font
+
+if TYPE_CHECKING:
+    from checks.home import Notice
+    from desktop.widgets import Banner
 
 PANIC_SHORTCUT = "Ctrl+Shift+P"
 SETTINGS_SHORTCUT = "Ctrl+,"
@@ -86,14 +90,9 @@ class HomePage(QWidget):
         row = QHBoxLayout()
         row.setSpacing(12)
         for tile in self.tiles[1:]:
-            row.addWidget(tile)
+            row.addWidget(tile, 1)  # equal widths
         layout.addLayout(row)
 
-        self.status = QLabel(self)
-        self.status.setObjectName("homeStatus")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(_("Message"))
-        layout.addWidget(self.status)
         layout.addStretch(1)
 
         bottom = QHBoxLayout()
@@ -125,7 +124,7 @@ class HomePage(QWidget):
             self.print_kit: "print-kit",
         }
         for tile, name in names.items():
-            tile.clicked.connect(lambda _checked=False, t=tile, n=name: self._pressed(t, n))
+            tile.clicked.connect(lambda _checked=False, n=name: self.action_requested.emit(n))
         self.settings.clicked.connect(lambda: self.action_requested.emit("settings"))
         self.help.clicked.connect(lambda: self.action_requested.emit("help"))
 
@@ -134,17 +133,10 @@ class HomePage(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def _pressed(self, tile: ActionTile, name: str) -> None:
-        if tile.available:
-            self.status.clear()
-            self.action_requested.emit(name)
-        else:
-            self.status.setText(
-                _("“{action}” is not available yet in this version.").format(action=tile.title)
-            )
-
     def set_notices(self, notices: Sequence[Notice], actions: dict[str, str]) -> None:
         """Replace the banners. ``actions`` maps a notice's action to a button label."""
+        from desktop.widgets import Banner  # banners come after the first paint
+
         for banner in self.banners:
             self.banner_area.removeWidget(banner)
             banner.deleteLater()
@@ -174,4 +166,6 @@ class HomePage(QWidget):
         return lambda: self.action_requested.emit(action or "")
 
     def focus_panic(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.panic.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,12 +1,16 @@
-"""Small widgets shared by pages: big action tiles and banners."""
+"""Small widgets shared by pages: big action tiles, banners, headings, colours.
+
+The home screen is built from this module before the first paint, so it
+does not touch Qt's ``Qt`` namespace at import or in :class:`ActionTile`:
+PySide creates its ~100 enums on first use, about 20 ms (bench/RESULTS.md).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,14 +25,39 @@ from checks.findings import Severity
 from desktop.i18n import _
 from desktop.icons import icon
 
-# Colours chosen to stay readable on light and dark palettes; severity is
-# never shown by colour alone (icon + word + colour).
+# Severity is never shown by colour alone (icon + word + colour). Each
+# colour reads at 4.5:1 or more as text on a light window (the first set)
+# or on a dark one (the second).
 SEVERITY_COLOURS = {
     Severity.URGENT: "#c62828",
-    Severity.IMPORTANT: "#b26a00",
+    Severity.IMPORTANT: "#a35200",
     Severity.TIP: "#1565c0",
     Severity.GOOD: "#2e7d32",
 }
+SEVERITY_COLOURS_DARK = {
+    Severity.URGENT: "#ff8a80",
+    Severity.IMPORTANT: "#ffb74d",
+    Severity.TIP: "#82b1ff",
+    Severity.GOOD: "#81c784",
+}
+
+
+def is_dark(widget: QWidget) -> bool:
+    """True when the widget's palette has light text on a dark window."""
+    palette = widget.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return window.lightness() < text.lightness()
+
+
+def severity_colour(severity: Severity, widget: QWidget) -> str:
+    """The text colour for ``severity`` that reads well on ``widget``'s palette."""
+    return (SEVERITY_COLOURS_DARK if is_dark(widget) else SEVERITY_COLOURS)[severity]
+
+
+def error_colour(widget: QWidget) -> str:
+    """The colour of error and warning text on ``widget``'s palette."""
+    return severity_colour(Severity.URGENT, widget)
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
@@ -41,13 +70,10 @@ def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
 class ActionTile(QPushButton):
     """A large button for one of the home screen's main actions.
 
-    Title and subtitle wrap (a plain QPushButton cannot), so the window
-    stays narrow at 200 % scaling and in long translations.
-
-    An action whose feature is not built yet stays focusable (so keyboard
-    and screen-reader users can find it and hear why) but looks muted, says
-    "not available yet" in its tooltip and accessible description, and does
-    nothing but explain when pressed.
+    Title and subtitle are two plain labels that wrap (a plain QPushButton
+    cannot), so the window stays narrow at 200 % scaling and in long
+    translations. The labels take no keyboard focus and let mouse presses
+    through to the button (a QLabel without text interaction ignores them).
     """
 
     def __init__(
@@ -61,28 +87,30 @@ class ActionTile(QPushButton):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.title = title
-        self.available = True
         self._layout = layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(12)
         badge = QLabel(self)
         badge.setPixmap(icon(icon_name).pixmap(QSize(32, 32)))
-        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.text_label = QLabel(
-            f"<b style='font-size:large'>{escape(title)}</b><br>{escape(subtitle)}", self
-        )
-        self.text_label.setObjectName(f"{object_name}Text")
-        self.text_label.setWordWrap(True)
-        self.text_label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.text_label, 1)
-        for child in (badge, self.text_label):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setFont(scaled_font(self, 1.15))
+        layout.addWidget(badge)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addStretch(1)  # the two lines stay together, centred
+        self.title_label = QLabel(title, self)
+        self.title_label.setObjectName(f"{object_name}Title")
+        self.title_label.setFont(scaled_font(self, 1.3, bold=True))
+        self.title_label.setWordWrap(True)
+        words.addWidget(self.title_label)
+        self.subtitle_label = QLabel(subtitle, self)
+        self.subtitle_label.setObjectName(f"{object_name}Subtitle")
+        self.subtitle_label.setFont(scaled_font(self, 1.05))
+        self.subtitle_label.setWordWrap(True)
+        words.addWidget(self.subtitle_label)
+        words.addStretch(1)
+        layout.addLayout(words, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(title)
         self.setAccessibleDescription(subtitle)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def sizeHint(self) -> QSize:
         return self._layout.sizeHint()
@@ -95,14 +123,6 @@ class ActionTile(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         return self._layout.totalHeightForWidth(width)
-
-    def mark_unavailable(self, reason: str) -> None:
-        self.available = False
-        self.setProperty("available", False)
-        self.setToolTip(reason)
-        self.setAccessibleDescription(reason)
-        self.setCursor(Qt.CursorShape.ArrowCursor)
-        self.text_label.setEnabled(False)  # muted colour from the palette
 
 
 class Banner(QFrame):
@@ -117,10 +137,12 @@ class Banner(QFrame):
         on_action: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        from PySide6.QtCore import Qt  # banners come after the first paint
+
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        colour = SEVERITY_COLOURS[severity]
+        colour = severity_colour(severity, parent or self)
         self.setStyleSheet(f"#{object_name} {{ border: 2px solid {colour}; border-radius: 6px; }}")
         layout = QHBoxLayout(self)
         badge = QLabel(self)

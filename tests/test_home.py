@@ -70,19 +70,6 @@ def test_panic_shortcut_from_anywhere(qtbot, window_for) -> None:
     assert window.stack.currentWidget() is window.panic.wizard
 
 
-def test_unavailable_action_explains_instead_of_faking(qtbot, window_for) -> None:
-    window = window_for()
-    tile = window.home.print_kit  # printing exists now: mark it unavailable to test the mechanism
-    tile.mark_unavailable("Not available yet: a test.")
-    assert tile.isEnabled() and tile.focusPolicy() != Qt.FocusPolicy.NoFocus
-    assert "Not available yet" in tile.toolTip()
-    assert "Not available yet" in tile.accessibleDescription()
-    with qtbot.assert_not_emitted(window.home.action_requested):
-        qtbot.keyClick(tile, Qt.Key.Key_Space)
-    assert "not available yet" in window.home.status.text()
-    assert window.stack.currentWidget() is window.home
-
-
 def test_settings_by_keyboard_changes_language_and_saves(qtbot, window_for) -> None:
     window = window_for()
     window.home.settings.setFocus()

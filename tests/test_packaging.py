@@ -504,6 +504,7 @@ def test_window_icons_are_the_svgs_rendered(qapp: Any) -> None:
     each SVG exists and still looks like its SVG. Run scripts/make_icons.py after
     changing an SVG."""
     import make_icons
+
     from PySide6.QtGui import QImage
 
     from desktop.icons import SIZES
