@@ -64,11 +64,14 @@ def notices(
     kept_aside: Sequence[KeptAside] = (),
     keeps_data: bool = True,
     case_notices: Sequence[Notice] = (),
+    draft: bool = False,
 ) -> list[Notice]:
     """Banners for the home screen, most pressing first.
 
     ``case_notices`` (one per open case, with its next action) replace the
     plain count of open cases when the caller could read the cases.
+    ``draft`` is true when a checkup was left half-way (a saved draft):
+    then a banner offers to continue it (action ``"checkup-resume"``).
     """
     found: list[Notice] = list(case_notices)
     open_cases = [case for case in cases if case.status != CLOSED]
@@ -82,6 +85,15 @@ def notices(
                     count=len(open_cases),
                 ),
                 action="panic",
+            )
+        )
+    if draft:
+        found.append(
+            Notice(
+                "checkup-draft",
+                Severity.TIP,
+                msg(N_("You have a checkup in progress — continue where you left off.")),
+                action="checkup-resume",
             )
         )
     last = max((run.created_at for run in runs), default=None)

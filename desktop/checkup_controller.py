@@ -83,6 +83,16 @@ class CheckupController(QObject):
             return
         self._in_storage(lambda store: store.get_draft(DRAFT), self._draft_loaded)
 
+    def resume(self) -> None:
+        """Continue the checkup left half-way, without asking (the home banner's button)."""
+        if self.ctx.store is None:
+            self._open_wizard(CheckupFlow())
+            return
+        self._in_storage(
+            lambda store: store.get_draft(DRAFT),
+            lambda draft: self._open_wizard(CheckupFlow.from_dict(draft)),
+        )
+
     def _draft_loaded(self, draft: Any) -> None:
         if not draft:
             self._open_wizard(CheckupFlow())
@@ -176,6 +186,7 @@ class CheckupController(QObject):
             )
             page.close_requested.connect(self.show_history)
             page.close_button.setText(_("Back to history"))
+            page.close_button.setAccessibleName(_("Back to history"))
             page.reminder_requested.connect(self.export_reminder)
             self._show(page)
             page.close_button.setFocus()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.checkup.detect import Proposal
-from checks.checkup.flow import PROBE, CheckupFlow
+from checks.checkup.flow import DRAFT_NAME, CheckupFlow
 from checks.checkup.questions import BY_ID, TOPICS_BY_ID
 from checks.checkup.run import CheckupRun, build_run
 from checks.i18n import InputError
@@ -33,7 +33,7 @@ from desktop.i18n import _, tr
 from desktop.question_widgets import QuestionBox, make_box
 from desktop.widgets import heading, page_layout
 
-DRAFT = "checkup"
+DRAFT = DRAFT_NAME
 ProbeRunner = Callable[[str], list[Proposal]]
 
 
@@ -48,6 +48,7 @@ class CheckupWizard(QWidget):
         self.flow = flow
         self.boxes: dict[str, QuestionBox] = {}
         self._probed: set[str] = set()
+        self._running: set[str] = set()  # topics whose probes are still at work
         layout = page_layout(self)
         self.title = heading(_("Monthly checkup"), 1.6, self)
         layout.addWidget(self.title)
@@ -84,6 +85,9 @@ class CheckupWizard(QWidget):
         self.next = QPushButton(self)
         self.next.setObjectName("checkupNext")
         self.next.setDefault(True)
+        for button, name in ((self.back, _("Back")), (self.quit, _("Save and quit"))):
+            button.setAccessibleName(name)
+        self.busy.setAccessibleName(_("Checking this computer…"))
         row.addWidget(self.back)
         row.addStretch(1)
         row.addWidget(self.quit)
@@ -119,6 +123,7 @@ class CheckupWizard(QWidget):
                 box.set_value(self.flow.answers[question.id])
             self._show_basis(box)
             box.answered.connect(self._answered)
+            box.cleared.connect(self._cleared)
             column.addWidget(box)
             self.boxes[question.id] = box
         column.addStretch(1)
@@ -129,11 +134,13 @@ class CheckupWizard(QWidget):
         self.scroll_area.setWidget(container)
         self.back.setEnabled(number > 1)
         self.next.setText(_("See results") if self.flow.at_end else _("Next"))
+        self.next.setAccessibleName(self.next.text())
         self.status.clear()
         self._chain_tab_order()
         target = self.boxes.get(focus_question or "") or next(iter(self.boxes.values()))
         self._focus_target = target.first_input()
         self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.busy.setVisible(topic in self._running)
         self._start_probes(topic)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -155,20 +162,20 @@ class CheckupWizard(QWidget):
                 previous = widget
 
     def _show_basis(self, box: QuestionBox) -> None:
-        qid = box.question.id
-        if self.flow.sources.get(qid) == PROBE and qid in self.flow.bases:
-            box.show_basis(
-                _("Detected with {basis}. If this is wrong, choose the right answer.").format(
-                    basis=self.flow.bases[qid]
-                )
-            )
-        else:
-            box.show_basis("")
+        """What a probe found, or why it could not tell, in the current language."""
+        box.show_basis("\n".join(tr(words) for words in self.flow.probe_words(box.question.id)))
 
     def _answered(self, question_id: str, value: Any) -> None:
+        self._changed(question_id, lambda: self.flow.answer(question_id, value))
+
+    def _cleared(self, question_id: str) -> None:
+        """Nothing is ticked any more: the question has no answer."""
+        self._changed(question_id, lambda: self.flow.clear(question_id))
+
+    def _changed(self, question_id: str, change: Callable[[], None]) -> None:
         before = [q.id for q in self.flow.questions(self.flow.current_topic)]
         try:
-            self.flow.answer(question_id, value)
+            change()
         except InputError as error:
             self.status.setText(tr(error.message))
             return
@@ -190,11 +197,13 @@ class CheckupWizard(QWidget):
         try:
             self.flow.next()
         except InputError as error:
-            missing = self.flow.missing(self.flow.current_topic)
+            topic = self.flow.current_topic
+            missing = self.flow.missing(topic)
             names = "; ".join(_(BY_ID[qid].prompt) for qid in missing)
-            self.status.setText(f"{tr(error.message)} {names}")
-            if missing and missing[0] in self.boxes:
-                self.boxes[missing[0]].first_input().setFocus()
+            self.status.setText(f"{tr(error.message)} {names}".strip())
+            to_fix = missing or list(self.flow.conflicts(topic))
+            if to_fix and to_fix[0] in self.boxes:
+                self.boxes[to_fix[0]].first_input().setFocus()
             return
         self.show_topic()
         self.save_draft()
@@ -232,6 +241,7 @@ class CheckupWizard(QWidget):
         if not wants or topic in self._probed or self.ctx.probe_runner is None:
             return
         self._probed.add(topic)
+        self._running.add(topic)
         self.busy.setVisible(True)
         runner = self.ctx.probe_runner
         run_in_background(
@@ -243,12 +253,16 @@ class CheckupWizard(QWidget):
         )
 
     def _probed_done(self, topic: str, proposals: list[Proposal]) -> None:
-        self.busy.setVisible(False)
-        changed = [p for p in proposals if self.flow.propose(p.question, p.value, p.basis)]
-        if changed and self.flow.current_topic == topic:
-            for proposal in changed:
+        self._running.discard(topic)
+        self.busy.setVisible(self.flow.current_topic in self._running)
+        answered = [p.question for p in proposals if self.flow.apply(p)]
+        if self.flow.current_topic == topic:
+            for proposal in proposals:
                 box = self.boxes.get(proposal.question)
-                if box is not None:
+                if box is None:
+                    continue
+                if proposal.question in answered:
                     box.set_value(proposal.value)
-                    self._show_basis(box)
+                self._show_basis(box)
+        if proposals:
             self.save_draft()

@@ -110,6 +110,8 @@ class HistoryPage(QWidget):
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.setObjectName("historyDelete")
         self.delete_button.clicked.connect(self._delete_current)
+        for button in (back, self.open_button, self.delete_button):
+            button.setAccessibleName(button.text())
         row.addWidget(back)
         row.addStretch(1)
         row.addWidget(self.delete_button)

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
             self.open_help()
         elif name == "checkup":
             self.checkup.start()
+        elif name == "checkup-resume":
+            self.checkup.resume()
         elif name == "history":
             self.checkup.show_history()
         elif name == "print-kit":
@@ -143,12 +145,13 @@ class MainWindow(QMainWindow):
         """Read the history in the storage thread, then update the banners."""
         store = self.ctx.store
         if store is None:
-            self._show_notices(([], [], True, []))
+            self._show_notices(([], [], True, [], False))
             return
         now = self.ctx.clock()
         tz = self.ctx.local_now().tzinfo or timezone.utc
 
-        def read() -> tuple[list[RunSummary], list[CaseSummary], bool, list[Notice]]:
+        def read() -> tuple[list[RunSummary], list[CaseSummary], bool, list[Notice], bool]:
+            from checks.checkup.flow import DRAFT_NAME
             from checks.panic.case import Case
             from checks.panic.followup import case_notice
 
@@ -162,7 +165,8 @@ class MainWindow(QMainWindow):
                 except (KeyError, TypeError, ValueError):
                     continue  # unreadable: the plain "open cases" banner still shows it
                 case_notices.append(case_notice(case, now, tz))
-            return store.list_checkup_runs(), cases, store.keeps_data, case_notices
+            draft = store.get_draft(DRAFT_NAME) is not None
+            return store.list_checkup_runs(), cases, store.keeps_data, case_notices, draft
 
         run_in_background(
             read,
@@ -173,9 +177,9 @@ class MainWindow(QMainWindow):
         )
 
     def _show_notices(
-        self, state: tuple[list[RunSummary], list[CaseSummary], bool, list[Notice]]
+        self, state: tuple[list[RunSummary], list[CaseSummary], bool, list[Notice], bool]
     ) -> None:
-        runs, cases, keeps_data, case_notices = state
+        runs, cases, keeps_data, case_notices, draft = state
         ctx = self.ctx
         found = notices(
             runs=runs,
@@ -185,9 +189,16 @@ class MainWindow(QMainWindow):
             kept_aside=ctx.kept_aside,
             keeps_data=keeps_data,
             case_notices=case_notices,
+            draft=draft,
         )
         self.home.set_notices(
-            found, {"panic": _("Open"), "case": _("Open"), "checkup": _("Start checkup")}
+            found,
+            {
+                "panic": _("Open"),
+                "case": _("Open"),
+                "checkup": _("Start checkup"),
+                "checkup-resume": _("Continue"),
+            },
         )
         if any(notice.id == "checkup-overdue" for notice in found):
             self._notify_due()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from checks.checkup.questions import DONT_KNOW, SKIPPED, Kind, Question
 from checks.i18n import InputError
+from checks.password import SCORE_LABELS
 from desktop.i18n import _, tr
 from desktop.password_meter import PasswordMeter
 from desktop.secret_guard import guard
@@ -32,6 +34,7 @@ class QuestionBox(QGroupBox):
     """A question with its "why this matters" note, folded by default."""
 
     answered = Signal(str, object)  # question id, value
+    cleared = Signal(str)  # question id: the answer was taken back (nothing ticked)
     help_requested = Signal(str)  # the id of the help article behind "?"
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
@@ -150,6 +153,8 @@ class MultiBox(QuestionBox):
         chosen = [v for v, box in self.boxes.items() if box.isChecked()]
         if chosen:
             self.answered.emit(self.question.id, chosen)
+        else:
+            self.cleared.emit(self.question.id)
 
     def set_value(self, value: Any) -> None:
         for option, box in self.boxes.items():
@@ -161,27 +166,75 @@ class MultiBox(QuestionBox):
         return next(iter(self.boxes.values()))
 
 
-class PasswordBox(QuestionBox):
+def wipe(field: QLineEdit) -> None:
+    """Empty a field and its undo history (after "Show", Ctrl+Z could bring a password back)."""
+    field.clear()
+    field.setText("")
+
+
+class _SecretBox(QuestionBox):
+    """A question whose fields hold secrets: they are wiped whenever the page is hidden.
+
+    Leaving by Back or Next, "Save and quit", the panic shortcut putting another
+    page on top, or the page leaving the window all hide it.
+    """
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.leave()
+        super().hideEvent(event)
+
+
+class PasswordBox(_SecretBox):
     def __init__(self, question: Question, pool: Any, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.why.setVisible(True)  # "never saved" must be seen, not folded
         self.why_button.setVisible(False)
+        self.record = QLabel(self)
+        self.record.setObjectName("passwordRecord")
+        self.record.setWordWrap(True)
+        self.record.setVisible(False)
+        self.inputs.addWidget(self.record)
         self.meter = PasswordMeter(pool, self)
         self.inputs.addWidget(self.meter)
-        self.meter.scored.connect(lambda report: self.answered.emit(question.id, report.score))
+        self.meter.scored.connect(self._scored)
         self.skip = QPushButton(_("Skip this question"), self)
         self.skip.setObjectName("skipPassword")
-        self.skip.clicked.connect(lambda: self.answered.emit(question.id, SKIPPED))
+        self.skip.setAccessibleName(_("Skip this question"))
+        self.skip.clicked.connect(self._skipped)
         self.inputs.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _scored(self, report: Any) -> None:
+        self.record.setVisible(False)  # the meter shows the new result itself
+        self.answered.emit(self.question.id, report.score)
+
+    def _skipped(self) -> None:
+        self.set_value(SKIPPED)
+        self.answered.emit(self.question.id, SKIPPED)
+
+    def set_value(self, value: Any) -> None:
+        """What is kept from earlier: the score only, or that the question was skipped."""
+        if value == SKIPPED:
+            text = _("You skipped this question. You can type a password to check it, or go on.")
+        elif isinstance(value, int) and 0 <= value < len(SCORE_LABELS):
+            text = _(
+                "Kept from earlier: strength {score} of 4 ({label}). Only the score was kept,"
+                " never the password; type it again to check it once more."
+            ).format(score=value, label=_(SCORE_LABELS[value]))
+        else:
+            text = ""
+        self.record.setText(text)
+        self.record.setVisible(bool(text))
 
     def first_input(self) -> QWidget:
         return self.meter.field
 
     def leave(self) -> None:
         self.meter.clear()
+        for field in (self.meter.field, self.meter.name, self.meter.email):
+            wipe(field)
 
 
-class TotpBox(QuestionBox):
+class TotpBox(_SecretBox):
     """Paste a backup, type today's code: does the backup really work?"""
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
@@ -198,8 +251,10 @@ class TotpBox(QuestionBox):
         self.code.setObjectName("totpCode")
         self.code.setPlaceholderText(_("The 6-digit code your phone shows now"))
         self.code.setAccessibleName(_("Code from your phone"))
+        guard(self.code)
         self.check = QPushButton(_("Check my backup"), self)
         self.check.setObjectName("totpCheck")
+        self.check.setAccessibleName(_("Check my backup"))
         self.result = QLabel(self)
         self.result.setObjectName("totpResult")
         self.result.setWordWrap(True)
@@ -214,6 +269,7 @@ class TotpBox(QuestionBox):
                 continue  # those come from the check itself
             button = QRadioButton(tr(option.label), self)
             button.setObjectName(f"totp__{option.value}")
+            button.setAccessibleName(tr(option.label))
             self.group.addButton(button)
             self.buttons[option.value] = button
             self.inputs.addWidget(button)
@@ -228,6 +284,7 @@ class TotpBox(QuestionBox):
         except InputError as error:
             self.result.setText(tr(error.message))
             return
+        self._untick()
         if works:
             self.result.setText(_("Your backup works: it makes the same code as your phone."))
             self.answered.emit(self.question.id, "works")
@@ -240,15 +297,43 @@ class TotpBox(QuestionBox):
                 )
             )
             self.answered.emit(self.question.id, "failed")
-        self.secret.clear()
-        self.code.clear()
+        self.leave()
+
+    def _untick(self) -> None:
+        """The check's outcome replaces "I have no backup"."""
+        self.group.setExclusive(False)
+        for button in self.buttons.values():
+            button.blockSignals(True)
+            button.setChecked(False)
+            button.blockSignals(False)
+        self.group.setExclusive(True)
+
+    def set_value(self, value: Any) -> None:
+        """Show the earlier answer: the ticked choice, or the outcome of the earlier check."""
+        earlier = {
+            "works": _(
+                "Earlier result: your backup worked. The backup itself was not kept; paste it"
+                " again to check it once more."
+            ),
+            "failed": _(
+                "Earlier result: your backup did not work. The backup itself was not kept;"
+                " paste it again to check it once more."
+            ),
+        }
+        self._untick()
+        button = self.buttons.get(str(value))
+        if button is not None:
+            button.blockSignals(True)
+            button.setChecked(True)
+            button.blockSignals(False)
+        self.result.setText(earlier.get(str(value), ""))
 
     def first_input(self) -> QWidget:
         return self.secret
 
     def leave(self) -> None:
-        self.secret.clear()
-        self.code.clear()
+        wipe(self.secret)
+        wipe(self.code)
 
 
 def make_box(question: Question, pool: Any, parent: QWidget | None = None) -> QuestionBox:

@@ -27,20 +27,13 @@ from PySide6.QtWidgets import (
 from checks.checkup.catalog import CATALOG
 from checks.checkup.questions import TOPICS_BY_ID
 from checks.checkup.run import CheckupRun, Comparison
-from checks.checkup.score import explain
+from checks.checkup.score import TopicScore, explain, grade_label, grade_of, score_severity
 from checks.findings import Finding, Severity
 from checks.i18n import InputError
 from desktop import dialogs
 from desktop.i18n import _, tr
 from desktop.icons import icon
 from desktop.widgets import SEVERITY_COLOURS, heading, page_layout, scaled_font
-
-GRADE_SEVERITY = {
-    "excellent": Severity.GOOD,
-    "good": Severity.GOOD,
-    "needs_work": Severity.IMPORTANT,
-    "at_risk": Severity.URGENT,
-}
 
 
 def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
@@ -159,6 +152,8 @@ class ResultsPage(QWidget):
         self.print_button = QPushButton(_("Print or save as PDF…"), self)
         self.print_button.setObjectName("printCheckup")
         self.print_button.clicked.connect(self.print_report)
+        for button in (self.close_button, self.reminder, self.save, self.print_button):
+            button.setAccessibleName(button.text())
         row.addWidget(self.close_button)
         row.addStretch(1)
         row.addWidget(self.print_button)
@@ -182,7 +177,7 @@ class ResultsPage(QWidget):
         column.addWidget(heading(_("Your checkup result"), 1.6, body))
         column.addWidget(QLabel(_("Checked on {date}").format(date=when), body))
 
-        severity = GRADE_SEVERITY[report.grade]
+        severity = report.severity
         colour = SEVERITY_COLOURS[severity]
         score = QLabel(
             f"<span style='font-size:xx-large; font-weight:bold; color:{colour}'>"
@@ -212,6 +207,7 @@ class ResultsPage(QWidget):
         why.setObjectName("whyScore")
         why.setText(_("Why is my score {score}?").format(score=report.overall))
         why.setCheckable(True)
+        why.setAccessibleName(why.text())
         explanation = QLabel("\n".join(tr(line) for line in explain(report)), body)
         explanation.setObjectName("scoreExplanation")
         explanation.setWordWrap(True)
@@ -225,14 +221,7 @@ class ResultsPage(QWidget):
 
         grid = QGridLayout()
         for row, topic in enumerate(report.topics):
-            name = QLabel(_(TOPICS_BY_ID[topic.topic].title), body)
-            bar = QProgressBar(body)
-            bar.setRange(0, 100)
-            bar.setValue(topic.score)
-            bar.setFormat(f"{topic.score}")
-            bar.setAccessibleName(f"{name.text()}: {topic.score}")
-            grid.addWidget(name, row, 0)
-            grid.addWidget(bar, row, 1)
+            self._topic_row(grid, row, topic, body)
         column.addLayout(grid)
 
         problems = [f for f in run.findings if f.severity is not Severity.GOOD]
@@ -250,6 +239,32 @@ class ResultsPage(QWidget):
             column.addWidget(card)
         column.addStretch(1)
         self.scroll_area.setWidget(body)
+
+    @staticmethod
+    def _topic_row(grid: QGridLayout, row: int, topic: TopicScore, parent: QWidget) -> None:
+        """Name, a bar coloured by its grade, the grade's icon and words (never colour alone)."""
+        severity = score_severity(topic.score)
+        words = _(grade_label(grade_of(topic.score)))
+        name = QLabel(_(TOPICS_BY_ID[topic.topic].title), parent)
+        bar = QProgressBar(parent)
+        bar.setObjectName(f"topicBar_{topic.topic}")
+        bar.setRange(0, 100)
+        bar.setValue(topic.score)
+        bar.setTextVisible(False)  # the words sit beside the bar, readable on any colour
+        bar.setMaximumHeight(14)
+        bar.setStyleSheet(f"QProgressBar::chunk {{ background: {SEVERITY_COLOURS[severity]}; }}")
+        bar.setAccessibleName(f"{name.text()}: {topic.score} — {words}")
+        bar.setToolTip(words)
+        mark = QLabel(parent)
+        mark.setPixmap(icon(severity.icon).pixmap(QSize(18, 18)))
+        mark.setToolTip(_(severity.label))
+        text = QLabel(f"{topic.score} · {words}", parent)
+        text.setObjectName(f"topicScore_{topic.topic}")
+        grid.addWidget(name, row, 0)
+        grid.addWidget(bar, row, 1)
+        grid.addWidget(mark, row, 2)
+        grid.addWidget(text, row, 3)
+        grid.setColumnStretch(1, 1)
 
     def _comparison_label(self, parent: QWidget) -> QLabel:
         assert self.comparison is not None
@@ -297,4 +312,5 @@ class ResultsPage(QWidget):
         self.rebuild()
         self.save.setEnabled(False)
         self.save.setText(_("Saved"))
+        self.save.setAccessibleName(_("Saved"))
         self.status.setText(_("Saved. Your next checkup is due in a month."))

@@ -30,13 +30,14 @@ def main() -> int:
     from PySide6.QtWidgets import QWidget
 
     from checks.paths import Paths
-    from desktop.app import build_window, make_application
+    from desktop.app import build_window, make_application, prefer_simplified_chinese
     from desktop.background import SyncPool
     from desktop.context import AppContext
     from desktop.settings_dialog import SettingsDialog
     from desktop.unlock import PassphraseDialog
 
     app = make_application(sys.argv[:1])
+    prefer_simplified_chinese(app)  # as the app is right after its first paint
     if args.dark:
         app.setStyle("Fusion")
         palette = QPalette()
@@ -131,9 +132,17 @@ def panic_pages(window, save, language: str) -> None:
     case = new_case(now, ("tokenpocket",)).with_triage(("signed",), "yes")
     case = case.step_done("revoke_approvals", now)
     case = case.add_timeline(now - timedelta(hours=1), "Signed an 'airdrop' on a website")
-    case = case.add_transaction(Transaction(
-        "ethereum", "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
-        "0x" + "1" * 40, "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045", "USDT", "1200", now))
+    case = case.add_transaction(
+        Transaction(
+            "ethereum",
+            "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
+            "0x" + "1" * 40,
+            "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045",
+            "USDT",
+            "1200",
+            now,
+        )
+    )
     case = case.add_contact(Contact("ticket", now, "tokenpocket", ticket="#4711"))
     window.panic._show(case)
     wizard = window.panic.wizard
@@ -145,11 +154,13 @@ def panic_pages(window, save, language: str) -> None:
 
 def checkup_pages(window, save, language: str) -> None:
     """Every wizard page (with example answers) and the results page."""
+    from checks.checkup.detect import from_wifi
     from checks.checkup.flow import CheckupFlow
     from checks.checkup.run import build_run
+    from checks.network import parse_wifi
 
     flow = CheckupFlow()
-    flow.propose("wifi_security", "wpa2", "nmcli: WPA2")
+    flow.apply(from_wifi(parse_wifi("yes:Home:WPA2\n", "nmcli")))
     window.checkup._open_wizard(flow)
     wizard = window.checkup.page
     for question, value in EXAMPLE_ANSWERS.items():

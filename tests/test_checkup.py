@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from checks import store as data
 from checks.checkup import rules
 from checks.checkup.catalog import CATALOG
-from checks.checkup.detect import from_wifi
+from checks.checkup.detect import from_device, from_wifi
 from checks.checkup.flow import PROBE, USER, CheckupFlow
 from checks.checkup.questions import BY_ID, DONT_KNOW, QUESTIONS, TOPIC_IDS, Kind
 from checks.checkup.run import CheckupRun, build_run, compare
 from checks.checkup.score import URGENT_CAP, compute, explain
+from checks.device import parse_fdesetup
 from checks.findings import Severity
 from checks.i18n import InputError
 from checks.network import parse_wifi
+
+FIXTURES = Path(__file__).parent / "fixtures" / "wifi"
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 
@@ -87,23 +97,51 @@ def test_every_choice_question_offers_dont_know_except_outcomes() -> None:
             assert DONT_KNOW in question.values(), question.id
 
 
+# "I don't know" to these gets a finding written for it, not borrowed from another answer.
+OWN_DONT_KNOW_ADVICE = {
+    "wallets": "wallets_unknown",
+    "exchange_account": "exchange_unknown",
+    "hardware_wallet": "hardware_wallet_unknown",
+    "public_wifi": "public_wifi_unknown",
+    "spending": "spending_unknown",
+}
+
+
 def test_dont_know_always_gets_advice() -> None:
+    baseline = set(build_run(flow_with(GOOD_ANSWERS), NOW).finding_ids)
+    needs = {"vpn": {"public_wifi": "often"}, "extra_protection": {"total_value": "over_100k"}}
+    checked = set()
     for question in QUESTIONS:
-        if DONT_KNOW not in question.values() or question.id in (
-            "wallets",
-            "exchange_account",
-            "hardware_wallet",
-            "spending",
-        ):
+        if DONT_KNOW not in question.values():
             continue
         value = [DONT_KNOW] if question.kind is Kind.MULTI else DONT_KNOW
-        needs = {"vpn": {"public_wifi": "often"}, "extra_protection": {"total_value": "over_100k"}}
         answers = with_changes(**needs.get(question.id, {}), **{question.id: value})
         run = build_run(flow_with(answers), NOW)
         assert run.answers.get(question.id) == value, f"{question.id} was not asked"
-        ids = run.finding_ids
-        advice = [f for f in ids if CATALOG[f].severity is not Severity.GOOD]
+        advice = [
+            f
+            for f in run.finding_ids
+            if CATALOG[f].severity is not Severity.GOOD and f not in baseline
+        ]
         assert advice, f"'I don't know' to {question.id} gives no advice"
+        for finding_id in advice:
+            finding = CATALOG[finding_id]
+            assert finding.why and finding.fix_steps, f"{finding_id} needs why and steps"
+        if question.id in OWN_DONT_KNOW_ADVICE:
+            assert OWN_DONT_KNOW_ADVICE[question.id] in advice, question.id
+        checked.add(question.id)
+    assert set(OWN_DONT_KNOW_ADVICE) <= checked
+
+
+def test_own_dont_know_advice_comes_only_from_dont_know() -> None:
+    for question_id, finding_id in OWN_DONT_KNOW_ADVICE.items():
+        question = BY_ID[question_id]
+        for option in question.values():
+            if option == DONT_KNOW:
+                continue
+            value = [option] if question.kind is Kind.MULTI else option
+            ids = build_run(flow_with(with_changes(**{question_id: value})), NOW).finding_ids
+            assert finding_id not in ids, (question_id, option)
 
 
 # -- rules, table-driven ---------------------------------------------------------
@@ -127,7 +165,28 @@ def test_dont_know_always_gets_advice() -> None:
         ({"totp_backup": "no_backup"}, "totp_no_backup", Severity.IMPORTANT),
         ({"wifi_security": "open", "public_wifi": "often"}, "wifi_open_wallet", Severity.URGENT),
         ({"wifi_security": "open"}, "wifi_open", Severity.IMPORTANT),
-        ({"wifi_security": "wep"}, "wifi_old", Severity.IMPORTANT),
+        ({"wifi_security": "wep", "public_wifi": "never"}, "wifi_old", Severity.IMPORTANT),
+        (
+            {"wifi_security": "wep", "public_wifi": "often", "vpn": "never"},
+            "wifi_wep_wallet",
+            Severity.URGENT,
+        ),
+        (
+            {"wifi_security": "wep", "public_wifi": "sometimes", "vpn": "sometimes"},
+            "wifi_wep_wallet",
+            Severity.URGENT,
+        ),
+        (
+            {"wifi_security": "wep", "public_wifi": "often", "vpn": "always"},
+            "wifi_old",
+            Severity.IMPORTANT,
+        ),
+        ({"wifi_security": "wpa", "public_wifi": "often"}, "wifi_old", Severity.IMPORTANT),
+        (
+            {"wifi_security": "open", "public_wifi": "often", "vpn": "always"},
+            "wifi_open",
+            Severity.IMPORTANT,
+        ),
         ({"public_wifi": "often", "vpn": "never"}, "public_wifi_no_vpn", Severity.IMPORTANT),
         ({"disk_encryption": "no"}, "disk_not_encrypted", Severity.IMPORTANT),
         ({"screen_lock": "no"}, "no_screen_lock", Severity.IMPORTANT),
@@ -212,13 +271,25 @@ def test_resume_half_way() -> None:
         }
     )
     flow.next()
-    flow.propose("wifi_security", "wpa2", "nmcli: WPA2")
-    saved = flow.to_dict()
+    flow.apply(from_device(parse_fdesetup("FileVault is On.")))
+    flow.apply(from_wifi(parse_wifi(fixture("netsh_en_location_permission.txt"), "netsh")))
+    saved = json.loads(json.dumps(flow.to_dict()))  # what the encrypted draft holds
     resumed = CheckupFlow.from_dict(saved)
     assert resumed.current_topic == "passwords"
     assert resumed.answers == flow.answers
-    assert resumed.sources["wifi_security"] == PROBE
-    assert resumed.bases["wifi_security"] == "nmcli: WPA2"
+    assert resumed.sources["disk_encryption"] == PROBE
+    assert resumed.probed == flow.probed
+    assert [m.render() for m in resumed.probe_words("disk_encryption")] == [
+        "Detected with fdesetup: FileVault is on.",
+        "If this is wrong, choose the right answer.",
+    ]
+    assert [m.render() for m in resumed.probe_words("wifi_security")] == [
+        "Could not tell: Windows only shares Wi-Fi details with apps that may use your"
+        " location. To let this check see them, open Settings, then Privacy & security, then"
+        " Location, and turn on \u201cLocation services\u201d and \u201cLet desktop apps access"
+        " your location\u201d. Then run the check again. Or simply answer the Wi-Fi question"
+        " yourself \u2014 that works just as well."
+    ]
 
 
 def test_resume_drops_what_no_longer_fits() -> None:
@@ -243,6 +314,17 @@ def test_probe_never_overrides_the_user() -> None:
     flow.answer("disk_encryption", "no")
     assert not flow.propose("disk_encryption", "yes", "fdesetup: On")
     assert flow.answers["disk_encryption"] == "no" and flow.sources["disk_encryption"] == USER
+    assert flow.probe_words("disk_encryption") == []  # the user chose otherwise: no basis
+
+
+def test_clearing_an_answer_makes_the_question_missing_again() -> None:
+    flow = flow_with({"seed_storage": ["photo"], "seed_copies": "one", "seed_exposed": "never"})
+    flow.go_to("seed")
+    flow.clear("seed_storage")
+    assert "seed_storage" in flow.missing("seed")
+    assert "seed_digital" not in build_run(flow, NOW).finding_ids
+    with pytest.raises(InputError):
+        flow.next()
 
 
 @pytest.mark.parametrize(
@@ -366,31 +448,21 @@ def test_compare_runs() -> None:
     assert diff.score_change == after.score.overall - before.score.overall
 
 
-def test_wifi_probe_becomes_a_proposal() -> None:
-    status = parse_wifi("yes:Home\\:Net:WPA2\nno:Cafe:\n", "nmcli")
-    proposal = from_wifi(status)
-    assert proposal is not None and proposal.value == "wpa2"
-    assert proposal.basis == "nmcli: WPA2"
-
-
 def test_rules_module_covers_every_topic_with_findings() -> None:
     topics_with_findings = {f.topic for f in CATALOG.values()}
     assert topics_with_findings == set(rules.RULES)
 
 
-def test_device_probe_results_become_proposals() -> None:
-    from checks.checkup.detect import from_device
-    from checks.device import ProbeResult
-
-    def result(check: str, status: str) -> ProbeResult:
-        return ProbeResult(check, status, "lsblk", None, None if status != "unknown" else "error")
-
-    assert from_device(result("disk_encryption", "yes")) == from_device(
-        result("disk_encryption", "yes")
-    )
-    proposal = from_device(result("disk_encryption", "no"))
-    assert proposal is not None and (proposal.question, proposal.value) == ("disk_encryption", "no")
-    assert from_device(result("firewall", "unknown")) is None
-    updates = from_device(result("os_updates", "yes"))
-    assert updates is not None and updates.value == "automatic"
-    assert from_device(result("os_updates", "no")) is None
+def test_store_deletes_a_checkup_run(paths, memory_keyring) -> None:
+    store = data.open_store(paths, memory_keyring).store
+    assert store is not None
+    first = build_run(flow_with(GOOD_ANSWERS), NOW)
+    second = build_run(flow_with(with_changes(firewall="no")), NOW + timedelta(days=31))
+    ids = [
+        store.add_checkup_run(run.created_at, run.score.overall, run.urgent_count, run.to_payload())
+        for run in (first, second)
+    ]
+    store.delete_checkup_run(ids[0])
+    assert [s.id for s in store.list_checkup_runs()] == [ids[1]]
+    assert CheckupRun.from_payload(store.load_checkup_run(ids[1])) == second
+    store.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 
@@ -27,3 +27,7 @@ def test_ics_parses_with_monthly_rule_and_alarm() -> None:
     assert str(event["DESCRIPTION"]) == "A long description " * 10
     (alarm,) = [c for c in event.walk("VALARM")]
     assert str(alarm["ACTION"]) == "DISPLAY"
+    # 10:00 on the day of the (all-day) event, counted from its start.
+    assert alarm.decoded("TRIGGER") == timedelta(hours=10)
+    assert alarm["TRIGGER"].params.get("RELATED", "START") == "START"
+    assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])

@@ -85,6 +85,10 @@ CASES = [
         None,
         "WPA2 WPA3",
     ),
+    # Real captures of connected networks from cobarx/pubnet-tools (SSIDs replaced by its author)
+    ("nmcli_open_train_pubnet.txt", "YourTrainWiFi", "open", None, ""),
+    ("nmcli_wpa2_cafe_pubnet.txt", "Chico Coffee Shop", "wpa2", None, "WPA2"),
+    ("nmcli_wpa1_wpa2_extender_pubnet.txt", "STAND-IN SSID 02", "wpa", None, "WPA1 WPA2"),
     ("nmcli_local_no_system_bus.stderr.txt", None, "unknown", "tool_missing", None),
     ("nmcli_local_nm_unreachable.stderr.txt", None, "unknown", "tool_missing", None),
 ]

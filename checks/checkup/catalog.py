@@ -8,6 +8,7 @@ phrase means a new wallet, never "restoring" the old one.
 
 from __future__ import annotations
 
+from checks.checkup.catalog_more import MORE
 from checks.findings import Finding, Link, Severity
 from checks.i18n import N_
 
@@ -770,5 +771,6 @@ _f(
     N_("Official apps, bookmarks and official help channels."),
 )
 
+_ALL.extend(MORE)  # "I don't know", savings tiers, WEP in use (kept in their own module)
 CATALOG: dict[str, Finding] = {finding.id: finding for finding in _ALL}
 assert len(CATALOG) == len(_ALL), "duplicate finding id"

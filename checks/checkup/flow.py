@@ -1,10 +1,11 @@
 """The checkup as a state machine the window walks, one topic per page.
 
 It knows the topics in order, which questions apply given the answers so
-far (skip rules), what is answered and what is left, and where the user is.
-It can be saved half-way (:meth:`CheckupFlow.to_dict`) and resumed
-(:meth:`CheckupFlow.from_dict`). It holds no secret: the password page
-stores only the score, the 2FA page only the outcome.
+far (skip rules), what is answered and what is left, answers that cannot
+both be true, and where the user is. It can be saved half-way
+(:meth:`CheckupFlow.to_dict`) and resumed (:meth:`CheckupFlow.from_dict`).
+It holds no secret: the password page stores only the score, the 2FA page
+only the outcome, and a probe's words never name the network.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from checks.checkup.detect import Proposal
 from checks.checkup.questions import (
     BY_ID,
     DONT_KNOW,
@@ -20,18 +22,22 @@ from checks.checkup.questions import (
     TOPIC_IDS,
     Kind,
     Question,
+    conflicts,
 )
-from checks.i18n import N_, InputError, msg
+from checks.i18n import N_, InputError, Msg, msg
 
 USER = "user"
 PROBE = "probe"
+DRAFT_NAME = "checkup"  # the store's draft that holds a checkup left half-way
+CORRECT_IT = N_("If this is wrong, choose the right answer.")
+LEGACY_BASIS = N_("Detected with {basis}.")
 
 
 @dataclass
 class CheckupFlow:
     answers: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # "user" or "probe"
-    bases: dict[str, str] = field(default_factory=dict)  # what a probe's answer was based on
+    probed: dict[str, Proposal] = field(default_factory=dict)  # the latest probe, per question
     position: int = 0  # index into visible_topics()
 
     # -- what applies --------------------------------------------------------
@@ -63,9 +69,19 @@ class CheckupFlow:
     def topic_done(self, topic: str) -> bool:
         return not self.missing(topic)
 
+    def conflicts(self, topic: str | None = None) -> dict[str, Msg]:
+        """Answers (of ``topic``, or of any topic) that cannot be true together."""
+        found = conflicts(self.effective_answers())
+        return {
+            qid: msg(text)
+            for qid, text in found.items()
+            if topic is None or BY_ID[qid].topic == topic
+        }
+
     @property
     def is_complete(self) -> bool:
-        return all(self.topic_done(topic) for topic in self.visible_topics())
+        done = all(self.topic_done(topic) for topic in self.visible_topics())
+        return done and not self.conflicts()
 
     # -- navigation ----------------------------------------------------------
 
@@ -91,6 +107,9 @@ class CheckupFlow:
         left = self.missing(self.current_topic)
         if left:
             raise InputError(msg(N_("Please answer every question on this page first.")))
+        clash = self.conflicts(self.current_topic)
+        if clash:
+            raise InputError(next(iter(clash.values())))
         if not self.at_end:
             self.position += 1
         return self.current_topic
@@ -106,26 +125,61 @@ class CheckupFlow:
 
     # -- answering -----------------------------------------------------------
 
-    def answer(self, question_id: str, value: Any, source: str = USER, basis: str = "") -> None:
+    def answer(self, question_id: str, value: Any, source: str = USER) -> None:
         question = BY_ID.get(question_id)
         if question is None:
             raise InputError(msg(N_("There is no question called {id}."), id=question_id))
         self.answers[question_id] = validate(question, value)
         self.sources[question_id] = source
-        if basis:
-            self.bases[question_id] = basis
-        else:
-            self.bases.pop(question_id, None)
 
-    def propose(self, question_id: str, value: str | None, basis: str) -> bool:
-        """A probe's answer; it never overrides what the user chose."""
-        if value is None or self.sources.get(question_id) == USER:
+    def apply(self, proposal: Proposal) -> bool:
+        """Record what a probe found. True when it answered the question.
+
+        It never overrides what the user chose. A probe that could not tell
+        still leaves its reason, for the page to show under the question.
+        """
+        qid = proposal.question
+        if qid not in BY_ID:
             return False
-        self.answer(question_id, value, PROBE, basis)
+        self.probed[qid] = proposal
+        if self.sources.get(qid) == USER:
+            return False
+        if proposal.value is None:
+            if self.sources.get(qid) == PROBE:  # an earlier probe's answer no longer holds
+                self.clear(qid)
+            return False
+        try:
+            self.answer(qid, proposal.value, PROBE)
+        except InputError:
+            return False
         return True
 
+    def propose(
+        self, question_id: str, value: str | None, basis: Msg | str, note: Msg | None = None
+    ) -> bool:
+        """Shorthand for :meth:`apply` (a plain-text basis reads "Detected with …")."""
+        if isinstance(basis, str):
+            basis = msg(LEGACY_BASIS, basis=basis)
+        return self.apply(Proposal(question_id, value, basis, note))
+
+    def probe_words(self, question_id: str) -> list[Msg]:
+        """What to show under a question about its probe: the basis, or why it could not tell.
+
+        Nothing once the user has chosen another answer over the probe's.
+        """
+        found = self.probed.get(question_id)
+        if found is None:
+            return []
+        words = [found.basis] + ([found.note] if found.note is not None else [])
+        if found.value is None:
+            return words
+        if self.sources.get(question_id) == PROBE:
+            return [*words, msg(CORRECT_IT)]
+        return []
+
     def clear(self, question_id: str) -> None:
-        for table in (self.answers, self.sources, self.bases):
+        """Forget an answer (e.g. every box of a multiple choice was unticked)."""
+        for table in (self.answers, self.sources):
             table.pop(question_id, None)
 
     # -- saving half-way -----------------------------------------------------
@@ -134,7 +188,14 @@ class CheckupFlow:
         return {
             "answers": dict(self.answers),
             "sources": dict(self.sources),
-            "bases": dict(self.bases),
+            "probed": {
+                qid: {
+                    "value": found.value,
+                    "basis": msg_to_data(found.basis),
+                    "note": None if found.note is None else msg_to_data(found.note),
+                }
+                for qid, found in self.probed.items()
+            },
             "position": self.position,
         }
 
@@ -144,24 +205,76 @@ class CheckupFlow:
         flow = cls()
         if not isinstance(data, dict):
             return flow
-        answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
-        sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
-        bases = data.get("bases") if isinstance(data.get("bases"), dict) else {}
-        for question_id, value in (answers or {}).items():
-            source = (sources or {}).get(question_id, USER)
-            basis = (bases or {}).get(question_id, "")
+        answers = _table(data, "answers")
+        sources = _table(data, "sources")
+        for question_id, value in answers.items():
+            source = sources.get(question_id, USER)
             try:
-                flow.answer(
-                    str(question_id),
-                    value,
-                    source if source in (USER, PROBE) else USER,
-                    basis if isinstance(basis, str) else "",
-                )
+                flow.answer(str(question_id), value, source if source in (USER, PROBE) else USER)
             except InputError:
                 continue
+        for qid, saved in _table(data, "probed").items():
+            found = _proposal(str(qid), saved)
+            if found is not None and found.question in BY_ID:
+                flow.probed[found.question] = found
+        for qid, basis in _table(data, "bases").items():  # drafts of earlier versions
+            if isinstance(basis, str) and basis and qid in BY_ID and qid not in flow.probed:
+                value = flow.answers.get(qid) if flow.sources.get(qid) == PROBE else None
+                flow.probed[qid] = Proposal(qid, value, msg(LEGACY_BASIS, basis=basis))
         position = data.get("position")
         flow.position = position if isinstance(position, int) else 0
         return flow
+
+
+def _table(data: dict[Any, Any], key: str) -> dict[Any, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _proposal(qid: str, saved: object) -> Proposal | None:
+    if not isinstance(saved, dict):
+        return None
+    value = saved.get("value")
+    basis = msg_from_data(saved.get("basis"))
+    note = msg_from_data(saved.get("note"))
+    if basis is None or not (value is None or isinstance(value, str)):
+        return None
+    return Proposal(qid, value, basis, note)
+
+
+def msg_to_data(message: Msg) -> dict[str, Any]:
+    """A message as plain JSON-able data (for the encrypted draft)."""
+    return {
+        "text": message.text,
+        "args": {
+            key: msg_to_data(value) if isinstance(value, Msg) else value
+            for key, value in message.args.items()
+        },
+    }
+
+
+def msg_from_data(data: object, depth: int = 0) -> Msg | None:
+    """The message back from :func:`msg_to_data`; None for anything else or unusable."""
+    if depth > 4 or not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        return None
+    args = data.get("args") if isinstance(data.get("args"), dict) else {}
+    values: dict[str, object] = {}
+    for key, value in (args or {}).items():
+        if isinstance(value, dict):
+            inner = msg_from_data(value, depth + 1)
+            if inner is None:
+                return None
+            values[str(key)] = inner
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            values[str(key)] = value
+        else:
+            return None
+    message = msg(data["text"], **values)
+    try:
+        message.render()
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return None
+    return message
 
 
 def validate(question: Question, value: Any) -> Any:

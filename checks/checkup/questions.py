@@ -431,7 +431,7 @@ QUESTIONS: tuple[Question, ...] = (
         N_("Do your savings use a passphrase (25th word) or a multisig wallet?"),
         N_("With large savings, one stolen seed phrase should not be enough to take them."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
-        ask_if=lambda a: a.get("hardware_wallet") == "yes" and a.get("total_value") == "over_100k",
+        ask_if=_is("total_value", "over_100k"),
     ),
     Question(
         "inheritance",
@@ -503,6 +503,20 @@ QUESTIONS: tuple[Question, ...] = (
 BY_ID: dict[str, Question] = {question.id: question for question in QUESTIONS}
 TOPIC_IDS: tuple[str, ...] = tuple(topic.id for topic in TOPICS)
 TOPICS_BY_ID: dict[str, Topic] = {topic.id: topic for topic in TOPICS}
+
+
+BANDS: tuple[str, ...] = tuple(value for value, _label in _VALUE_BANDS)
+HOT_OVER_TOTAL = N_(
+    "The amount in wallet apps cannot be more than your total. Please check both answers."
+)
+
+
+def conflicts(answers: Answers) -> dict[str, str]:
+    """Answers that cannot both be true: the question to fix -> what to say."""
+    hot, total = answers.get("hot_value"), answers.get("total_value")
+    if hot in BANDS and total in BANDS and BANDS.index(str(hot)) > BANDS.index(str(total)):
+        return {"hot_value": HOT_OVER_TOTAL}
+    return {}
 
 
 def questions_of(topic: str) -> tuple[Question, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from checks.checkup.questions import DONT_KNOW
+from checks.checkup.questions import DONT_KNOW, conflicts
 
 Answers = Mapping[str, object]
 HIGH_VALUE = ("10k_100k", "over_100k")
@@ -42,6 +42,8 @@ def two_factor(a: Answers) -> list[str]:
     found = []
     email, exchange = a.get("email_2fa"), a.get("exchange_2fa")
     has_exchange = a.get("exchange_account") == "yes"
+    if a.get("exchange_account") == DONT_KNOW:
+        found.append("exchange_unknown")
     if email == "none":
         found.append("email_no_2fa_exchange" if has_exchange else "email_no_2fa")
     elif email == "sms":
@@ -79,9 +81,13 @@ def totp_backup(a: Answers) -> list[str]:
 def network(a: Answers) -> list[str]:
     found = []
     wifi, public, vpn = a.get("wifi_security"), a.get("public_wifi"), a.get("vpn")
+    # "Opens a wallet on it": on such networks, without an always-on VPN.
+    exposed = public in ("sometimes", "often") and vpn != "always"
     if wifi == "open":
-        found.append("wifi_open_wallet" if public in ("sometimes", "often") else "wifi_open")
-    elif wifi in ("wep", "wpa"):
+        found.append("wifi_open_wallet" if exposed else "wifi_open")
+    elif wifi == "wep":
+        found.append("wifi_wep_wallet" if exposed else "wifi_old")
+    elif wifi == "wpa":
         found.append("wifi_old")
     elif wifi in ("wpa2", "wpa3", "enterprise", "wired"):
         found.append("wifi_good")
@@ -89,8 +95,10 @@ def network(a: Answers) -> list[str]:
         found.append("wifi_unknown")
     if public == "often" and vpn != "always":
         found.append("public_wifi_no_vpn")
-    elif public in ("sometimes", "often", DONT_KNOW):
+    elif public in ("sometimes", "often"):
         found.append("public_wifi_some")
+    elif public == DONT_KNOW:
+        found.append("public_wifi_unknown")
     return found
 
 
@@ -147,11 +155,34 @@ def seed(a: Answers) -> list[str]:
 
 
 def cold_storage(a: Answers) -> list[str]:
+    """Tiered advice: by what sits in apps, and by the total when there is no hardware wallet.
+
+    * hot savings (10k+ in apps not spent daily, any 100k+ in apps; with a
+      hardware wallet also 1k–10k kept as savings) -> move them offline;
+    * no hardware wallet: 10k+ in total -> savings need an offline home;
+      1k–10k -> a hardware wallet is worth it; under 1k -> an app is fine;
+    * with a hardware wallet: verify on the device; over 100k: passphrase
+      or multisig; 10k+: a written inheritance plan.
+    """
     found = []
-    hot, total = a.get("hot_value"), a.get("total_value")
-    hardware = a.get("hardware_wallet") == "yes"
-    if (hot in HIGH_VALUE and a.get("spending") != "daily") or hot == "over_100k":
-        found.append("hot_savings_with_hardware" if hardware else "hot_savings_no_hardware")
+    hot, total, spending = a.get("hot_value"), a.get("total_value"), a.get("spending")
+    hardware = a.get("hardware_wallet")
+    owns = hardware == "yes"
+    if hardware == DONT_KNOW:
+        found.append("hardware_wallet_unknown")
+    if spending == DONT_KNOW:
+        found.append("spending_unknown")
+    hot_savings = (
+        (hot in HIGH_VALUE and spending != "daily")
+        or hot == "over_100k"
+        or (owns and hot == "1k_10k" and spending == "rarely")
+    )
+    if hot_savings:
+        found.append("hot_savings_with_hardware" if owns else "hot_savings_no_hardware")
+    elif not owns and total in HIGH_VALUE:
+        found.append("savings_no_hardware")
+    elif not owns and total == "1k_10k":
+        found.append("hardware_wallet_tip")
     if a.get("verify_on_device") in ("no", DONT_KNOW):
         found.append("verify_on_device")
     if a.get("extra_protection") in ("no", DONT_KNOW):
@@ -160,13 +191,16 @@ def cold_storage(a: Answers) -> list[str]:
         found.append("inheritance_plan")
     if DONT_KNOW in (hot, total):
         found.append("value_unknown")
-    if not found and hot is not None:
-        found.append("cold_storage_good")
+    if not found and hot is not None and not conflicts(a):
+        found.append("cold_storage_good" if owns else "cold_storage_small")
     return found
 
 
 def phishing(a: Answers) -> list[str]:
     found = []
+    wallets = a.get("wallets")
+    if isinstance(wallets, list) and DONT_KNOW in wallets:
+        found.append("wallets_unknown")
     found += {
         "search": ["install_unofficial"],
         "link": ["install_unofficial"],

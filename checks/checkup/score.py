@@ -40,6 +40,32 @@ GRADES = (
     (50, "needs_work", N_("Needs work")),
     (0, "at_risk", N_("At risk")),
 )
+_GRADE_SEVERITY = {
+    "excellent": Severity.GOOD,
+    "good": Severity.GOOD,
+    "needs_work": Severity.IMPORTANT,
+    "at_risk": Severity.URGENT,
+}
+
+
+def grade_of(score: int) -> str:
+    """The grade key of a 0–100 score (overall or one topic's)."""
+    return next(key for floor, key, _label in GRADES if score >= floor)
+
+
+def grade_label(grade: str) -> str:
+    """The words for a grade key ("Needs work"), marked for translation."""
+    return next(label for _floor, key, label in GRADES if key == grade)
+
+
+def grade_severity(grade: str) -> Severity:
+    """How a grade is shown (colour, icon, words), the same in the window and the report."""
+    return _GRADE_SEVERITY[grade]
+
+
+def score_severity(score: int) -> Severity:
+    """:func:`grade_severity` of a score, e.g. for one topic's bar."""
+    return grade_severity(grade_of(score))
 
 
 @dataclass(frozen=True)
@@ -65,11 +91,15 @@ class ScoreReport:
 
     @property
     def grade(self) -> str:
-        return next(key for floor, key, _label in GRADES if self.overall >= floor)
+        return grade_of(self.overall)
 
     @property
     def grade_label(self) -> str:
-        return next(label for floor, _key, label in GRADES if self.overall >= floor)
+        return grade_label(self.grade)
+
+    @property
+    def severity(self) -> Severity:
+        return grade_severity(self.grade)
 
     def topic(self, topic: str) -> TopicScore | None:
         return next((t for t in self.topics if t.topic == topic), None)
