@@ -8,6 +8,7 @@ message and an exit code — never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -111,14 +112,6 @@ def check_link(text: str, as_json: bool, language: str | None) -> int:
     return 0
 
 
-def not_available(feature: str) -> int:
-    print(
-        f"wallet-checkup: '{feature}' is not available yet in version {__version__}.",
-        file=sys.stderr,
-    )
-    return EXIT_USAGE
-
-
 def _load_pure_python_first() -> None:
     """Import the window's Qt-free modules before PySide6.
 
@@ -135,6 +128,15 @@ def _load_pure_python_first() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _attach_console()
+    try:
+        return _run(argv)
+    except BrokenPipeError:  # the reader went away, e.g. `wallet-checkup check-link x | true`
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -148,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_print(args)
     if args.command == "check-link":
-        return check_link(args.text, args.json, args.doc_lang)
+        return check_link(args.text, args.json, args.doc_lang or args.lang)
     try:
         _load_pure_python_first()
         from desktop.app import run_app

@@ -103,7 +103,61 @@ def test_check_link_answers_in_chinese(tmp_path: Path) -> None:
 def test_check_link_default_language_follows_environment(tmp_path: Path) -> None:
     env_run = subprocess.run(
         [sys.executable, "-m", "desktop", "check-link", "token-im.com"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": ""},
     )
     assert env_run.stdout.startswith("仿冒")
+
+
+def test_global_lang_applies_to_check_link(tmp_path: Path) -> None:
+    result = run("--lang", "zh_CN", "check-link", "token-im.com", home=tmp_path)
+    assert result.stdout.startswith("仿冒")
+
+
+def test_a_closed_pipe_is_no_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "WALLET_CHECKUP_HOME": str(tmp_path)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "check-link", "token-im.com", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the reader is gone before anything is printed
+    with child.stderr:
+        errors = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 1
+    assert "Traceback" not in errors
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--version"], 0),
+        (["check-link", "token.im"], 0),
+        (["print", "recovery-kit", "-o", "{tmp}/kit.pdf"], 0),
+        (["print", "incident-report", "--case", "nope", "-o", "{tmp}/r.pdf"], 1),
+        (["--no-such-flag"], 2),
+        (["--exit-after-first-paint"], 0),
+    ],
+)
+def test_windowed_build_without_stdout_or_stderr(
+    tmp_path: Path, args: list[str], code: int
+) -> None:
+    """A windowed Windows build starts with sys.stdout and sys.stderr set to None."""
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    program = (
+        "import sys\n"
+        "sys.stdout = sys.stderr = None\n"
+        "from desktop.cli import main\n"
+        f"code = main({args!r})\n"
+        "sys.__stdout__.write(f'exit={code}')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WALLET_CHECKUP_HOME": str(tmp_path / "h")}
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.stdout.endswith(f"exit={code}"), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    if args[0] == "print" and code == 0:
+        assert (tmp_path / "kit.pdf").stat().st_size > 10_000
