@@ -206,6 +206,12 @@ def open_store(paths: Paths, keyring_backend: Any = None, clock: Clock = utc_now
     """Open the data folder's database and find its key. Blocking: call off the UI thread."""
     paths.ensure()
     clean_temp_files(paths.data_dir)
+    if not paths.database.exists():
+        # Nothing saved yet: no database until there is a key for it, so that
+        # "keep nothing after closing" leaves nothing behind.
+        found = keystore.read_key(keyring_backend)
+        if found.state is not KeyringState.AVAILABLE:
+            return OpenOutcome(need=Need.FALLBACK, keyring_state=found.state)
     db, kept = open_or_keep_aside(paths.database, paths.damaged_dir, stamp(clock()))
     outcome = OpenOutcome(kept_aside=[kept] if kept else [])
     source = db.meta_get("key_source")
@@ -241,6 +247,12 @@ def open_store(paths: Paths, keyring_backend: Any = None, clock: Clock = utc_now
     _claim(db, key, KeySource.KEYRING)
     outcome.store = Store(db, key, KeySource.KEYRING)
     return outcome
+
+
+def create_database(paths: Paths) -> Database:
+    """The database of a data folder that has none yet (before a passphrase is set)."""
+    paths.ensure()
+    return Database.open(paths.database)
 
 
 def setup_passphrase(db: Database, passphrase: str) -> Store:

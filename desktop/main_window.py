@@ -272,8 +272,9 @@ class MainWindow(QMainWindow):
         self.refresh_notices()
 
     def save_settings(self) -> None:
-        if self.ctx.data_erased:
-            return
+        store = self.ctx.store
+        if self.ctx.data_erased or (store is not None and not store.keeps_data):
+            return  # "keep nothing after closing" keeps no settings either
         settings, paths = self.ctx.settings, self.ctx.paths
         run_in_background(
             lambda: save_settings(paths, settings),

@@ -167,7 +167,7 @@ class DataUnlocker(QObject):
             self._use(outcome.store)
         elif outcome.need is data.Need.PASSPHRASE and outcome.db is not None:
             self._ask_passphrase(outcome.db, new=False)
-        elif outcome.db is not None:
+        else:  # no usable keyring; ``db`` is None while nothing has been saved yet
             self._offer_fallback(outcome, outcome.db)
 
     def _could_not_open(self, exc: Exception) -> None:
@@ -189,7 +189,7 @@ class DataUnlocker(QObject):
 
     # -- no keyring --------------------------------------------------------
 
-    def _offer_fallback(self, outcome: data.OpenOutcome, db: Database) -> None:
+    def _offer_fallback(self, outcome: data.OpenOutcome, db: Database | None) -> None:
         problem = _(KEYRING_PROBLEMS[outcome.keyring_state])
         retry = outcome.keyring_state is not KeyringState.MISSING or outcome.keyring_holds_data
         if outcome.keyring_holds_data:
@@ -213,11 +213,12 @@ class DataUnlocker(QObject):
         def chosen(key: str | None) -> None:
             if key == "passphrase":
                 self._ask_passphrase(db, new=True)
-            elif key == "retry":
+                return
+            if db is not None:
                 db.close()
+            if key == "retry":
                 self.start()
             else:
-                db.close()
                 self._use(data.Store.ephemeral())
 
         dialogs.choose(
@@ -226,13 +227,17 @@ class DataUnlocker(QObject):
 
     # -- passphrase --------------------------------------------------------
 
-    def _ask_passphrase(self, db: Database, new: bool) -> None:
+    def _ask_passphrase(self, db: Database | None, new: bool) -> None:
+        """``db`` is None when nothing was saved yet: it is made once a passphrase is set."""
         dialog = PassphraseDialog(new, self.window)
         self.dialog = dialog
+        paths = self.ctx.paths
 
         def submitted(passphrase: str) -> None:
             work: Callable[[], data.Store]
-            if new:
+            if db is None:
+                work = lambda: data.setup_passphrase(data.create_database(paths), passphrase)  # noqa: E731
+            elif new:
                 work = lambda: data.setup_passphrase(db, passphrase)  # noqa: E731
             else:
                 work = lambda: data.unlock_with_passphrase(db, passphrase)  # noqa: E731
@@ -253,11 +258,12 @@ class DataUnlocker(QObject):
                     " locked file aside (nothing is deleted) and start with empty data."
                 ),
                 _("Start fresh"),
-                lambda: self._start_fresh(db),
+                lambda: self._start_fresh(db) if db is not None else None,
             )
 
         def skip() -> None:
-            db.close()
+            if db is not None:
+                db.close()
             self._use(data.Store.ephemeral())
 
         dialog.submitted.connect(submitted)

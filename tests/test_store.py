@@ -70,16 +70,15 @@ def test_no_keyring_offers_fallback(paths: Paths, fail_keyring: object) -> None:
     assert outcome.need is data.Need.FALLBACK
     assert outcome.keyring_state is KeyringState.MISSING
     assert not outcome.keyring_holds_data
-    assert outcome.db is not None
-    outcome.db.close()
+    assert outcome.db is None  # nothing saved yet: no database until there is a key
+    assert not paths.database.exists()
 
 
 def test_locked_keyring_offers_fallback(paths: Paths, locked_keyring: object) -> None:
     outcome = data.open_store(paths, locked_keyring)
     assert outcome.need is data.Need.FALLBACK
     assert outcome.keyring_state is KeyringState.LOCKED
-    assert outcome.db is not None
-    outcome.db.close()
+    assert outcome.db is None and not paths.database.exists()
 
 
 def test_keyring_data_unreachable_is_left_untouched(
@@ -126,8 +125,8 @@ def test_lost_key_keeps_data_aside_and_starts_fresh(
 
 def test_passphrase_setup_unlock_and_wrong_passphrase(paths: Paths, fail_keyring: object) -> None:
     outcome = data.open_store(paths, fail_keyring)
-    assert outcome.db is not None
-    store = data.setup_passphrase(outcome.db, "correct horse battery")
+    assert outcome.need is data.Need.FALLBACK and outcome.db is None
+    store = data.setup_passphrase(data.create_database(paths), "correct horse battery")
     store.save_case("c1", FIXED_NOW, "open", {"note": SENTINEL}, FIXED_NOW)
     store.close()
     assert SENTINEL.encode() not in all_bytes(paths)

@@ -98,9 +98,29 @@ def test_no_keyring_keep_nothing_writes_nothing(qtbot, make_ctx, choices, fail_k
     store = window.ctx.store
     assert store is not None and not store.keeps_data
     store.save_case("c1", window.ctx.clock(), "open", {"secret": "x"}, window.ctx.clock())
-    db = window.ctx.paths.database
-    assert not db.exists() or b"c1" not in db.read_bytes()
     assert [b.property("noticeId") for b in window.home.banners] == ["not-saving"]
+    window.resize(700, 500)  # a geometry to remember, normally
+    window.close()
+    kept = [p for p in window.ctx.paths.data_dir.rglob("*") if p.is_file()]
+    assert kept == []  # no database, no settings, nothing
+
+
+def test_no_keyring_then_a_passphrase_creates_the_database(
+    qtbot, make_ctx, choices, fail_keyring
+) -> None:
+    _seen, answer = choices
+    answer[0] = "passphrase"
+    window = make_window(qtbot, make_ctx, keyring_backend=fail_keyring)
+    window.unlocker.start()
+    assert not window.ctx.paths.database.exists()  # not before a key exists
+    dialog = window.unlocker.dialog
+    assert dialog is not None and dialog.second is not None
+    dialog.first.setText("four calm words here")
+    dialog.second.setText("four calm words here")
+    dialog._submit()
+    store = window.ctx.store
+    assert store is not None and store.keeps_data
+    assert window.ctx.paths.database.exists()
 
 
 def test_dismissing_the_question_keeps_nothing(qtbot, make_ctx, choices, fail_keyring) -> None:
