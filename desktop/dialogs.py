@@ -96,11 +96,15 @@ def choose(
     on_choice: Callable[[str | None], None],
     detail: str = "",
 ) -> QMessageBox:
-    """Offer named choices ``[(key, label), ...]``; ``on_choice(key)``, None if dismissed."""
+    """Offer named choices ``[(key, label), ...]``; ``on_choice(key)``, None if dismissed.
+
+    A Cancel button (Qt's own, translated) answers None, and so does Escape.
+    """
     box = _box(parent, QMessageBox.Icon.Question, title, text, detail)
     buttons: dict[QAbstractButton, str] = {
         box.addButton(label, QMessageBox.ButtonRole.ActionRole): key for key, label in choices
     }
+    box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
 
     def answered(_result: int) -> None:
         on_choice(buttons.get(box.clickedButton()))
@@ -156,11 +160,23 @@ def save_file(
     suggested: str,
     name_filter: str,
     on_path: Callable[[str], None],
+    default_suffix: str = "",
+    confirm_overwrite: bool = True,
 ) -> QFileDialog:
-    """Choose where to save a file; ``on_path(path)`` when chosen."""
+    """Choose where to save a file; ``on_path(path)`` when chosen.
+
+    ``default_suffix`` (``"pdf"``, no dot) is added by the dialog to a name typed
+    without one, *before* the dialog checks whether that file exists — so its
+    "replace?" question is about the file that will really be written. A caller
+    that asks that question itself (through :func:`confirm`, which tests can
+    patch) passes ``confirm_overwrite=False`` so it is asked once.
+    """
     dialog = QFileDialog(parent, title, suggested, name_filter)
     dialog.setObjectName("saveFile")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if default_suffix:
+        dialog.setDefaultSuffix(default_suffix.lstrip("."))
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
     dialog.fileSelected.connect(on_path)
     dialog.open()
     return dialog
