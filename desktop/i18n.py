@@ -66,7 +66,15 @@ def set_language(language: str, app: Any = None) -> None:
     _translation = catalog(_language)
     if app is None:
         return
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    # Qt's own words that are not in qtbase's catalogue (month and day names in
+    # date pickers, number formats) follow the default locale.
+    system = QLocale.system()
+    if _language == "zh_CN":
+        QLocale.setDefault(QLocale("zh_CN"))
+    else:  # English: the system's English (en_GB dates stay British), else US English
+        QLocale.setDefault(system if system.name().startswith("en") else QLocale("en_US"))
 
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)

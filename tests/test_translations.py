@@ -38,3 +38,19 @@ def test_language_detection() -> None:
     assert i18n.normalise_language("en_GB") == "en"
     assert i18n.normalise_language("de_DE") == "en"
     assert i18n.normalise_language(None) == "en"
+
+
+def test_qt_dates_follow_the_chosen_language(qapp) -> None:
+    """Date pickers and calendars are Qt's own: month and day names follow the
+    default locale, which set_language sets (not only our catalogue)."""
+    from PySide6.QtCore import QLocale
+
+    i18n.set_language("zh_CN", qapp)
+    try:
+        assert QLocale().name() == "zh_CN"
+        assert QLocale().monthName(12) == "十二月"
+        assert QLocale().dayName(2) == "星期二"
+    finally:
+        i18n.set_language("en", qapp)
+    assert QLocale().name().startswith("en")
+    assert QLocale().monthName(12) == "December"
