@@ -416,12 +416,14 @@ TEXT_PARSERS: list[Callable[[str], ProbeResult]] = [
 ]
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=150, deadline=None)
 @given(text=ANY_TEXT, index=st.integers(0, len(TEXT_PARSERS) - 1))
 def test_text_parsers_never_raise(text: str, index: int) -> None:
     assert_consistent(TEXT_PARSERS[index](text))
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=100, deadline=None)
 @given(a=ANY_TEXT, b=ANY_TEXT, c=ANY_TEXT)
 def test_gnome_screen_lock_never_raises(a: str, b: str, c: str) -> None:
@@ -442,6 +444,7 @@ def json_trees(draw: st.DrawFn) -> str:
     return json.dumps({"blockdevices": draw(tree)})
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=150, deadline=None)
 @given(text=json_trees())
 def test_lsblk_never_raises_on_odd_trees(text: str) -> None:
@@ -458,6 +461,7 @@ REGISTRY = st.dictionaries(
 )  # fmt: skip
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=150, deadline=None)
 @given(first=REGISTRY, second=REGISTRY)
 def test_registry_parsers_never_raise(first: dict[str, object], second: dict[str, object]) -> None:

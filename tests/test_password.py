@@ -262,6 +262,7 @@ def test_odd_input_never_raises(password: str) -> None:
     assert quick_estimate(password).score in range(5)
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(password=st.lists(ANY_CHAR, max_size=200).map("".join))
 def test_assess_never_raises_for_any_text(password: str) -> None:

@@ -315,6 +315,7 @@ def test_module_version_of_pyotp_agrees_where_it_applies() -> None:
         assert verify(spec, reference.at(seconds), at(seconds))
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=200, deadline=None)
 @given(
     key=st.binary(min_size=16, max_size=64),
@@ -358,6 +359,7 @@ OTPAUTH_URIS = st.builds(
 )  # fmt: skip
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.one_of(
