@@ -31,7 +31,7 @@ from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.i18n import _, tr
 from desktop.question_widgets import QuestionBox, make_box
-from desktop.widgets import heading, page_layout
+from desktop.widgets import error_colour, heading, page_layout
 
 DRAFT = DRAFT_NAME
 ProbeRunner = Callable[[str], list[Proposal]]
@@ -75,7 +75,7 @@ class CheckupWizard(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("checkupStatus")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #c62828;")
+        self.status.setStyleSheet(f"color: {error_colour(self)};")
         layout.addWidget(self.status)
         row = QHBoxLayout()
         self.back = QPushButton(_("Back"), self)

@@ -33,7 +33,7 @@ from checks.i18n import InputError
 from desktop import dialogs
 from desktop.i18n import _, tr
 from desktop.icons import icon
-from desktop.widgets import SEVERITY_COLOURS, heading, page_layout, scaled_font
+from desktop.widgets import heading, page_layout, scaled_font, severity_colour
 
 
 def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
@@ -42,7 +42,8 @@ def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
     row.setContentsMargins(0, 0, 0, 0)
     picture = QLabel(badge)
     picture.setPixmap(icon(severity.icon).pixmap(QSize(20, 20)))
-    words = QLabel(f"<b style='color:{SEVERITY_COLOURS[severity]}'>{escape(_(severity.label))}</b>")
+    colour = severity_colour(severity, parent)
+    words = QLabel(f"<b style='color:{colour}'>{escape(_(severity.label))}</b>")
     row.addWidget(picture)
     row.addWidget(words)
     row.addStretch(1)
@@ -62,7 +63,7 @@ class FindingCard(QFrame):
         self.finding = finding
         self.setObjectName(f"finding_{finding.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        colour = SEVERITY_COLOURS[finding.severity]
+        colour = severity_colour(finding.severity, parent)
         self.setStyleSheet(
             f"#finding_{finding.id} {{ border-left: 5px solid {colour}; border-radius: 4px; }}"
         )
@@ -178,7 +179,7 @@ class ResultsPage(QWidget):
         column.addWidget(QLabel(_("Checked on {date}").format(date=when), body))
 
         severity = report.severity
-        colour = SEVERITY_COLOURS[severity]
+        colour = severity_colour(severity, body)
         score = QLabel(
             f"<span style='font-size:xx-large; font-weight:bold; color:{colour}'>"
             f"{report.overall}</span> / 100 &nbsp; "
@@ -252,7 +253,9 @@ class ResultsPage(QWidget):
         bar.setValue(topic.score)
         bar.setTextVisible(False)  # the words sit beside the bar, readable on any colour
         bar.setMaximumHeight(14)
-        bar.setStyleSheet(f"QProgressBar::chunk {{ background: {SEVERITY_COLOURS[severity]}; }}")
+        bar.setStyleSheet(
+            f"QProgressBar::chunk {{ background: {severity_colour(severity, bar)}; }}"
+        )
         bar.setAccessibleName(f"{name.text()}: {topic.score} — {words}")
         bar.setToolTip(words)
         mark = QLabel(parent)

@@ -22,6 +22,7 @@ from checks.paths import Paths
 from checks.settings import MAX_REMINDER_DAY, MIN_REMINDER_DAY, Settings
 from desktop import dialogs
 from desktop.i18n import LANGUAGES, _
+from desktop.widgets import error_colour
 
 
 class SettingsDialog(QDialog):
@@ -78,7 +79,7 @@ class SettingsDialog(QDialog):
         self.erase = QPushButton(_("Delete all my data…"), self)
         self.erase.setObjectName("eraseButton")
         self.erase.setAccessibleName(_("Delete all my data"))
-        self.erase.setStyleSheet("color: #c62828;")
+        self.erase.setStyleSheet(f"color: {error_colour(self)};")
         self.erase.clicked.connect(self._confirm_erase)
         form.addRow(self.erase)
 

@@ -29,6 +29,7 @@ from desktop import dialogs
 from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.i18n import _
+from desktop.widgets import error_colour
 
 MIN_PASSPHRASE = 8
 
@@ -85,7 +86,7 @@ class PassphraseDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("passphraseError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(f"color: {error_colour(self)};")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self._submit)

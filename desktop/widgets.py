@@ -32,7 +32,7 @@ SEVERITY_COLOURS = {
     Severity.URGENT: "#c62828",
     Severity.IMPORTANT: "#a35200",
     Severity.TIP: "#1565c0",
-    Severity.GOOD: "#2e7d32",
+    Severity.GOOD: "#2a7230",
 }
 SEVERITY_COLOURS_DARK = {
     Severity.URGENT: "#ff8a80",

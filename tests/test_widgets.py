@@ -1,0 +1,66 @@
+"""Shared widgets: severity colours readable on light and dark palettes (WCAG 2.1 AA)."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+from checks.findings import Severity
+from desktop.widgets import (
+    SEVERITY_COLOURS,
+    SEVERITY_COLOURS_DARK,
+    error_colour,
+    is_dark,
+    severity_colour,
+)
+
+LIGHT_WINDOWS = ("#ffffff", "#efefef", "#f0f0f0")  # plain, Fusion, Windows
+DARK_WINDOWS = ("#202124", "#2d2d2d", "#353535")  # GNOME/Chrome dark, Fusion dark
+
+
+def luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    q = QColor(colour)
+    return 0.2126 * channel(q.red()) + 0.7152 * channel(q.green()) + 0.0722 * channel(q.blue())
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_formula() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("severity", list(Severity))
+def test_severity_text_reads_on_light_and_dark_windows(severity: Severity) -> None:
+    for window in LIGHT_WINDOWS:
+        assert contrast(SEVERITY_COLOURS[severity], window) >= 4.5, (severity, window)
+    for window in DARK_WINDOWS:
+        assert contrast(SEVERITY_COLOURS_DARK[severity], window) >= 4.5, (severity, window)
+
+
+def palette_widget(qtbot, window: str, text: str) -> QWidget:
+    widget = QWidget()
+    qtbot.add_widget(widget)
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(window))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
+    widget.setPalette(palette)
+    return widget
+
+
+def test_the_colour_follows_the_palette(qtbot) -> None:
+    light = palette_widget(qtbot, "#efefef", "#000000")
+    dark = palette_widget(qtbot, "#202124", "#e8eaed")
+    assert not is_dark(light) and is_dark(dark)
+    assert severity_colour(Severity.URGENT, light) == SEVERITY_COLOURS[Severity.URGENT]
+    assert severity_colour(Severity.URGENT, dark) == SEVERITY_COLOURS_DARK[Severity.URGENT]
+    assert error_colour(dark) == SEVERITY_COLOURS_DARK[Severity.URGENT]
