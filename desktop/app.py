@@ -51,6 +51,7 @@ def after_first_paint(window: MainWindow) -> None:
     """What waits until the window is on screen: the data (keyring, SQLite,
     cryptography), then :func:`prepare_for_use`."""
     window.unlocker.start()
+    window.watch_for_due_checkup()
     app = QApplication.instance()
     if isinstance(app, QApplication):
         prefer_simplified_chinese(app)

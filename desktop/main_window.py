@@ -12,7 +12,7 @@ import base64
 from datetime import timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -203,6 +203,15 @@ class MainWindow(QMainWindow):
         if any(notice.id == "checkup-overdue" for notice in found):
             self._notify_due()
 
+    def watch_for_due_checkup(self, interval_ms: int = 60 * 60 * 1000) -> QTimer:
+        """Look again every hour, so a window left open tells when the checkup falls due."""
+        timer = QTimer(self)
+        timer.setObjectName("dueCheckupTimer")
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(self.refresh_notices)
+        timer.start()
+        return timer
+
     def _raise(self) -> None:
         self.showNormal()
         self.activateWindow()
@@ -214,11 +223,11 @@ class MainWindow(QMainWindow):
         if self._tray_notified or not QSystemTrayIcon.isSystemTrayAvailable():
             return
         self._tray_notified = True
-        tray = QSystemTrayIcon(icon("app"), self)
-        tray.setToolTip(_("Wallet Checkup"))
-        tray.activated.connect(self._raise)
-        tray.show()
-        tray.showMessage(
+        self.tray = QSystemTrayIcon(icon("app"), self)
+        self.tray.setToolTip(_("Wallet Checkup"))
+        self.tray.activated.connect(self._raise)
+        self.tray.show()
+        self.tray.showMessage(
             _("Wallet Checkup"),
             _("Your monthly checkup is due. It takes about 10 minutes."),
             QSystemTrayIcon.MessageIcon.Information,

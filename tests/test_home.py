@@ -212,3 +212,37 @@ def test_cancelling_first_confirmation_deletes_nothing(qtbot, window_for, monkey
     window.open_settings()
     window.findChild(QWidget, "settingsDialog").erase.click()
     assert window.ctx.paths.database.exists() and window.ctx.store is not None
+
+
+def test_a_window_left_open_tells_when_the_checkup_falls_due(
+    qtbot, window_for, make_ctx, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from checks import store as data
+
+    ctx = make_ctx()
+    store = data.open_store(ctx.paths, ctx.keyring_backend).store
+    assert store is not None
+    store.add_checkup_run(FIXED_NOW - timedelta(days=2), 80, 0, {})  # next due on 1 December
+    store.close()
+    now = [FIXED_NOW]
+    window = window_for(clock=lambda: now[0])
+    window.unlocker.start()
+    assert [b.property("noticeId") for b in window.home.banners] == []
+    messages: list[str] = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(
+        QSystemTrayIcon, "showMessage", lambda self, title, text, *args: messages.append(text)
+    )
+    timer = window.watch_for_due_checkup(interval_ms=50)
+    now[0] = FIXED_NOW + timedelta(days=15)  # the app stayed open; the checkup fell due
+    with qtbot.wait_signal(timer.timeout, timeout=2000):
+        pass
+    qtbot.wait_until(
+        lambda: "checkup-overdue" in [b.property("noticeId") for b in window.home.banners]
+    )
+    assert messages == ["Your monthly checkup is due. It takes about 10 minutes."]
+    with qtbot.wait_signal(timer.timeout, timeout=2000):
+        pass
+    assert len(messages) == 1  # once per session, not every hour
