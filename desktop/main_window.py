@@ -223,15 +223,18 @@ class MainWindow(QMainWindow):
         if self._tray_notified or not QSystemTrayIcon.isSystemTrayAvailable():
             return
         self._tray_notified = True
+        self.show_tray_message(
+            _("Wallet Checkup"), _("Your monthly checkup is due. It takes about 10 minutes.")
+        )
+
+    def show_tray_message(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         self.tray = QSystemTrayIcon(icon("app"), self)
         self.tray.setToolTip(_("Wallet Checkup"))
         self.tray.activated.connect(self._raise)
         self.tray.show()
-        self.tray.showMessage(
-            _("Wallet Checkup"),
-            _("Your monthly checkup is due. It takes about 10 minutes."),
-            QSystemTrayIcon.MessageIcon.Information,
-        )
+        self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information)
 
     # -- help ----------------------------------------------------------------
 

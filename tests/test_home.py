@@ -232,9 +232,7 @@ def test_a_window_left_open_tells_when_the_checkup_falls_due(
     assert [b.property("noticeId") for b in window.home.banners] == []
     messages: list[str] = []
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
-    monkeypatch.setattr(
-        QSystemTrayIcon, "showMessage", lambda self, title, text, *args: messages.append(text)
-    )
+    monkeypatch.setattr(window, "show_tray_message", lambda title, text: messages.append(text))
     timer = window.watch_for_due_checkup(interval_ms=50)
     now[0] = FIXED_NOW + timedelta(days=15)  # the app stayed open; the checkup fell due
     with qtbot.wait_signal(timer.timeout, timeout=2000):
