@@ -58,8 +58,10 @@ __all__ = [
     "problem_report",
 ]
 
-# The questions issue 11 asks to answer, in the order the help centre lists them.
+# The questions issue 11 asks to answer, in the order the help centre lists them;
+# the most common question of all ("I was just robbed — what now?") first.
 REQUIRED_ARTICLES = (
+    "just-robbed",
     "freeze-refund",
     "support-wait",
     "recovery-scams",
@@ -121,6 +123,7 @@ MYTH_SAYS = N_("What you may hear")
 MYTH_TRUE = N_("What is true")
 READ_MORE = N_("Read more: {title}")
 
+
 class HelpLibrary:
     """Every article in every language, the myths, and a search index per language."""
 
@@ -129,9 +132,7 @@ class HelpLibrary:
         self.myths = myths
         known = {article_id for article_id, _lang in articles}
         extra = sorted(known - set(REQUIRED_ARTICLES))
-        self.ids: tuple[str, ...] = tuple(i for i in REQUIRED_ARTICLES if i in known) + tuple(
-            extra
-        )
+        self.ids: tuple[str, ...] = tuple(i for i in REQUIRED_ARTICLES if i in known) + tuple(extra)
         self._indexes: dict[str, SearchIndex] = {}
 
     def article(self, article_id: str, language: str) -> Article:
@@ -194,6 +195,11 @@ class HelpLibrary:
             "<ul>"
             + "".join(f'<li><a href="{escape(u)}">{escape(u)}</a></li>' for u in article.sources)
             + "</ul>",
+            *(
+                [f"<p>{help_markdown.inline_html(article.source_note)}</p>"]
+                if article.source_note
+                else []
+            ),
             f"<p><i>{escape(t(REVIEWED).format(date=article.reviewed.isoformat()))}</i></p>",
         ]
         if article.related:

@@ -30,6 +30,8 @@ SPAN_TEXTS: Mapping[str, tuple[str, str]] = {
     "days": (N_("1 day"), N_("{count} days")),
     "business_days": (N_("1 business day"), N_("{count} business days")),
 }
+# One rung of the ladder; the translation carries its own punctuation ("。").
+LADDER_STEP = N_("{rung} — {action}.")
 WAIT_FOR = N_("Follow up if there is no reply after: {times}")
 CHANNEL_TIME = N_("{channel}: {time}")
 AND_THEN = N_("{first}; {second}")  # joins the reply times of one rung
@@ -77,11 +79,11 @@ def ladder(ctx: BlockContext) -> str:
         times = parts[0]
         for part in parts[1:]:
             times = t(AND_THEN).format(first=times, second=part)
-        action = t(escalation_text.RUNG_ACTIONS[rung])
-        items.append(
-            f"<li><b>{escape(t(escalation_text.RUNG_LABELS[rung]))}</b> — {escape(action)}."
-            f"<br>{escape(t(WAIT_FOR).format(times=times))}</li>"
+        step = escape(t(LADDER_STEP)).format(
+            rung=f"<b>{escape(t(escalation_text.RUNG_LABELS[rung]))}</b>",
+            action=escape(t(escalation_text.RUNG_ACTIONS[rung])),
         )
+        items.append(f"<li>{step}<br>{escape(t(WAIT_FOR).format(times=times))}</li>")
     return f"<ol>{''.join(items)}</ol><p><i>{escape(t(LADDER_NOTE))}</i></p>"
 
 
@@ -160,8 +162,22 @@ def data_folder(ctx: BlockContext) -> str:
     return f"<p><b>{escape(text)}</b></p>"
 
 
+def lockdown(ctx: BlockContext) -> str:
+    """Panic mode's lockdown plan, in its order, for someone who does not know yet
+    what happened (the order the recovery kit prints too)."""
+    from checks.panic.lockdown import plan
+
+    t = ctx.translate
+    items = "".join(
+        f"<li><b>{escape(t(step.title))}</b><br>{escape(t(step.why))}</li>"
+        for step in plan(("dont_know",), "yes")
+    )
+    return f"<ol>{items}</ol>"
+
+
 BLOCKS: Mapping[str, Callable[[BlockContext], str]] = {
     "ladder": ladder,
+    "lockdown": lockdown,
     "reporting": reporting_bodies,
     "official_directory": official_directory,
     "data_folder": data_folder,

@@ -21,7 +21,17 @@ from checks.i18n import N_, InputError, msg
 from checks.reporting import Bilingual
 
 LANGUAGES = ("en", "zh_CN")
-KEYS = ("id", "title", "answer", "topic", "keywords", "reviewed", "sources", "related")
+KEYS = (
+    "id",
+    "title",
+    "answer",
+    "topic",
+    "keywords",
+    "reviewed",
+    "sources",
+    "source_note",
+    "related",
+)
 TOPICS: Mapping[str, str] = MappingProxyType(
     {"theft": N_("After a theft"), "protect": N_("Staying safe"), "app": N_("About this app")}
 )
@@ -52,6 +62,8 @@ class Article:
     sources: tuple[str, ...]
     related: tuple[str, ...]
     blocks: tuple[Block, ...]
+    # What the sources could not confirm, said plainly under them (optional).
+    source_note: str = ""
 
     @property
     def help_links(self) -> tuple[str, ...]:
@@ -136,6 +148,7 @@ def parse_article(path: str, text: str) -> Article:
         sources=sources,
         related=_list(meta, "related", path, empty=True),
         blocks=blocks,
+        source_note=_text(meta, "source_note", path) if "source_note" in meta else "",
     )
 
 
@@ -159,6 +172,10 @@ def check_articles(articles: Iterable[Article]) -> dict[tuple[str, str], Article
                     raise HelpError(
                         f"{other.language}/{article_id}.md: {name!r} differs from the English one"
                     )
+            if bool(first.source_note) != bool(other.source_note):
+                raise HelpError(
+                    f"{other.language}/{article_id}.md: 'source_note' must be in every language"
+                )
     for (article_id, language), article in sorted(table.items()):
         for target in (*article.related, *article.help_links):
             if target not in ids or target == article_id:

@@ -226,8 +226,7 @@ class CheckupController(QObject):
             now=self.ctx.clock(),
         )
 
-        def write(path: str) -> None:
-            target = Path(path if path.endswith(".ics") else f"{path}.ics")
+        def write(target: Path) -> None:
             run_in_background(
                 lambda: write_private(target, text.encode("utf-8")),
                 lambda _r: self._reminder_saved(target),
@@ -236,12 +235,20 @@ class CheckupController(QObject):
                 pool=self.ctx.storage_pool,
             )
 
+        def chosen(path: str) -> None:
+            from desktop.printing_flow import confirm_target
+
+            target = Path(path)  # the dialog added ".ics" to a name typed without it
+            confirm_target(self.window, target, lambda _replace: write(target))
+
         dialogs.save_file(
             self.window,
             _("Save the calendar reminder"),
             str(Path.home() / "wallet-checkup-reminder.ics"),
             _("Calendar files (*.ics)"),
-            write,
+            chosen,
+            default_suffix="ics",
+            confirm_overwrite=False,
         )
 
     def _reminder_saved(self, target: Path) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from checks import __version__
 from checks.i18n import N_
+from checks.reporting import REGION_IDS
 
 LANG_CHOICES = ("en", "zh_CN")
 PRINT_DOCUMENTS = ("recovery-kit", "incident-report", "checkup-report")
@@ -48,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--bilingual",
         action="store_true",
         help="incident-report: English and Chinese in one document",
+    )
+    printing.add_argument(
+        "--region",
+        choices=REGION_IDS,
+        type=str.upper,
+        metavar="REGION",
+        help="recovery-kit: where to report a theft: "
+        + ", ".join(REGION_IDS)
+        + " (default: from the system locale, else from --lang)",
     )
     link = commands.add_parser(
         "check-link", help="is this URL, domain or handle an official wallet channel?"

@@ -1,8 +1,16 @@
 """``wallet-checkup print …``: a document to PDF, with no window and no display.
 
-    wallet-checkup print recovery-kit [--lang L] -o FILE.pdf
+    wallet-checkup print recovery-kit [--lang L] [--region R] -o FILE.pdf
     wallet-checkup print incident-report --case ID [--lang L] [--bilingual] -o FILE.pdf
     wallet-checkup print checkup-report [--run ID] [--lang L] -o FILE.pdf
+
+``--region`` (one of :data:`checks.reporting.REGION_IDS`: CN, HK, TW, SG, US,
+GB, EU, GLOBAL) says where the kit tells the reader to report a theft; without
+it the region follows the system locale, or the language when the locale names
+no country (``LANG=C … --lang zh_CN`` → Mainland China).
+
+``-o`` never replaces anything but a regular file: an existing link, folder,
+device or pipe is refused even with ``--force`` (``os.replace`` would swap it).
 
 Everything that can fail is checked before Qt is loaded (the output path,
 the saved data, the case or run), and every failure is one plain line on
@@ -39,11 +47,17 @@ def output_path(name: str, force: bool) -> Path:
     """The target file, refused when it exists (without ``--force``) or cannot be written."""
     import os
 
+    from checks.reports.bundle import NotARegularFile, refuse_special_file
+
     path = Path(name).expanduser()
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         raise PrintError(
             _("{path} is a folder. Please give a file name ending in .pdf.").format(path=path)
         )
+    try:
+        refuse_special_file(path)
+    except NotARegularFile:
+        raise PrintError(not_a_regular_file(path)) from None
     if path.exists() and not force:
         raise PrintError(_("{path} already exists. Use --force to replace it.").format(path=path))
     folder = path.parent if str(path.parent) else Path(".")
@@ -52,6 +66,31 @@ def output_path(name: str, force: bool) -> Path:
     if not os.access(folder, os.W_OK):
         raise PrintError(_("Cannot write in the folder {folder}.").format(folder=folder))
     return path
+
+
+def not_a_regular_file(path: object) -> str:
+    return _(
+        "{path} exists and is not a regular file (a link, a device or a pipe), so it"
+        " is never replaced, even with --force. Please give another file name."
+    ).format(path=path)
+
+
+def kit_region(args: Namespace) -> str | None:
+    """``--region``, checked; :class:`PrintError` for an unknown id or another document."""
+    from checks.reporting import REGION_IDS
+
+    region = getattr(args, "region", None)  # added to the parser in desktop/cli.py
+    if not region:
+        return None
+    if args.document != "recovery-kit":
+        raise PrintError(_("--region is only for the recovery kit."))
+    if region.upper() not in REGION_IDS:
+        raise PrintError(
+            _("There is no region {region}. Choose one of: {regions}.").format(
+                region=region, regions=", ".join(REGION_IDS)
+            )
+        )
+    return str(region.upper())
 
 
 def locale_name() -> str:
@@ -220,7 +259,9 @@ def build_report(args: Namespace, language: str, paths: Paths) -> Any:
     if args.document == "recovery-kit":
         from checks.reports.recovery_kit import recovery_kit
 
-        return recovery_kit(translate, answers=latest_answers(paths), **common)
+        return recovery_kit(
+            translate, answers=latest_answers(paths), region=kit_region(args), **common
+        )
     if args.document == "incident-report":
         from checks.reports.incident_report import incident_report
 
@@ -236,6 +277,7 @@ def build_report(args: Namespace, language: str, paths: Paths) -> Any:
 
 
 def run_print(args: Namespace) -> int:
+    from checks.reports.bundle import NotARegularFile
     from desktop.cli import cli_language
     from desktop.i18n import set_language
 
@@ -243,6 +285,7 @@ def run_print(args: Namespace) -> int:
     set_language(language)
     try:
         target = output_path(args.output, args.force)
+        kit_region(args)  # a wrong --region is reported before any work
         report = build_report(args, language, Paths.from_environment())
         from desktop import printing
 
@@ -259,6 +302,8 @@ def run_print(args: Namespace) -> int:
         return _fail(str(problem))
     except InputError as problem:
         return _fail(tr(problem.message))
+    except NotARegularFile:
+        return _fail(not_a_regular_file(args.output))
     except FileExistsError:
         return _fail(
             _("{path} already exists. Use --force to replace it.").format(path=args.output)

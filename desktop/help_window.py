@@ -7,16 +7,28 @@ and mail links open in the user's own browser or mail program.
 
 Keyboard: the search field has focus first; Down moves into the results,
 arrow keys preview an article, Enter moves into the article, Escape closes.
-Alt+Left goes back. The article view follows the palette (no colours of
-its own), so it reads the same in dark mode and at 200 % scaling.
+Alt+Left goes back. Tab into the results changes nothing by itself, so the
+Myths or Report view stays until an arrow key or Enter picks an article.
+The window is 980×700 where the screen has room and never larger than the
+screen (at 200 % a 1080p screen is about 960×540 logical pixels). The
+article view follows the palette (no colours of its own), so it reads the
+same in dark mode and at 200 % scaling.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QFocusEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,9 +46,41 @@ from PySide6.QtWidgets import (
 from checks.help import TOPICS, BlockContext, HelpLibrary, load_help
 from desktop.help_report_page import ReportProblemPage
 from desktop.i18n import _, current_language
+from desktop.secret_guard import guard
 from desktop.widgets import heading, scaled_font
 
 UrlOpener = Callable[[QUrl], object]
+PREFERRED_SIZE = QSize(980, 700)  # logical pixels, when the screen has room
+SCREEN_SHARE = 0.9  # at most this much of the screen's free area, title bar included
+
+
+def fitted_size(preferred: QSize, available: QRect) -> QSize:
+    """The window size that fits ``available`` (the screen minus task bars, in
+    logical pixels): at 200 % a 1080p screen offers about 960×520."""
+    return QSize(
+        min(preferred.width(), int(available.width() * SCREEN_SHARE)),
+        min(preferred.height(), int(available.height() * SCREEN_SHARE)),
+    )
+
+
+class ResultsList(QListWidget):
+    """The list of articles. Moving into it with Tab never opens an article.
+
+    Qt makes the first row current when a list without a current row gets the
+    focus, and the help window previews the current row: Tab from the search
+    field would replace the Myths or Report view with the first article. Here
+    the focus alone changes nothing; arrow keys, a click or Enter do.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        had_current = self.currentItem() is not None
+        self.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+            if not had_current:
+                self.setCurrentRow(-1)  # Down then starts at the first row
+        finally:
+            self.blockSignals(False)
 
 
 class HelpWindow(QWidget):
@@ -81,12 +125,13 @@ class HelpWindow(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.search.setFont(scaled_font(self.search, 1.1))
+        guard(self.search)  # a seed phrase pasted here is refused like anywhere else
         column.addWidget(self.search)
         self.found = QLabel(side)
         self.found.setObjectName("helpFound")
         self.found.setWordWrap(True)
         column.addWidget(self.found)
-        self.results = QListWidget(side)
+        self.results = ResultsList(side)
         self.results.setObjectName("helpResults")
         self.results.setAccessibleName(_("Articles"))
         self.results.setWordWrap(True)
@@ -135,10 +180,11 @@ class HelpWindow(QWidget):
         QWidget.setTabOrder(self.report_button, self.back)
         QWidget.setTabOrder(self.back, self.view)
 
-        self.search.textChanged.connect(self.refresh_results)
+        # The field's text now, not the signal's: the secret guard may have cleared it.
+        self.search.textChanged.connect(lambda _text: self.refresh_results(self.search.text()))
         self.search.installEventFilter(self)
         self.results.currentItemChanged.connect(self._previewed)
-        self.results.itemActivated.connect(lambda _item: self.view.setFocus())
+        self.results.itemActivated.connect(self._activated)
         self.view.anchorClicked.connect(self._link)
         self.myths_button.clicked.connect(self.show_myths)
         self.report_button.clicked.connect(self.show_report)
@@ -146,7 +192,7 @@ class HelpWindow(QWidget):
         QShortcut(QKeySequence("Escape"), self, self.close)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         QShortcut(QKeySequence("Alt+Left"), self, self.go_back)
-        self.resize(980, 700)
+        self.fit_to_screen()
         self.refresh_results("")
         self.show_article(self.library.ids[0], remember=False)
 
@@ -245,13 +291,32 @@ class HelpWindow(QWidget):
             self.results.setCurrentRow(-1)
         self.results.blockSignals(False)
 
+    def fit_to_screen(self) -> None:
+        """980×700 where it fits; never taller or wider than the screen (200 % scaling)."""
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        screen = screen or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        self.resize(fitted_size(PREFERRED_SIZE, screen.availableGeometry()))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        """Enter on a result: show it (if it is not shown yet) and move into the article."""
+        article_id = str(item.data(Qt.ItemDataRole.UserRole))
+        if article_id != self.current:
+            self.show_article(article_id, remember=False)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _previewed(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is not None:  # arrowing through results previews; it is not history
             self.show_article(str(item.data(Qt.ItemDataRole.UserRole)), remember=False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and isinstance(event, QKeyEvent) and (
-            event.type() == QEvent.Type.KeyPress
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and (event.type() == QEvent.Type.KeyPress)
         ):
             key = event.key()
             if key == Qt.Key.Key_Down and self.results.count():

@@ -37,7 +37,7 @@ Printing to a ``QPrinter`` and the preview run on the UI thread (dialogs drive
 them). Measured on this machine (2 shared cores): the recovery kit, HTML and
 PDF, ≈0.04 s once fonts are loaded (``wallet-checkup print recovery-kit`` ≈0.5 s
 end to end); an incident report with 1,000 timeline entries and 200
-transactions ≈1.5 s (HTML 0.12 s, PDF 1.4 s, 51 pages).
+transactions ≈1.5–2 s (HTML 0.11 s, PDF ≈1.5 s, 56 pages).
 
 ``QtPrintSupport`` and ``QtWidgets`` are imported only inside the functions
 that need them, so the command line needs ``QtGui`` alone and the window's
@@ -388,108 +388,9 @@ def paint_on_printer(report: Report, printer: QPrinter) -> int:
         painter.end()
 
 
-# -- window actions ----------------------------------------------------------------------------
-
-
-def warn_if_no_font(parent: QWidget | None, report: Report) -> bool:
-    """Tell the user (and return True) when Chinese text cannot be drawn here."""
-    if can_print(report):
-        return False
-    from desktop import dialogs
-    from desktop.i18n import _
-
-    dialogs.warn(
-        parent,
-        _("No Chinese font installed"),
-        _(
-            "This document contains Chinese text, but this computer has no font that can show"
-            " Simplified Chinese, so it would print empty boxes. Please install one (for"
-            " example Noto Sans CJK SC), or print the document in English."
-        ),
-    )
-    return True
-
-
-def print_report(parent: QWidget | None, report: Report) -> None:
-    """Show the print preview (with its print button) on the UI thread."""
-    from desktop import dialogs
-
-    if warn_if_no_font(parent, report):
-        return
-    printer = make_printer(report)
-    dialogs.print_preview(parent, report.title, printer, lambda p: paint_on_printer(report, p))
-
-
-def save_pdf(
-    parent: QWidget,
-    report: Report,
-    pool: Any = None,
-    on_saved: Callable[[Path], None] | None = None,
-) -> None:
-    """Ask where to save, then write the PDF in the background and say where it is."""
-    from desktop import dialogs
-    from desktop.background import run_in_background
-    from desktop.i18n import _
-
-    if warn_if_no_font(parent, report):
-        return
-
-    def chosen(path: str) -> None:
-        target = Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
-        run_in_background(
-            lambda: write_pdf(report, target),
-            lambda _pages: saved(target),
-            failed,
-            owner=parent,
-            pool=pool,
-        )
-
-    def saved(target: Path) -> None:
-        dialogs.inform(
-            parent, _("PDF saved"), _("The document was saved as {path}.").format(path=target)
-        )
-        if on_saved is not None:
-            on_saved(target)
-
-    def failed(error: Exception) -> None:
-        dialogs.warn(
-            parent,
-            _("The PDF was not saved"),
-            _("It could not be written ({reason}). Please choose another folder.").format(
-                reason=getattr(error, "strerror", None) or type(error).__name__
-            ),
-        )
-
-    dialogs.save_file(
-        parent,
-        _("Save as PDF"),
-        str(Path.home() / report.file_name),
-        _("PDF documents (*.pdf)"),
-        chosen,
-    )
-
-
-def print_or_save(parent: QWidget, report: Report, pool: Any = None) -> None:
-    """Offer the two ways out: the printer (with preview) or a PDF file."""
-    from desktop import dialogs
-    from desktop.i18n import _
-
-    def chosen(key: str | None) -> None:
-        if key == "print":
-            print_report(parent, report)
-        elif key == "pdf":
-            save_pdf(parent, report, pool)
-
-    dialogs.choose(
-        parent,
-        _("Print or save as PDF"),
-        report.title,
-        [("print", _("Print…")), ("pdf", _("Save as PDF…"))],
-        chosen,
-    )
-
-
 # -- the documents, from the window -------------------------------------------------------------
+# The questions around printing (which region, which language, where to save)
+# live in desktop.printing_flow; these names are the entry points the pages call.
 
 
 def report_context(clock: Callable[[], datetime] | None = None) -> dict[str, Any]:
@@ -507,37 +408,6 @@ def report_context(clock: Callable[[], datetime] | None = None) -> dict[str, Any
     }
 
 
-def print_recovery_kit(parent: QWidget, ctx: AppContext) -> None:
-    """The recovery kit, with the wallets of the latest saved checkup when the data is open."""
-    from checks.checkup.run import CheckupRun
-    from checks.reports.recovery_kit import recovery_kit
-    from desktop.background import run_in_background
-    from desktop.i18n import _
-
-    def show(answers: dict[str, Any] | None) -> None:
-        report = recovery_kit(_, answers=answers, **report_context(ctx.clock))
-        print_or_save(parent, report, ctx.pool)
-
-    store = ctx.store
-    if store is None:
-        show(None)
-        return
-
-    def latest() -> dict[str, Any] | None:
-        runs = store.list_checkup_runs()
-        payload = store.load_checkup_run(runs[0].id) if runs else None
-        return dict(CheckupRun.from_payload(payload).answers) if payload else None
-
-    run_in_background(latest, show, lambda _error: show(None), owner=parent, pool=ctx.storage_pool)
-
-
-def print_checkup_report(parent: QWidget, run: CheckupRun, previous: CheckupRun | None) -> None:
-    from checks.reports.checkup_report import checkup_report
-    from desktop.i18n import _
-
-    print_or_save(parent, checkup_report(run, _, previous=previous, **report_context()))
-
-
 def incident_report_for(case: Case, ctx: AppContext, bilingual: bool = False) -> Report:
     from checks.reports.incident_report import incident_report
     from desktop.i18n import _, catalog, current_language
@@ -548,78 +418,25 @@ def incident_report_for(case: Case, ctx: AppContext, bilingual: bool = False) ->
     return incident_report(case, _, second=second, **report_context(ctx.clock))
 
 
+def print_recovery_kit(parent: QWidget, ctx: AppContext) -> None:
+    from desktop import printing_flow
+
+    printing_flow.print_recovery_kit(parent, ctx)
+
+
+def print_checkup_report(parent: QWidget, run: CheckupRun, previous: CheckupRun | None) -> None:
+    from desktop import printing_flow
+
+    printing_flow.print_checkup_report(parent, run, previous)
+
+
 def print_incident_report(parent: QWidget, case: Case, ctx: AppContext) -> None:
-    """Ask for one language or two, then print or save."""
-    from desktop import dialogs
-    from desktop.i18n import LANGUAGES, _, current_language
+    from desktop import printing_flow
 
-    def chosen(key: str | None) -> None:
-        if key is not None:
-            print_or_save(parent, incident_report_for(case, ctx, key == "bilingual"), ctx.pool)
-
-    dialogs.choose(
-        parent,
-        _("Print the incident report"),
-        _("In which language? For a case across borders, print both in one document."),
-        [
-            ("single", LANGUAGES.get(current_language(), "English")),
-            ("bilingual", _("English and Chinese together")),
-        ],
-        chosen,
-    )
+    printing_flow.print_incident_report(parent, case, ctx)
 
 
 def save_case_bundle(parent: QWidget, case: Case, ctx: AppContext) -> None:
-    """Ask where, then write the bundle (report PDF, evidence, manifest) in the background."""
-    from checks.panic import evidence
-    from checks.reports.bundle import Bundle, write_bundle
-    from desktop import dialogs
-    from desktop.background import run_in_background
-    from desktop.i18n import _
+    from desktop import printing_flow
 
-    report = incident_report_for(case, ctx)
-    if warn_if_no_font(parent, report):
-        return
-    store, paths, now = ctx.store, ctx.paths, ctx.clock()
-
-    def read(item: Any) -> bytes:
-        if store is None:
-            raise FileNotFoundError(item.stored_name)
-        return evidence.read_file(case, item, paths, store)
-
-    def work(target: Path) -> Bundle:
-        pdf, _pages = pdf_bytes(report)
-        return write_bundle(target, case, pdf, read, now)
-
-    def done(bundle: Bundle) -> None:
-        text = _("Saved {path} with the report and {count} evidence file(s).").format(
-            path=bundle.path, count=sum(1 for e in bundle.entries if e.kind == "evidence")
-        )
-        detail = ""
-        if bundle.problems:
-            detail = _(
-                "{count} evidence file(s) were missing or changed; the manifest in the zip"
-                " says which."
-            ).format(count=bundle.problems)
-        dialogs.inform(parent, _("Case bundle saved"), text, detail)
-
-    def failed(error: Exception) -> None:
-        dialogs.warn(
-            parent,
-            _("The case bundle was not saved"),
-            _("It could not be written ({reason}). Please choose another folder.").format(
-                reason=getattr(error, "strerror", None) or type(error).__name__
-            ),
-        )
-
-    def chosen(path: str) -> None:
-        target = Path(path if path.lower().endswith(".zip") else f"{path}.zip")
-        run_in_background(lambda: work(target), done, failed, owner=parent, pool=ctx.storage_pool)
-
-    dialogs.save_file(
-        parent,
-        _("Save the case bundle"),
-        str(Path.home() / f"case-{case.id}-{now:%Y-%m-%d}.zip"),
-        _("Zip archives (*.zip)"),
-        chosen,
-    )
+    printing_flow.save_case_bundle(parent, case, ctx)

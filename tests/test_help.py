@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 
 import pytest
 
-from checks import escalation, escalation_text, help_markdown, reporting
+from checks import escalation, escalation_text, help_blocks, help_markdown, reporting
 from checks.checkup.questions import QUESTIONS, TOPICS
 from checks.help import (
     PANIC_SECTION_ARTICLES,
@@ -67,8 +68,9 @@ def test_chinese_articles_speak_politely_with_nin() -> None:
 
 def test_official_sources_back_the_key_facts() -> None:
     sources = {a: " ".join(LIBRARY.article(a, "en").sources) for a in LIBRARY.ids}
-    assert "pages.nist.gov/800-63-3/sp800-63b" in sources["passwords-2fa"]
-    assert "centre.io" in sources["freeze-refund"] and "tether.to" in sources["freeze-refund"]
+    assert "https://pages.nist.gov/800-63-4/sp800-63b.html" in sources["passwords-2fa"]
+    assert "circle.com/legal/usdc-terms" in sources["freeze-refund"]
+    assert "tether.to" in sources["freeze-refund"]
     assert "token.im/hc" in sources["freeze-refund"]
     assert "ic3.gov/PSA" in sources["recovery-scams"]
     assert "fcc.gov" in sources["passwords-2fa"]
@@ -90,23 +92,41 @@ def test_questions_topics_and_panic_sections_all_lead_to_articles() -> None:
 DAMAGE = [
     ("en/freeze-refund.md", lambda t: t.replace("topic:", "colour: red\ntopic:"), "unknown field"),
     ("en/freeze-refund.md", lambda t: re.sub(r"sources:\n(- .*\n)+", "", t), "'sources' must"),
-    ("zh_CN/seed-exposed.md", lambda t: re.sub(r"sources:\n(- .*\n)+", "sources:\n", t),
-     "'sources'"),
+    (
+        "zh_CN/seed-exposed.md",
+        lambda t: re.sub(r"sources:\n(- .*\n)+", "sources:\n", t),
+        "'sources'",
+    ),
     ("en/seed-exposed.md", lambda t: t.replace("reviewed: 2026-11-22\n", ""), "'reviewed'"),
     ("en/seed-exposed.md", lambda t: t.replace("2026-11-22", "22.11.2026"), "'reviewed'"),
-    ("en/token-approvals.md", lambda t: t.replace("- https://revoke.", "- http://revoke."),
-     "https://"),
-    ("*/report-theft.md", lambda t: t.replace("related: evidence-utc", "related: nowhere"),
-     "unknown article 'nowhere'"),
-    ("en/evidence-utc.md", lambda t: t + "\nSee [this](help:gone-away).\n",
-     "unknown article 'gone-away'"),
+    (
+        "en/token-approvals.md",
+        lambda t: t.replace("- https://revoke.", "- http://revoke."),
+        "https://",
+    ),
+    (
+        "*/report-theft.md",
+        lambda t: t.replace("related: evidence-utc", "related: nowhere"),
+        "unknown article 'nowhere'",
+    ),
+    (
+        "en/evidence-utc.md",
+        lambda t: t + "\nSee [this](help:gone-away).\n",
+        "unknown article 'gone-away'",
+    ),
     ("en/report-theft.md", lambda t: t.replace("{{reporting}}", "{{reportng}}"), "unknown section"),
     ("en/device-basics.md", lambda t: t.replace("topic: protect", "topic: misc"), "'topic'"),
     ("en/device-basics.md", lambda t: t.replace("id: device-basics", "id: device"), "'id'"),
-    ("zh_CN/device-basics.md", lambda t: t.replace("2026-11-22", "2026-11-21"),
-     "'reviewed' differs"),
-    ("zh_CN/device-basics.md", lambda t: t.replace("- https://www.cisa.gov/", "- https://x.org/"),
-     "'sources' differs"),
+    (
+        "zh_CN/device-basics.md",
+        lambda t: t.replace("2026-11-22", "2026-11-21"),
+        "'reviewed' differs",
+    ),
+    (
+        "zh_CN/device-basics.md",
+        lambda t: t.replace("- https://www.cisa.gov/", "- https://x.org/"),
+        "'sources' differs",
+    ),
     ("en/device-basics.md", lambda t: t + "\n[a](ftp://x)\n", "must start with https://"),
     ("en/device-basics.md", lambda t: "no front matter\n" + t, "must start with a '---'"),
 ]
@@ -156,7 +176,7 @@ def test_rendered_articles_follow_the_palette_and_carry_sources_and_date() -> No
         for article_id in LIBRARY.ids:
             html = LIBRARY.render(article_id, BlockContext(language))
             assert "color" not in html.lower() and "background" not in html.lower()
-            assert "2026-11-22" in html
+            assert LIBRARY.article(article_id, language).reviewed.isoformat() in html
             for url in LIBRARY.article(article_id, language).sources:
                 assert f'href="{url}"' in html
 
@@ -222,3 +242,89 @@ def test_problem_report_is_translated_with_the_given_function() -> None:
     chinese = {"(nothing typed yet)": "（尚未填写）"}
     report = problem_report("", "zh_CN", lambda text: chinese.get(text, text))
     assert "（尚未填写）" in report.body
+
+
+# -- sources kept current (issue 11) ---------------------------------------------------------
+
+
+def test_no_article_cites_a_superseded_or_closed_source() -> None:
+    """NIST SP 800-63B-4 (2025) supersedes Rev. 3 (2017); Centre, which governed USDC,
+    was wound down in 2023."""
+    texts, _myths = read_files()
+    for path, text in texts.items():
+        assert "800-63-3" not in text, path
+        assert "centre.io" not in text, path
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_password_article_follows_sp_800_63b_4(language: str) -> None:
+    article = LIBRARY.article("passwords-2fa", language)
+    words = help_markdown.plain_text(article.blocks)
+    assert "800-63B-4" in words and "2025" in words
+    assert "15" in words and "15" in article.answer  # the single-factor minimum length
+    assert "64" in words
+    assert article.reviewed == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_freeze_article_says_what_could_not_be_confirmed(language: str) -> None:
+    article = LIBRARY.article("freeze-refund", language)
+    assert "Circle" in article.source_note and "Centre" in article.source_note
+    assert "2023" in article.source_note
+    assert article.reviewed == date(2026, 12, 1)
+    html = LIBRARY.render("freeze-refund", BlockContext(language))
+    note = escape(article.source_note)
+    assert note in html  # shown right under the list of sources
+    assert html.index('href="https://www.circle.com/legal/usdc-terms"') < html.index(note)
+
+
+def test_a_source_note_in_one_language_only_is_refused() -> None:
+    def drop_note(text: str) -> str:
+        return re.sub(r"^source_note: .*\n", "", text, flags=re.M)
+
+    with pytest.raises(HelpError, match="'source_note' must be in every language"):
+        parse_help(*files_with("zh_CN/freeze-refund.md", drop_note))
+
+
+# -- "I was just robbed — what now?" ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_just_robbed_article_gives_the_first_steps_and_panic_mode(language: str) -> None:
+    from checks.panic.lockdown import plan
+    from desktop.i18n import catalog
+
+    article = LIBRARY.article("just-robbed", language)
+    assert LIBRARY.ids[0] == "just-robbed"  # listed first: the most common question
+    assert "Ctrl+Shift+P" in article.answer  # the short answer opens panic mode
+    assert {"seed-exposed", "token-approvals", "evidence-utc", "report-theft"} <= set(
+        article.help_links
+    )
+    assert article.sources and article.reviewed == date(2026, 12, 1)
+    t = catalog(language).gettext
+    context = BlockContext(language, t)
+    html = LIBRARY.render("just-robbed", context)
+    # The lockdown order comes from panic mode's own plan, not a copy in the prose.
+    steps = help_blocks.lockdown(context)
+    assert steps in html
+    titles = [t(step.title) for step in plan(("dont_know",), "yes")]
+    positions = [steps.index(escape(title)) for title in titles]
+    assert positions == sorted(positions) and len(titles) >= 3
+    assert t("I've been robbed — panic mode") in help_markdown.plain_text(article.blocks)
+
+
+# -- the escalation ladder reads as sentences in each language --------------------------------
+
+
+def test_the_chinese_ladder_ends_its_steps_with_a_chinese_full_stop() -> None:
+    from desktop.i18n import catalog
+
+    zh = catalog("zh_CN").gettext
+    html = LIBRARY.render("support-wait", BlockContext("zh_CN", zh))
+    steps = re.findall(r"<li>(.*?)<br>", html)
+    assert len(steps) == len(escalation.LADDER)
+    for step in steps:
+        assert step.endswith("。") and not step.endswith("."), step
+    assert "联系客服." not in html
+    english = LIBRARY.render("support-wait", BlockContext("en"))
+    assert all(s.endswith(".") for s in re.findall(r"<li>(.*?)<br>", english))

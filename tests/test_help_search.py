@@ -85,7 +85,82 @@ def test_chinese_is_split_into_characters_and_pairs() -> None:
     assert cjk_terms("钱包被冻结", unigrams=False) == ["钱包", "包被", "被冻", "冻结"]
     assert cjk_terms("冻", unigrams=False) == ["冻"]
     assert set(cjk_terms("冻结", unigrams=True)) == {"冻", "结", "冻结"}
-    assert cjk_terms("USDT 冻结了", unigrams=False) == ["冻结", "结了"]
+    assert cjk_terms("USDT 冻结了", unigrams=False) == ["冻结"]  # 了 ends the word
+
+
+def test_question_words_and_particles_are_not_searched() -> None:
+    """如何, 我的, 是否 … are in every question; pairs across them (何有, 的账) mean nothing."""
+    assert cjk_terms("如何有效收集证据", unigrams=False) == ["有效", "效收", "收集", "集证", "证据"]
+    assert cjk_terms("怎样确认我的账户是否已经完全恢复", unigrams=False) == [
+        "确认",
+        "账户",
+        "完全",
+        "全恢",
+        "恢复",
+    ]
+    assert cjk_terms("被盗后我应该做些什么", unigrams=False) == ["被盗", "盗后"]
+    assert cjk_terms("怎么办", unigrams=False) == []
+
+
+def test_a_rare_term_outweighs_terms_most_articles_have() -> None:
+    """Ranking by how many query terms match would put an article with the two
+    common words (钱包, 客服) first; weighted by rarity (IDF), the one with 立案 wins."""
+    entries = [Entry(i, {"title": "钱包 客服", "body": "钱包被盗 客服"}) for i in "acd"]
+    entries.append(Entry("b", {"title": "立案", "body": "报警"}))
+    assert SearchIndex(entries).search("钱包 客服 立案")[0].id == "b"
+    # …and a term in the title outweighs the same term in another article's body.
+    index = SearchIndex(
+        [Entry("t", {"title": "证据", "body": "x"}), Entry("u", {"title": "y", "body": "证据"})]
+    )
+    assert [hit.id for hit in index.search("证据")] == ["t", "u"]
+
+
+# Whole questions, as people type them (many from ../shared/seeds/): the right
+# article first, or among the first three where two articles answer it.
+WHOLE_QUESTIONS_TOP_1 = [
+    ("怎样确认我的账户是否已经完全恢复", "seed-exposed", "zh_CN"),
+    ("被盗后我应该做些什么", "just-robbed", "zh_CN"),
+    ("如何有效收集证据", "evidence-utc", "zh_CN"),
+    ("如何有效收集证据来支持自己的权益？", "evidence-utc", "zh_CN"),
+    ("客服电话", "official-or-fake", "zh_CN"),
+    ("立案", "report-theft", "zh_CN"),
+    ("如果我的账户被黑客攻击，我应该怎么做？", "just-robbed", "zh_CN"),
+    ("钱包被盗怎么办", "just-robbed", "zh_CN"),
+    ("tpWallet是否会对被盗资产进行赔偿？", "support-wait", "zh_CN"),
+    ("客服服务的工作时间是怎样的？", "support-wait", "zh_CN"),
+    ("IM数字钱包的客服服务时间是什么时候？", "support-wait", "zh_CN"),
+    ("如果客服不处理，应该怎么办？", "support-wait", "zh_CN"),
+    ("如果B特派客服处理不当，我该怎么办？", "support-wait", "zh_CN"),
+    ("如何更好地与客服沟通以提高问题解决的效率？", "support-wait", "zh_CN"),
+    ("如何选择安全的钱包以避免被盗？", "hot-cold-hardware", "zh_CN"),
+    ("我应该如何防止再次被盗？", "seed-exposed", "zh_CN"),
+    ("I was just robbed, what now?", "just-robbed", "en"),
+    ("my wallet was hacked, what do I do", "just-robbed", "en"),
+    ("what should I do after a theft", "just-robbed", "en"),
+    ("get my money back", "freeze-refund", "en"),
+    ("refund", "freeze-refund", "en"),
+    ("support phone number", "official-or-fake", "en"),
+    ("police report", "report-theft", "en"),
+]
+WHOLE_QUESTIONS_TOP_3 = [
+    ("账户被盗后可以追回损失吗？", "freeze-refund", "zh_CN"),
+    ("tpWallet是否会对被盗资产进行赔偿？", "freeze-refund", "zh_CN"),
+    ("如何提升tpWallet账户的安全性？", "passwords-2fa", "zh_CN"),
+    ("get my money back", "freeze-refund", "en"),
+    ("can support freeze the thief's address", "freeze-refund", "en"),
+]
+
+
+@pytest.mark.parametrize(("query", "article_id", "language"), WHOLE_QUESTIONS_TOP_1)
+def test_whole_questions_find_their_article_first(query: str, article_id: str, language: str):
+    assert top(query, language) == article_id
+
+
+@pytest.mark.parametrize(("query", "article_id", "language"), WHOLE_QUESTIONS_TOP_3)
+def test_whole_questions_find_their_article_in_the_top_three(
+    query: str, article_id: str, language: str
+):
+    assert article_id in [a.id for a in LIBRARY.search(query, language)[:3]]
 
 
 def test_words_are_normalised_and_stemmed_for_prefix_matching() -> None:

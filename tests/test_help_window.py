@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +28,7 @@ from desktop.help_window import HelpWindow
 from desktop.main_window import MainWindow
 
 TEST_MNEMONIC = "abandon " * 11 + "about"  # the BIP-39 specification's test vector
+
 
 def _labels() -> tuple[str, ...]:
     """The help centre's own English labels (the text before any {field})."""
@@ -139,9 +140,7 @@ def test_chinese_search_finds_the_freeze_article(qtbot, window) -> None:
     assert "钱包公司能冻结" in helper.view.toPlainText()
 
 
-def test_links_between_articles_stay_inside_and_web_links_go_to_the_browser(
-    qtbot, window
-) -> None:
+def test_links_between_articles_stay_inside_and_web_links_go_to_the_browser(qtbot, window) -> None:
     win = window()
     win.open_help("freeze-refund")
     helper = help_of(win, qtbot)
@@ -276,3 +275,80 @@ def test_a_language_change_rebuilds_the_help_window(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not first.isVisible(), timeout=3000)
     win.open_help()
     assert help_of(win, qtbot).windowTitle().startswith("帮助")
+
+
+@pytest.mark.parametrize("view", ["myths", "report"])
+def test_tab_into_the_results_keeps_the_myths_or_report_view(qtbot, window, view) -> None:
+    """Focus alone opens nothing; an arrow key previews; Enter moves into the article."""
+    win = window()
+    win.open_help()
+    helper = help_of(win, qtbot)
+    if view == "myths":
+        qtbot.keyClick(helper.myths_button, Qt.Key.Key_Space)
+        shown = helper.view.toPlainText()
+    else:
+        qtbot.keyClick(helper.report_button, Qt.Key.Key_Space)
+    helper.focus_search()
+    qtbot.waitUntil(lambda: focus() is helper.search, timeout=3000)
+    qtbot.keyClick(helper.search, Qt.Key.Key_Tab)
+    assert focus() is helper.results
+    assert helper.current == view
+    if view == "myths":
+        assert helper.stack.currentWidget() is helper.view
+        assert helper.view.toPlainText() == shown
+    else:
+        assert helper.stack.currentWidget() is helper.report
+    assert helper.results.currentItem() is None
+    qtbot.keyClick(helper.results, Qt.Key.Key_Down)  # now an article, the first one
+    first = helper.results.item(0).data(Qt.ItemDataRole.UserRole)
+    assert helper.current == first and helper.stack.currentWidget() is helper.view
+    qtbot.keyClick(helper.results, Qt.Key.Key_Down)
+    second = helper.results.item(1).data(Qt.ItemDataRole.UserRole)
+    assert helper.current == second
+    qtbot.keyClick(helper.results, Qt.Key.Key_Return)
+    assert focus() is helper.view and helper.current == second
+
+
+def test_tab_into_the_results_keeps_the_article_shown(qtbot, window) -> None:
+    win = window()
+    win.open_help("token-approvals")
+    helper = help_of(win, qtbot)
+    helper.focus_search()
+    qtbot.keyClick(helper.search, Qt.Key.Key_Tab)
+    assert focus() is helper.results and helper.current == "token-approvals"
+    assert helper.results.currentItem().data(Qt.ItemDataRole.UserRole) == "token-approvals"
+
+
+def test_the_help_window_fits_the_screen(qtbot, window) -> None:
+    win = window()
+    win.open_help()
+    helper = help_of(win, qtbot)
+    available = helper.screen().availableGeometry()
+    assert helper.width() <= available.width() and helper.height() <= available.height()
+    assert helper.minimumSizeHint().height() <= 520  # room at 200 % on a 1080p screen
+
+
+@pytest.mark.parametrize(
+    ("available", "size"),
+    [
+        (QRect(0, 0, 960, 520), QSize(864, 468)),  # 1920×1080 at 200 %, with a task bar
+        (QRect(0, 0, 1280, 680), QSize(980, 612)),  # 1920×1080 at 150 %
+        (QRect(0, 0, 2560, 1400), QSize(980, 700)),  # room to spare: the preferred size
+    ],
+)
+def test_the_window_size_is_limited_to_the_available_screen(available, size) -> None:
+    from desktop.help_window import PREFERRED_SIZE, fitted_size
+
+    assert fitted_size(PREFERRED_SIZE, available) == size
+
+
+def test_a_seed_phrase_typed_into_the_search_is_refused(qtbot, window, monkeypatch) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(dialogs, "warn", lambda _p, title, _t, _d="": warned.append(title))
+    win = window()
+    win.open_help()
+    helper = help_of(win, qtbot)
+    helper.search.setText(TEST_MNEMONIC)
+    qtbot.waitUntil(lambda: helper.search.text() == "", timeout=3000)
+    assert warned
+    assert helper.results.count() == len(load_help().ids)  # back to the whole list

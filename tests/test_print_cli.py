@@ -34,7 +34,12 @@ class Home:
     run_ids: tuple[int, ...] = ()
 
 
-def run(home: Home, *args: str, keyring: str = "keyring_backend.FileKeyring"):
+def run(
+    home: Home,
+    *args: str,
+    keyring: str = "keyring_backend.FileKeyring",
+    env: dict[str, str] | None = None,
+):
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -45,6 +50,7 @@ def run(home: Home, *args: str, keyring: str = "keyring_backend.FileKeyring"):
         "LANG": "en_US.UTF-8",
         "LANGUAGE": "",
         "LC_ALL": "",
+        **(env or {}),
     }
     return subprocess.run(
         [sys.executable, "-m", "desktop", "print", *args],
@@ -206,11 +212,9 @@ def test_no_keyring_is_a_clear_error_and_changes_nothing(seeded: Home) -> None:
 
 
 def test_a_passphrase_is_never_read_from_a_pipe(empty_home: Home) -> None:
-    from keyring.backends import fail
-
-    outcome = data.open_store(Paths(empty_home.path), fail.Keyring())
-    assert outcome.db is not None
-    data.setup_passphrase(outcome.db, "correct horse battery staple").close()
+    paths = Paths(empty_home.path)
+    paths.ensure()  # as the window does when someone chooses a passphrase (desktop/unlock.py)
+    data.setup_passphrase(data.create_database(paths), "correct horse battery staple").close()
     line = one_line_error(
         run(empty_home, "checkup-report", "-o", str(empty_home.path.parent / "x.pdf"))
     )
@@ -236,3 +240,67 @@ def test_the_print_command_loads_no_widgets(empty_home: Home) -> None:
     assert last.startswith("0 "), result.stderr
     assert "PySide6.QtWidgets" not in last and "PySide6.QtPrintSupport" not in last
     assert "PySide6.QtGui" in last
+
+
+@pytest.mark.parametrize("kind", ["symlink", "dangling symlink", "fifo"])
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_only_a_regular_file_is_ever_replaced(
+    empty_home: Home, tmp_path: Path, kind: str, force: list[str]
+) -> None:
+    """``os.replace`` would swap a link, a pipe or a device node for the PDF: refused,
+    even with --force (only ever tried on files made in tmp_path)."""
+    target = tmp_path / "kit.pdf"
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me")
+    if kind == "symlink":
+        target.symlink_to(precious)
+    elif kind == "dangling symlink":
+        target.symlink_to(tmp_path / "nowhere")
+    else:
+        os.mkfifo(target)
+    line = one_line_error(run(empty_home, "recovery-kit", *force, "-o", str(target)))
+    assert "not a regular file" in line and str(target) in line
+    if kind == "fifo":
+        assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    else:
+        assert target.is_symlink()
+    assert precious.read_text() == "keep me"
+    assert not [p.name for p in tmp_path.iterdir() if ".tmp-wc-" in p.name]  # no leftovers
+
+
+@pytest.mark.parametrize(("region", "name"), [("CN", "中国大陆"), ("US", "美国"), ("GB", "英国")])
+def test_recovery_kit_region_on_the_command_line(empty_home: Home, region: str, name: str) -> None:
+    out = empty_home.path.parent / f"kit-{region}.pdf"
+    result = run(empty_home, "recovery-kit", "--lang", "zh_CN", "--region", region, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert normalise(name) in text_of(out)
+
+
+@pytest.mark.parametrize(
+    ("document", "region", "problem"),
+    [
+        ("recovery-kit", "XX", "There is no region XX"),
+        ("checkup-report", "CN", "--region is only for the recovery kit"),
+    ],
+)
+def test_a_wrong_region_is_a_clear_error(document: str, region: str, problem: str) -> None:
+    from argparse import Namespace
+
+    from desktop.cli_print import PrintError, kit_region
+
+    with pytest.raises(PrintError, match=problem):
+        kit_region(Namespace(document=document, region=region))
+    assert kit_region(Namespace(document="recovery-kit", region="cn")) == "CN"
+    assert kit_region(Namespace(document="recovery-kit")) is None  # the contract without it
+
+
+def test_without_a_region_the_language_decides_when_the_locale_names_no_country(
+    empty_home: Home,
+) -> None:
+    """LANG=C and --lang zh_CN: Mainland China's bodies, not only the worldwide ones."""
+    out = empty_home.path.parent / "kit-c.pdf"
+    env_lang = {"LANG": "C", "LC_ALL": "C"}
+    result = run(empty_home, "recovery-kit", "--lang", "zh_CN", "-o", str(out), env=env_lang)
+    assert result.returncode == 0, result.stderr
+    text = text_of(out)
+    assert normalise("中国大陆") in text and "96110" in text

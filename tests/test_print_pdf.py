@@ -13,9 +13,10 @@ from report_samples import normalise
 from test_reports import EN, ZH, checkup, incident, kit
 
 from PySide6.QtCore import QThread
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QTextCursor, QTextOption
 
 from checks.panic.case import Transaction
+from checks.reporting import REGION_IDS
 from checks.reports import Report
 from desktop import printing
 
@@ -55,7 +56,7 @@ def test_recovery_kit_pdf(language: str) -> None:
         report, pages, translate("Wallet Checkup {version}").format(version="0.1.0")
     )
     whole = "".join(pages)
-    for heading in ("Recovery kit", "4. People to call", "5. When it happens, write down"):
+    for heading in ("Recovery kit", "3. People to call", "5. When it happens, write down"):
         assert normalise(translate(heading)) in whole
     assert "https://token.im" in whole
 
@@ -126,6 +127,53 @@ def test_paper_follows_the_locale(locale: str, width: int, height: int) -> None:
 def test_recovery_kit_fits_two_pages_in_every_region(locale: str, language: str) -> None:
     _data, pages = printing.pdf_bytes(kit(language, locale))
     assert 1 <= pages <= 2
+
+
+@pytest.mark.parametrize("region", REGION_IDS)
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("locale", ["en_US", "de_DE"])  # Letter and A4
+def test_recovery_kit_fits_two_pages_for_any_chosen_region(region, language, locale) -> None:
+    laid = printing.LaidOut(
+        kit(language, locale, region=region),
+        printing.page_layout("Letter" if locale == "en_US" else "A4"),
+    )
+    assert 1 <= laid.pages <= 2
+
+
+def _cell_box_mm(laid: printing.LaidOut, label: str) -> tuple[float, float]:
+    """Width and height (mm) of the table cell whose text starts with ``label``."""
+    doc = laid.document
+    block = doc.begin()
+    while block.isValid() and not block.text().startswith(label):
+        block = block.next()
+    assert block.isValid(), label
+    table = QTextCursor(block).currentTable()
+    assert table is not None
+    cell = table.cellAt(block.position())
+    layout = doc.documentLayout()
+    first = layout.blockBoundingRect(doc.findBlock(cell.firstPosition()))
+    last = layout.blockBoundingRect(doc.findBlock(cell.lastPosition()))
+    per_mm = printing.REFERENCE_DPI / 25.4
+    return first.width() / per_mm, (last.bottom() - first.top()) / per_mm
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("locale", ["en_US", "de_DE"])
+def test_there_is_room_to_write_a_whole_transaction_hash_by_hand(language, locale) -> None:
+    """A TxID has 64-66 characters: full width (≈ 180 mm) and ≥ 12 mm of height for
+    two handwritten lines — not the 7 mm × 125 mm box there was."""
+    translate = ZH if language == "zh_CN" else EN
+    report = kit(language, locale)
+    laid = printing.LaidOut(report, printing.page_layout(report.paper))
+    for label in (
+        f"{translate('Transaction hash (TxID)')} 1",
+        translate("The address your money went to"),
+    ):
+        width, height = _cell_box_mm(laid, label)
+        assert width >= 175, (label, width)
+        assert height >= 12, (label, height)
+    _width, noticed = _cell_box_mm(laid, translate("Date and time you noticed it"))
+    assert noticed >= 8  # a date and a time, by hand
 
 
 def _laid_out_width(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import report_samples as S
@@ -18,8 +18,9 @@ from checks.panic.lockdown import plan
 from checks.reporting import bodies_for
 from checks.reports import Report, Words, needs_cjk, paper_size, plain_text
 from checks.reports.checkup_report import checkup_report
+from checks.reports.html import sentence, utc_offset, when_local
 from checks.reports.incident_report import incident_report
-from checks.reports.recovery_kit import COMMON_WALLETS, kit_wallets, recovery_kit
+from checks.reports.recovery_kit import COMMON_WALLETS, kit_region, kit_wallets, recovery_kit
 from checks.secrets import find_secrets
 from desktop.i18n import catalog
 
@@ -28,10 +29,21 @@ ZH = catalog("zh_CN").gettext
 SEED = "abandon " * 11 + "about"  # the BIP-39 test vector: a valid 12-word phrase
 
 
-def kit(language: str = "en", locale: str = "en_US", answers: dict | None = None) -> Report:
+def kit(
+    language: str = "en",
+    locale: str = "en_US",
+    answers: dict | None = None,
+    region: str | None = None,
+) -> Report:
     translate = ZH if language == "zh_CN" else EN
     return recovery_kit(
-        translate, language=language, now=S.NOW, tz=S.TZ, locale_name=locale, answers=answers
+        translate,
+        language=language,
+        now=S.NOW,
+        tz=S.TZ,
+        locale_name=locale,
+        answers=answers,
+        region=region,
     )
 
 
@@ -192,7 +204,7 @@ def test_incident_report_has_every_part_of_the_case() -> None:
         assert tx.tx_hash in text  # full hashes, never shortened
         assert tx.to_address in text
     assert S.VICTIM in text
-    assert "2026-11-20 04:30 UTC" in text and "2026-11-20 12:30 CST" in text  # opened, both
+    assert "2026-11-20 04:30 UTC" in text and "2026-11-20 12:30 UTC+08:00" in text  # opened
     assert "Signed a 'claim airdrop' page from a Telegram link." in text
     assert "发现钱包里的 USDT 被转走了。" in text
     assert "I signed or approved something on a website." in text
@@ -310,8 +322,8 @@ def test_section_headings_snapshot() -> None:
         "Recovery kit",
         "1. If it happens: the first steps, in order",
         "2. Your wallets: the only real support",
-        "3. Where to report: United States",
-        "4. People to call",
+        "3. People to call",
+        "4. Where to report: United States",
         "5. When it happens, write down",
     ]
     assert headings(incident()) == [
@@ -357,4 +369,131 @@ def test_a_large_case_builds_quickly(capsys: pytest.CaptureFixture[str]) -> None
 def test_times_are_utc_and_local() -> None:
     case = S.sample_case().add_timeline(S.NOW - timedelta(hours=20), "Night entry")
     text = incident(case=case).text
-    assert re.search(r"2026-11-19 13:30 UTC\n2026-11-19 21:30 CST\nNight entry", text)
+    assert re.search(r"2026-11-19 13:30 UTC\n21:30 UTC\+08:00\nNight entry", text)  # same day
+    late = S.sample_case().add_timeline(datetime(2026, 11, 19, 20, tzinfo=timezone.utc), "Late")
+    text = incident(case=late).text  # past midnight in UTC+08:00: the local date is shown
+    assert re.search(r"2026-11-19 20:00 UTC\n2026-11-20 04:00 UTC\+08:00\nLate", text)
+    assert "CST" not in text  # China Standard Time, or US Central? The offset says which.
+
+
+# -- local times, sentences, regions, boxes, the score explained -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("hours", "minutes", "shown"),
+    [(8, 0, "UTC+08:00"), (-5, 0, "UTC-05:00"), (5, 30, "UTC+05:30"), (0, 0, "UTC+00:00")],
+)
+def test_local_times_carry_their_utc_offset_not_a_zone_abbreviation(hours, minutes, shown) -> None:
+    zone = timezone(timedelta(hours=hours, minutes=minutes if hours >= 0 else -minutes), "CST")
+    assert utc_offset(S.NOW.astimezone(zone)) == shown
+    assert when_local(S.NOW, zone).endswith(f" {shown}") and "CST" not in when_local(S.NOW, zone)
+    assert kit(region="US").date_text == "2026-11-20 17:30 UTC+08:00"  # the running header
+
+
+def test_a_local_time_across_a_daylight_saving_change() -> None:
+    from zoneinfo import ZoneInfo
+
+    new_york = ZoneInfo("America/New_York")
+    summer = datetime(2026, 7, 1, 12, tzinfo=timezone.utc)
+    assert when_local(summer, new_york) == "2026-07-01 08:00 UTC-04:00"
+    assert when_local(S.NOW, new_york) == "2026-11-20 04:30 UTC-05:00"
+
+
+def test_every_report_header_and_the_checkup_date_carry_the_offset() -> None:
+    for report in (kit(), incident(), checkup(), checkup("zh_CN")):
+        assert report.date_text.endswith("UTC+08:00"), report.kind
+    assert "Checked on 2026-11-20 17:30 UTC+08:00" in checkup().text
+    assert (
+        ZH("Checked on {date}").format(date="2026-11-20 17:30 UTC+08:00") in checkup("zh_CN").text
+    )
+
+
+def test_sentence_ends_a_phrase_in_its_own_language() -> None:
+    assert sentence("write to their official social media account") == (
+        "Write to their official social media account."
+    )
+    assert sentence("给对方的官方社交媒体账号发消息") == "给对方的官方社交媒体账号发消息。"
+    assert sentence("Already a sentence.") == "Already a sentence."
+    assert sentence("已经是一句话。") == "已经是一句话。"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_escalation_bullets_are_sentences_with_the_right_full_stop(language: str) -> None:
+    report = incident(language)
+    translate = ZH if language == "zh_CN" else EN
+    section = report.html.split(f"<h2>{translate('Escalation status')}</h2>")[1]
+    items = [plain_text(item) for item in re.findall(r"<li>(.*?)</li>", section)]
+    assert len(items) >= 2
+    for text in items:
+        if language == "zh_CN":
+            assert text.endswith("。"), text
+        else:
+            assert text[0].isupper() and text.endswith("."), text
+    # The next rung is a lower-case verb phrase ("… the next step is to {next}"):
+    # as a bullet of its own it becomes a sentence.
+    assert sentence(translate("write to their official social media account")) in items
+
+
+def test_bilingual_escalation_bullets_end_each_language_its_own_way() -> None:
+    text = incident(bilingual=True).text
+    assert "Write to their official social media account." in text
+    assert ZH("write to their official social media account") + "。" in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "language", "region"),
+    [
+        ("C", "zh_CN", "CN"),  # LANG=C, --lang zh_CN: not only the worldwide bodies
+        ("en", "zh_CN", "CN"),
+        ("C", "en", "GLOBAL"),  # English says nothing about where someone lives
+        ("en_US", "zh_CN", "US"),  # the locale's country wins over the language
+        ("de_CH", "zh_CN", "GLOBAL"),  # a country the data has no bodies for
+        ("zh_TW", "en", "TW"),
+    ],
+)
+def test_the_kit_region_follows_the_locale_then_the_language(locale, language, region) -> None:
+    assert kit_region(locale, language) == region
+
+
+def test_the_kit_can_be_made_for_any_region() -> None:
+    assert "Where to report: Mainland China" in kit(region="CN").text  # an English system
+    assert "Where to report: United Kingdom" in kit(locale="zh_CN", region="GB").text
+    for body in bodies_for("HK"):
+        assert body.name.zh_CN in kit("zh_CN", "en_US", region="HK").text
+    with pytest.raises(KeyError):
+        kit(region="XX")
+
+
+def test_hashes_and_the_thief_address_get_full_width_boxes_of_several_lines() -> None:
+    report = kit()
+    for label in ("Transaction hash (TxID) 1", "Transaction hash (TxID) 2", "The address your"):
+        cell = re.search(
+            rf'<td colspan="2"><b class="small">{re.escape(label)}.*?</td>', report.html
+        )
+        assert cell is not None, label
+        assert cell.group(0).count("<br/>&nbsp;") >= 2, label  # two lines or more to write on
+    assert (
+        "Date and time you noticed it" in report.text and "What you did just before" in report.text
+    )
+
+
+def test_why_this_score_is_a_structured_list() -> None:
+    report = checkup()
+    html = report.html.split("<h3>Why this score</h3>")[1].split("<h2>")[0]
+    _previous, current = S.sample_runs()
+    assert 'class="small' not in html  # normal type, not a cramped dump
+    topics = re.findall(r"<li><b>(.*?)</b>", html)
+    assert len(topics) == len(current.score.topics)
+    assert any("counts" in topic for topic in topics)
+    deductions = re.findall(r"<ul><li>− (.*?)</li>", html)
+    assert deductions and all(":" in d for d in deductions)
+    assert "<p><b>Weighted average of the topics:" in html
+    zh = checkup("zh_CN").html
+    assert "<li><b>" in zh.split(ZH("Why this score"))[1]
+
+
+def test_the_checkup_report_cites_the_current_nist_guidance() -> None:
+    """SP 800-63B-4 (2025) supersedes Rev. 3 (2017), which the report used to cite."""
+    text = checkup().text
+    assert "https://pages.nist.gov/800-63-4/sp800-63b.html" in text
+    assert "800-63-3" not in text

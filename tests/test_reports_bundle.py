@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import stat
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -19,13 +21,18 @@ from checks.panic.case import EvidenceFile
 from checks.reports.bundle import (
     MANIFEST_JSON,
     MANIFEST_TXT,
+    README_NAME,
     REPORT_NAME,
+    NotARegularFile,
+    bundle_readme,
+    refuse_special_file,
     safe_name,
     unique_names,
     write_bundle,
     write_file_private,
     write_stream_private,
 )
+from checks.secrets import find_secrets
 
 PDF = b"%PDF-1.4\n% a stand-in for the rendered report\n%%EOF\n"
 
@@ -168,3 +175,90 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
         raise RuntimeError("disk full")
     assert list(tmp_path.iterdir()) == []
     assert not any(TEMP_MARKER in p.name for p in tmp_path.iterdir())
+
+
+def test_the_readme_tells_the_recipient_what_this_is_in_both_languages(tmp_path: Path) -> None:
+    from desktop.i18n import catalog
+
+    en, zh = catalog("en").gettext, catalog("zh_CN").gettext
+    case = S.with_evidence_records(S.sample_case())
+    note = bundle_readme([zh, en], case.id, S.NOW)
+    target = tmp_path / "case.zip"
+    bundle = write_bundle(
+        target, case, PDF, lambda item: S.EVIDENCE[item.original_name], S.NOW, readme=note
+    )
+    with zipfile.ZipFile(target) as archive:
+        assert archive.namelist()[0] == README_NAME
+        text = archive.read(README_NAME).decode("utf-8")
+        listed = archive.read(MANIFEST_TXT).decode("utf-8").splitlines()
+        manifest = json.loads(archive.read(MANIFEST_JSON))
+        infos = archive.infolist()
+    assert text == note and text.startswith(
+        zh("Wallet Checkup — case bundle {case}").format(case=case.id)
+    )
+    for translate in (en, zh):  # what this is, no secrets, how to check, in each language
+        for part in (
+            "What this is",
+            "Nothing in it is a secret",
+            "How to check that no file was changed",
+        ):
+            assert translate(part) in text
+        assert translate(part) != part or translate is en
+    for command in (
+        "sha256sum -c MANIFEST.txt",
+        "shasum -a 256 -c MANIFEST.txt",
+        "certutil -hashfile incident-report.pdf SHA256",
+        "Get-FileHash",
+    ):
+        assert command in text
+    assert "\r\n" in text  # Notepad shows the lines
+    assert find_secrets(text) == []
+    # README.txt is a file of the bundle like the others: listed, hashed, private.
+    hashes = _zip_hashes(target)
+    assert f"{hashes[README_NAME]}  {README_NAME}" in listed
+    assert {e["name"]: e["sha256"] for e in manifest["files"]}[README_NAME] == hashes[README_NAME]
+    assert [e.kind for e in bundle.entries][:2] == ["readme", "report"]
+    assert all(stat.S_IMODE(info.external_attr >> 16) == 0o600 for info in infos)
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "folder"])
+def test_a_special_file_is_never_replaced(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "report.pdf"
+    other = tmp_path / "other.txt"
+    other.write_text("keep")
+    if kind == "symlink":
+        target.symlink_to(other)
+    elif kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.mkdir()
+    with pytest.raises(NotARegularFile):
+        write_file_private(target, PDF)
+    assert other.read_text() == "keep"
+    assert not [p for p in tmp_path.iterdir() if TEMP_MARKER in p.name]
+    refuse_special_file(tmp_path / "new.pdf")  # nothing there: fine
+    refuse_special_file(other)  # a regular file: fine
+
+
+@pytest.mark.skipif(shutil.which("sha256sum") is None, reason="needs coreutils' sha256sum")
+def test_the_readme_command_really_checks_the_unpacked_bundle(tmp_path: Path) -> None:
+    """What README.txt tells the recipient to run: ``sha256sum -c MANIFEST.txt``."""
+    from desktop.i18n import catalog
+
+    case = S.with_evidence_records(S.sample_case())
+    note = bundle_readme([catalog("en").gettext], case.id, S.NOW)
+    target = tmp_path / "case.zip"
+    write_bundle(target, case, PDF, lambda item: S.EVIDENCE[item.original_name], S.NOW, readme=note)
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(unpacked)
+    ok = subprocess.run(
+        ["sha256sum", "-c", MANIFEST_TXT], cwd=unpacked, capture_output=True, text=True, check=False
+    )
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert f"{README_NAME}: OK" in ok.stdout and f"{REPORT_NAME}: OK" in ok.stdout
+    (unpacked / REPORT_NAME).write_bytes(PDF + b"changed")
+    changed = subprocess.run(
+        ["sha256sum", "-c", MANIFEST_TXT], cwd=unpacked, capture_output=True, text=True, check=False
+    )
+    assert changed.returncode != 0 and f"{REPORT_NAME}: FAILED" in changed.stdout

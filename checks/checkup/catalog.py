@@ -15,7 +15,7 @@ from checks.i18n import N_
 U, I, T, G = Severity.URGENT, Severity.IMPORTANT, Severity.TIP, Severity.GOOD  # noqa: E741
 
 NIST = Link(
-    N_("NIST SP 800-63B: password guidance"), "https://pages.nist.gov/800-63-3/sp800-63b.html"
+    N_("NIST SP 800-63B: password guidance"), "https://pages.nist.gov/800-63-4/sp800-63b.html"
 )
 REVOKE = Link(N_("Revoke.cash: see and revoke token approvals"), "https://revoke.cash/")
 ETHERSCAN_APPROVALS = Link(

@@ -1,7 +1,8 @@
 """The case bundle: one .zip to hand to the police or an exchange.
 
-It holds the incident report (a PDF the caller renders), every evidence file
-decrypted under its original name, and a manifest twice over:
+It holds a note for the recipient (README.txt, in English and Chinese), the
+incident report (a PDF the caller renders), every evidence file decrypted
+under its original name, and a manifest twice over:
 ``manifest.json`` (what each file is, its size, its SHA-256 now and the
 SHA-256 recorded when it was added, and any problem) and ``MANIFEST.txt``
 in the format of ``sha256sum`` (so ``sha256sum -c MANIFEST.txt`` checks the
@@ -18,14 +19,16 @@ folder, which is the user's own (Documents, Desktop …).
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import re
 import secrets
+import stat
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,6 +39,8 @@ from checks.crypto import DecryptionError
 from checks.files import TEMP_MARKER, fsync_dir
 from checks.panic.case import Case, EvidenceFile
 from checks.paths import PRIVATE_FILE_MODE
+from checks.reports.bundle_readme import README_NAME, readme_text
+from checks.reports.html import Translate
 
 REPORT_NAME = "incident-report.pdf"
 EVIDENCE_DIR = "evidence/"
@@ -54,7 +59,7 @@ class Entry:
     """One file in the bundle, as the manifest lists it."""
 
     name: str  # path inside the zip
-    kind: str  # "report", "evidence" or "manifest"
+    kind: str  # "readme", "report", "evidence" or "manifest"
     size: int
     sha256: str
     original_name: str | None = None
@@ -121,6 +126,22 @@ def unique_names(names: Iterable[str]) -> list[str]:
 # -- writing -----------------------------------------------------------------------------
 
 
+class NotARegularFile(OSError):
+    """The target exists and is a link, a folder, a device, a pipe …: never replaced."""
+
+
+def refuse_special_file(path: Path) -> None:
+    """:class:`NotARegularFile` when ``path`` exists (even as a dangling link) and is
+    not a regular file. ``os.replace`` would otherwise swap a symlink, a FIFO or a
+    device node for our file."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(errno.EEXIST, "not a regular file", str(path))
+
+
 @contextlib.contextmanager
 def write_stream_private(path: Path, *, replace: bool = True) -> Iterator[BinaryIO]:
     """Write ``path`` through a stream, atomically, owner-only from the first byte.
@@ -129,6 +150,7 @@ def write_stream_private(path: Path, *, replace: bool = True) -> Iterator[Binary
     ``replace=False`` an existing file is never overwritten
     (:class:`FileExistsError`).
     """
+    refuse_special_file(path)
     if not replace and path.exists():
         raise FileExistsError(str(path))
     temp = path.with_name(f"{path.name}{TEMP_MARKER}{secrets.token_hex(4)}")
@@ -139,6 +161,7 @@ def write_stream_private(path: Path, *, replace: bool = True) -> Iterator[Binary
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        refuse_special_file(path)
         if not replace and path.exists():
             raise FileExistsError(str(path))
         os.replace(temp, path)
@@ -172,10 +195,13 @@ def write_bundle(
     now: datetime,
     *,
     replace: bool = True,
+    readme: str = "",
 ) -> Bundle:
     """Write the case bundle to ``path``; ``read`` returns an evidence file's original
     bytes (``checks.panic.evidence.read_file`` bound to the store). Files are read
-    one at a time, so memory holds one file at most."""
+    one at a time, so memory holds one file at most. ``readme`` is the note for
+    the recipient (:func:`checks.reports.bundle_readme.readme_text`), first in the
+    zip as README.txt."""
     entries: list[Entry] = []
     missing: list[Missing] = []
     names = unique_names(item.original_name for item in case.evidence)
@@ -188,6 +214,9 @@ def write_bundle(
             archive.writestr(_info(name, now), data)
             return hashlib.sha256(data).hexdigest()
 
+        if readme:
+            note = readme.encode("utf-8")
+            entries.append(Entry(README_NAME, "readme", len(note), add(README_NAME, note)))
         entries.append(Entry(REPORT_NAME, "report", len(report_pdf), add(REPORT_NAME, report_pdf)))
         for item, name in zip(case.evidence, names, strict=True):
             try:
@@ -217,6 +246,19 @@ def write_bundle(
         )
         add(MANIFEST_TXT, manifest_txt(entries))
     return Bundle(path, tuple(entries), tuple(missing))
+
+
+def bundle_readme(translations: Sequence[Translate], case_id: str, now: datetime) -> str:
+    """README.txt for this bundle's layout, in each language of ``translations``."""
+    return readme_text(
+        translations,
+        case_id,
+        now,
+        report_name=REPORT_NAME,
+        evidence_dir=EVIDENCE_DIR,
+        manifest_json=MANIFEST_JSON,
+        manifest_txt=MANIFEST_TXT,
+    )
 
 
 def manifest_json(

@@ -31,6 +31,7 @@ from checks.reports.html import (
     paper_size,
     paragraphs,
     table,
+    when_local,
 )
 
 TITLE = N_("Checkup report")
@@ -84,7 +85,7 @@ def checkup_report(
     """The report for ``run``; ``previous`` is the saved run before it, if any."""
     words = Words(translate)
     report = run.score
-    when = run.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    when = when_local(run.created_at, tz)
     grade = words(report.grade_label)
     body = [
         heading(1, words(TITLE)),
@@ -119,12 +120,32 @@ def checkup_report(
 
 
 def _explanation(words: Words, run: CheckupRun) -> str:
-    """The formula applied to this run; a finding's deduction is indented under its topic."""
-    out = []
-    for line in explain(run.score):
-        indent = ' style="margin-left: 18px;"' if line.text.startswith(" ") else ""
-        out.append(f'<p class="small tight"{indent}>{esc(words(line).strip())}</p>\n')
-    return "".join(out)
+    """The formula applied to this run, as a list: each topic with its score and
+    weight, the problems that took points off indented under it, then the result.
+
+    The lines come from :func:`checks.checkup.score.explain` (one source for the
+    screen and the paper); a deduction is a line whose source text is indented.
+    """
+    explained = explain(run.score)
+    intro, rest = explained[0], explained[1:]
+    topics: list[tuple[str, list[str]]] = []
+    closing: list[str] = []
+    for line in rest:
+        text = esc(words(line).strip().lstrip("−- ").strip())
+        if line.text.startswith(" ") and topics:  # "  − {points}: {finding}"
+            topics[-1][1].append(text)
+        elif line.text.startswith("{topic}"):  # "{topic}: {score} (counts {weight}×)"
+            topics.append((text, []))
+        else:
+            closing.append(text)
+    items = []
+    for topic, deductions in topics:
+        inner = "".join(f"<li>− {d}</li>" for d in deductions)
+        items.append(f"<li><b>{topic}</b>" + (f"<ul>{inner}</ul>" if inner else "") + "</li>")
+    out = paragraphs([words(intro)])
+    out += "<ul>" + "".join(items) + "</ul>\n"
+    out += "".join(f"<p><b>{text}</b></p>\n" for text in closing)
+    return out
 
 
 def _grade_class(grade: str) -> str:

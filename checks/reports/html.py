@@ -124,10 +124,42 @@ def when_utc(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def utc_offset(moment: datetime) -> str:
+    """``UTC+08:00``: the offset, never a zone abbreviation ("CST" is China *and* US Central)."""
+    offset = moment.utcoffset()
+    minutes = round(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
 def when_local(moment: datetime, tz: tzinfo) -> str:
+    """``2026-11-20 12:30 UTC+08:00``: local time with its offset from UTC."""
     local = moment.astimezone(tz)
-    zone = local.strftime("%Z") or local.strftime("UTC%z")
-    return f"{local:%Y-%m-%d %H:%M} {zone}".strip()
+    return f"{local:%Y-%m-%d %H:%M} {utc_offset(local)}"
+
+
+def when_local_beside_utc(moment: datetime, tz: tzinfo) -> str:
+    """The local time for a cell next to :func:`when_utc`: ``12:30 UTC+08:00`` when
+    the day is the same as the UTC one beside it, the full date when it is not."""
+    local = moment.astimezone(tz)
+    if local.date() == moment.astimezone(timezone.utc).date():
+        return f"{local:%H:%M} {utc_offset(local)}"
+    return when_local(moment, tz)
+
+
+_END_PUNCTUATION = tuple(".!?。！？…")
+
+
+def sentence(text: str) -> str:
+    """A phrase as a sentence of its language: a capital letter and "." in English,
+    "。" in Chinese; text that already ends a sentence is left alone."""
+    text = text.strip()
+    if not text or text.endswith(_END_PUNCTUATION):
+        return text
+    if needs_cjk(text):
+        return text + "。"
+    return text[0].upper() + text[1:] + "."
 
 
 def document(title: str, body: str, language: str, paper: str) -> str:
@@ -270,7 +302,7 @@ class Report:
     language: str
     paper: str  # "A4" or "Letter"
     created_at: datetime
-    date_text: str  # the running header's date, in local time
+    date_text: str  # the running header's date: local time and its UTC offset
     footer_text: str  # "Wallet Checkup 0.1.0"
     page_text: str  # translated "Page {page} of {pages}"
     allowed: tuple[str, ...] = ()
@@ -322,7 +354,7 @@ def finish(
         language=language,
         paper=paper,
         created_at=now,
-        date_text=now.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+        date_text=when_local(now, tz),
         footer_text=words.one(msg(MADE_BY, version=app_version)),
         page_text=" / ".join(words.each(PAGE_LABEL)),
         allowed=tuple(value for value in allowed if value),

@@ -39,9 +39,11 @@ from checks.reports.html import (
     lines,
     mono,
     paper_size,
+    sentence,
     table,
     warning_box,
     when_local,
+    when_local_beside_utc,
     when_utc,
 )
 
@@ -172,6 +174,11 @@ def _both(words: Words, text: Text) -> str:
     return "<br/>".join(esc(part) for part in words.each(text))
 
 
+def _both_sentences(words: Words, text: Text) -> str:
+    """Like :func:`_both`, each part made a sentence ("Write to …." / "…发消息。")."""
+    return "<br/>".join(esc(sentence(part)) for part in words.each(text))
+
+
 def _text_block(text: str) -> str:
     """The user's own text, line breaks kept."""
     return "<p>" + "<br/>".join(esc(line) for line in text.splitlines()) + "</p>\n"
@@ -233,11 +240,11 @@ def _timeline(words: Words, case: Case, tz: tzinfo) -> str:
     if not case.timeline:
         return out + _none(words)
     rows = [
-        [esc(when_utc(entry.at)), esc(when_local(entry.at, tz)), _text_block(entry.text)]
+        [esc(when_utc(entry.at)), esc(when_local_beside_utc(entry.at, tz)), _text_block(entry.text)]
         for entry in case.timeline
     ]
     headers = [words(TIME_UTC), words(TIME_LOCAL), words(ENTRY)]
-    return out + table(headers, rows, widths=[23, 25, 52])
+    return out + table(headers, rows, widths=[24, 22, 54])
 
 
 def _transactions(words: Words, case: Case, tz: tzinfo) -> str:
@@ -245,7 +252,7 @@ def _transactions(words: Words, case: Case, tz: tzinfo) -> str:
     if not case.transactions:
         return out + _none(words)
     rows = [_tx_row(words, number, tx, tz) for number, tx in enumerate(case.transactions, 1)]
-    return out + table(["#", words(TX_FACTS), words(TX_IDS)], rows, widths=[5, 27, 68])
+    return out + table(["#", words(TX_FACTS), words(TX_IDS)], rows, widths=[5, 30, 65])
 
 
 def _tx_row(words: Words, number: int, tx: Transaction, tz: tzinfo) -> list[str]:
@@ -345,7 +352,9 @@ def _escalation(words: Words, case: Case, now: datetime, tz: tzinfo) -> str:
     advice = advice_for(case, now, tz)
     parts = [f"<p><b>{_both(words, advice.message)}</b></p>\n"]
     if advice.steps:
-        parts.append("<ul>" + "".join(f"<li>{_both(words, s)}</li>" for s in advice.steps))
+        parts.append(
+            "<ul>" + "".join(f"<li>{_both_sentences(words, s)}</li>" for s in advice.steps)
+        )
         parts.append("</ul>\n")
     for warning in advice.warnings:
         parts.append(f'<p class="flag">{_both(words, warning)}</p>\n')

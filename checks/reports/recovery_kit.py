@@ -11,6 +11,7 @@ holds no secret: it only names wallets, never addresses or keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
@@ -21,6 +22,7 @@ from checks.i18n import N_, msg
 from checks.panic.lockdown import plan
 from checks.reporting import (
     CHECK_BEFORE_USE,
+    GLOBAL,
     KIND_LABELS,
     METHOD_LABELS,
     Body,
@@ -83,10 +85,10 @@ COL_OFFICIAL = N_("Official website")
 COL_HELP = N_("Help center")
 COL_CHECKED = N_("Checked on")
 NOT_LISTED = N_("(not listed)")
-REPORT = N_("3. Where to report: {region}")
+REPORT = N_("4. Where to report: {region}")
 COL_WHERE = N_("Where")
 COL_HOW = N_("How to reach them")
-PEOPLE = N_("4. People to call")
+PEOPLE = N_("3. People to call")
 COL_WHO = N_("Who")
 COL_PHONE = N_("Phone or email")
 PERSON_TRUSTED = N_("Someone you trust")
@@ -98,13 +100,14 @@ WRITE_DOWN_NOTE = N_(
     "Support, exchanges and the police will ask for these. Copy hashes and addresses exactly"
     " from your wallet or a block explorer."
 )
-COL_WHAT = N_("What")
-COL_WRITE = N_("Write it here")
 NOTICED = N_("Date and time you noticed it")
 BEFORE = N_("What you did just before")
 HASH_ROW = N_("Transaction hash (TxID)")
 THIEF = N_("The address your money went to")
 CONTACTED = N_("Contacted: who, when, ticket")
+# Blank text lines under a box's label: room for handwriting (a line ≈ 4.5 mm).
+LONG_BOX_LINES = 3  # a hash or an address, full width: ≈ 18 mm a box
+SHORT_BOX_LINES = 2
 
 
 def kit_wallets(answers: Mapping[str, Any] | None) -> tuple[tuple[str, ...], bool]:
@@ -119,6 +122,23 @@ def kit_wallets(answers: Mapping[str, Any] | None) -> tuple[tuple[str, ...], boo
     return COMMON_WALLETS, False
 
 
+def kit_region(locale_name: str, language: str) -> str:
+    """The region the kit shows by default: the locale's country; when the locale
+    names none (``C``, ``en``), the language's likely region (``zh_CN`` → CN)."""
+    region = default_region(locale_name)
+    if region == GLOBAL and not _has_country(locale_name):
+        return default_region(language)
+    return region
+
+
+def _has_country(locale_name: str) -> bool:
+    name = locale_name.strip().split(".", 1)[0].split("@", 1)[0]
+    return any(
+        (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())
+        for part in re.split(r"[-_]", name)[1:]
+    )
+
+
 def recovery_kit(
     translate: Translate,
     *,
@@ -127,10 +147,18 @@ def recovery_kit(
     tz: tzinfo,
     locale_name: str,
     answers: Mapping[str, Any] | None = None,
+    region: str | None = None,
 ) -> Report:
-    """The kit in ``language`` (``translate`` is its gettext), for the region and
-    paper of ``locale_name``; ``answers`` are the latest checkup's, if any."""
+    """The kit in ``language`` (``translate`` is its gettext), on the paper of
+    ``locale_name``; ``answers`` are the latest checkup's, if any.
+
+    ``region`` (an id of :data:`checks.reporting.REGION_IDS`) says where to
+    report; by default :func:`kit_region` guesses it. :class:`KeyError` for an
+    unknown id.
+    """
     words = Words(translate)
+    region_id = region or kit_region(locale_name, language)
+    load_reporting().region(region_id)  # KeyError before any work
     wallets, from_checkup = kit_wallets(answers)
     body = [
         heading(1, words(TITLE)),
@@ -142,8 +170,8 @@ def recovery_kit(
         warning_box([words(TRUTH), words(NO_SEED_HERE)]),
         _first_steps(words),
         _wallets(words, wallets, from_checkup),
-        _reporting(words, default_region(locale_name), language),
         _people(words),
+        _reporting(words, region_id, language),
         _write_down(words),
     ]
     return finish(
@@ -227,25 +255,49 @@ def _body_row(words: Words, body: Body, language: str) -> list[str]:
 
 
 def _people(words: Words) -> str:
-    labels = (PERSON_TRUSTED, PERSON_CARRIER, PERSON_BANK, PERSON_EXCHANGE)
-    rows = [[esc(words(label)), "&nbsp;"] for label in labels]
+    """Two people a row: a name and a number fit in half the page width."""
+    labels = [
+        esc(words(label))
+        for label in (PERSON_TRUSTED, PERSON_CARRIER, PERSON_BANK, PERSON_EXCHANGE)
+    ]
+    rows = [[labels[i], "&nbsp;", labels[i + 1], "&nbsp;"] for i in (0, 2)]
+    headers = [words(COL_WHO), words(COL_PHONE)] * 2
     return heading(2, words(PEOPLE)) + table(
-        [words(COL_WHO), words(COL_PHONE)], rows, widths=[40, 60], css="grid fill"
+        headers, rows, widths=[22, 28, 22, 28], css="grid fill"
     )
 
 
+def _box(label: str, lines: int, span: int = 1) -> str:
+    """A cell with a small label on top and room for ``lines`` lines of handwriting."""
+    colspan = f' colspan="{span}"' if span > 1 else ' width="50%"'
+    return f'<td{colspan}><b class="small">{esc(label)}</b>{"<br/>&nbsp;" * lines}</td>'
+
+
 def _write_down(words: Words) -> str:
-    """One table of boxes: the facts support and police will ask for."""
-    labels = [
-        words(NOTICED),
-        words(BEFORE),
-        *(f"{words(HASH_ROW)} {n}" for n in (1, 2, 3)),
-        words(THIEF),
-        *(f"{words(CONTACTED)} {n}" for n in (1, 2)),
+    """Boxes for the facts support and police will ask for.
+
+    A transaction hash has 64 hex digits (66 with "0x") and an address up to
+    62 characters: no one writes that in a 7 mm box. Those get the full width
+    of the page and room for three lines of handwriting; the shorter facts
+    sit two to a row.
+    """
+    pairs = [
+        (words(NOTICED), words(BEFORE)),
+        (f"{words(CONTACTED)} 1", f"{words(CONTACTED)} 2"),
     ]
-    rows = [[esc(label), "&nbsp;"] for label in labels]
+    long = [*(f"{words(HASH_ROW)} {n}" for n in (1, 2)), words(THIEF)]
+
+    def pair(labels: tuple[str, str]) -> str:
+        return "<tr>" + "".join(_box(label, SHORT_BOX_LINES) for label in labels) + "</tr>\n"
+
+    rows = (
+        pair(pairs[0])
+        + "".join(f"<tr>{_box(label, LONG_BOX_LINES, span=2)}</tr>\n" for label in long)
+        + pair(pairs[1])
+    )
     return (
         heading(2, words(WRITE_DOWN))
         + paragraphs([words(WRITE_DOWN_NOTE)], "small muted")
-        + table([words(COL_WHAT), words(COL_WRITE)], rows, widths=[32, 68], css="grid fill")
+        + '<table class="grid fill" width="100%" border="1" cellspacing="0" cellpadding="5">\n'
+        + f"<tbody>\n{rows}</tbody></table>\n"
     )
