@@ -205,8 +205,9 @@ def test_delete_a_checkup_from_history_after_confirming(qtbot, window, monkeypat
 def test_export_the_reminder_from_the_window(qtbot, window, monkeypatch, tmp_path: Path, language):
     informed: list[str] = []
 
-    def save_file(parent, title, suggested, name_filter, on_path, *args, **kwargs):
-        on_path(str(tmp_path / "my reminder"))
+    def save_file(parent, title, suggested, name_filter, on_path, default_suffix="", **kwargs):
+        assert default_suffix == "ics"  # Qt's dialog adds it to a name typed without it
+        on_path(str(tmp_path / f"my reminder.{default_suffix}"))
 
     def inform(parent, title, text, detail="", on_close=None):
         informed.append(text)
