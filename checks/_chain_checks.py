@@ -1,7 +1,8 @@
 """The rules behind :mod:`checks.chains`: one check per chain family and kind.
 
 Each check gets a cleaned, non-empty value of at most 200 characters and
-returns a :class:`Validation`; none raises.  Messages are module constants
+returns a :class:`Validation`; none raises. The checks for networks we
+cannot check (family ``other``) are in :mod:`checks.chains_other`.  Messages are module constants
 so tests and the UI can compare them.
 """
 
@@ -73,8 +74,7 @@ NOT_VALID_ADDRESS = N_(
     "block explorer."
 )
 NOT_VALID_TX = N_(
-    "This is not a valid transaction hash on {chain}. Please copy it again from the block "
-    "explorer."
+    "This is not a valid transaction hash on {chain}. Please copy it again from the block explorer."
 )
 TX_NOT_ADDRESS = N_("This looks like a transaction hash, not an address.")
 SIGNATURE_NOT_ADDRESS = N_("This looks like a transaction signature, not an address.")
@@ -85,8 +85,7 @@ WRONG_NETWORK_TX = N_(
 )
 EVM_PREFIX = N_("Addresses on {chain} start with 0x.")
 EVM_LENGTH = N_(
-    "Addresses on {chain} have 42 characters (0x and 40 letters or digits); this one has "
-    "{count}."
+    "Addresses on {chain} have 42 characters (0x and 40 letters or digits); this one has {count}."
 )
 EVM_TX_LENGTH = N_(
     "Transaction hashes on {chain} have 66 characters (0x and 64 letters or digits); this one "
@@ -386,14 +385,6 @@ def _solana_tx(chain: Chain, value: str) -> Validation:
     return Validation(True, value)
 
 
-def _other_address(chain: Chain, value: str) -> Validation:
-    return Validation(True, value, note=msg(NOTE_OTHER_ADDRESS))
-
-
-def _other_tx(chain: Chain, value: str) -> Validation:
-    return Validation(True, value, note=msg(NOTE_OTHER_TX))
-
-
 CHECKS: Mapping[tuple[Family, Kind], Callable[[Chain, str], Validation]] = MappingProxyType(
     {
         ("evm", "address"): _evm_address,
@@ -404,7 +395,5 @@ CHECKS: Mapping[tuple[Family, Kind], Callable[[Chain, str], Validation]] = Mappi
         ("tron", "tx"): _hex_txid,
         ("solana", "address"): _solana_address,
         ("solana", "tx"): _solana_tx,
-        ("other", "address"): _other_address,
-        ("other", "tx"): _other_tx,
     }
 )

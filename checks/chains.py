@@ -45,6 +45,7 @@ from checks._chain_checks import (
     Validation,
     eip55,
 )
+from checks.chains_other import other_address, other_tx
 from checks.i18n import N_, Msg, msg
 
 __all__ = [
@@ -78,6 +79,7 @@ CHAINS: Mapping[str, Chain] = MappingProxyType(
         )
     }
 )
+
 
 def validate_address(chain: str, text: str) -> Validation:
     """Check an address for ``chain`` (an id in :data:`CHAINS`; unknown → other)."""
@@ -138,13 +140,17 @@ _FAMILY_CHAIN: Mapping[Family, str] = MappingProxyType(
 )
 
 _MAX_LENGTH = 200
+_MAX_OTHER_LENGTH = 500  # networks we cannot check may use longer forms
+_CHECKS = MappingProxyType(
+    {**CHECKS, ("other", "address"): other_address, ("other", "tx"): other_tx}
+)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def _clean(text: str, free_text: bool = False) -> tuple[str, Msg | None]:
     """NFKC (full-width ０ｘ typed with a Chinese IME → 0x), no invisible
     characters, no white space; note when white space inside was removed.
-    Free text (chain "other") is only stripped."""
+    On chain "other" the value is only stripped (its checks refuse spaces)."""
     if free_text:
         return text.translate(_INVISIBLE).strip(), None
     value = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).strip()
@@ -157,12 +163,11 @@ def _validate(chain_id: str, text: str, kind: Kind) -> Validation:
     value, note = _clean(text, free_text=chain.family == "other")
     if not value:
         return Validation(False, value, msg(EMPTY_ADDRESS if kind == "address" else EMPTY_TX))
-    if len(value) > _MAX_LENGTH:
-        return Validation(False, value[:_MAX_LENGTH], msg(TOO_LONG))
-    check = CHECKS[(chain.family, kind)]
+    limit = _MAX_OTHER_LENGTH if chain.family == "other" else _MAX_LENGTH
+    if len(value) > limit:
+        return Validation(False, value[:limit], msg(TOO_LONG))
+    check = _CHECKS[(chain.family, kind)]
     result = check(chain, value)
     if note is not None and result.note is None:
         result = Validation(result.ok, result.value, result.problem, note)
     return result
-
-

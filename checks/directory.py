@@ -42,6 +42,7 @@ NEVER_DOES: Mapping[str, str] = MappingProxyType(
 _ID = re.compile(r"^[a-z][a-z0-9]{1,31}$")
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.]{1,64}$")
+_EMAIL = re.compile(r"^[a-z0-9._+-]{1,64}@([a-z0-9.-]{4,253})$")
 
 
 class DirectoryError(InputError):
@@ -84,6 +85,8 @@ class SupportEntry:
     confirmed: bool
     other_sources: tuple[str, ...] = ()
     notes: str | None = None
+    emails: tuple[str, ...] = ()  # support addresses seen on an official page
+    community: str | None = None  # the official forum, on an official domain
 
     @property
     def primary_domain(self) -> str:
@@ -247,7 +250,39 @@ def _parse_entry(item: object, index: int) -> SupportEntry:
         confirmed=fields.flag("confirmed"),
         other_sources=tuple(str(u) for u in other),
         notes=fields.text("notes", optional=True),
+        emails=_emails(fields, tuple(str(d) for d in domains)),
+        community=_community(fields, tuple(str(d) for d in domains)),
     )
+
+
+def _on_official(host: str, domains: tuple[str, ...]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _emails(fields: _Fields, domains: tuple[str, ...]) -> tuple[str, ...]:
+    """Support addresses; each must be on one of the entry's official domains."""
+    raw = fields.item.get("emails", [])
+    if not isinstance(raw, list):
+        raise fields.fail("emails", "must be a list")
+    found = []
+    for value in raw:
+        match = _EMAIL.match(value) if isinstance(value, str) else None
+        if match is None:
+            raise fields.fail("emails", "each must be a lower-case email address")
+        if not _on_official(match.group(1), domains):
+            raise fields.fail("emails", f"{value} is not on an official domain")
+        found.append(value)
+    return tuple(found)
+
+
+def _community(fields: _Fields, domains: tuple[str, ...]) -> str | None:
+    url = fields.url("community", optional=True)
+    if url is None:
+        return None
+    host = url.removeprefix("https://").split("/", 1)[0]
+    if not _on_official(host, domains):
+        raise fields.fail("community", f"{host} is not on an official domain")
+    return url
 
 
 def _in_app(fields: _Fields) -> InAppSupport | None:

@@ -227,3 +227,42 @@ def prefix_distance(text: str, word: str, limit: int) -> int:
     for size in range(max(1, len(word) - limit), min(len(text), len(word) + limit) + 1):
         best = min(best, edit_distance(text[:size], word, limit))
     return best
+
+
+# --- well-known domains the phishing check treats specially ---------------------------
+
+# Real, unrelated sites whose names *contain* a brand: an image optimiser, an API
+# gateway, PayPal's open-source web framework, a news site on enterprise ledgers.
+# Names that are merely one typo away (hedger, edger, tokeninsight) need no entry:
+# the phishing check's typo rules already leave them alone.
+UNRELATED_NEAR_BRANDS = frozenset("kraken.io krakend.io krakenjs.com ledgerinsights.com".split())
+
+# Free mailboxes anyone can open: a brand in the name before the @ is an impersonation,
+# because no wallet maker or exchange writes from one.
+FREE_MAIL = frozenset(
+    """
+    gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com ymail.com
+    icloud.com me.com mac.com aol.com proton.me protonmail.com pm.me gmx.com gmx.net
+    mail.com zoho.com yandex.com yandex.ru mail.ru qq.com foxmail.com 163.com 126.com
+    yeah.net sina.com sina.cn sohu.com 139.com aliyun.com tutanota.com
+    """.split()
+)
+
+# Form and page builders: anyone can publish under these hosts, so a brand in the
+# path ("docs.google.com/forms/…/metamask-support") is an impersonation. Host → the
+# path prefix under which user pages live.
+PAGE_BUILDERS = {
+    "docs.google.com": "/forms/",
+    "forms.gle": "/",
+    "sites.google.com": "/",
+    "forms.office.com": "/",
+    "forms.microsoft.com": "/",
+    "jotform.com": "/",
+    "form.jotform.com": "/",
+    "typeform.com": "/",
+    "tally.so": "/",
+    "linktr.ee": "/",
+    "telegra.ph": "/",
+    "notion.so": "/",
+    "airtable.com": "/",
+}

@@ -29,10 +29,9 @@ Rules, in order:
   next rung. On the last rung there is nowhere higher, so it is
   ``follow_up_due`` again.
 
-Which channel gives "a follow-up due after two business days": ``social``.
-Its reply time is 2 calendar days, which is never later than 2 business
-days, so moving the clock two business days always makes its follow-up due;
-from a Monday, Tuesday or Wednesday it becomes due exactly then.
+Business days matter for email, tickets and in-app support (3 business
+days): a ticket sent on a Friday morning is due the next Wednesday at the
+same time, not on Monday. Social messages are counted in calendar days.
 """
 
 from __future__ import annotations
@@ -282,9 +281,7 @@ def _reply_since(
     answered = [
         (a.reply_at, a.at, index, a)
         for index, a in enumerate(official)
-        if a.reply_at is not None
-        and a.reply_at <= now
-        and (a is latest or a.reply_at >= latest.at)
+        if a.reply_at is not None and a.reply_at <= now and (a is latest or a.reply_at >= latest.at)
     ]
     return max(answered)[-1] if answered else None
 
@@ -375,7 +372,9 @@ class EscalationState:
     ) -> EscalationState:
         """Add a contact made on ``channel`` (now, unless ``at`` is given)."""
         attempt = ContactAttempt(
-            channel=channel, at=self.clock() if at is None else at, ticket=ticket,
+            channel=channel,
+            at=self.clock() if at is None else at,
+            ticket=ticket,
             official=official,
         )
         return replace(self, attempts=(*self.attempts, attempt))
@@ -390,6 +389,4 @@ class EscalationState:
         return replace(self, attempts=tuple(attempts))
 
     def advice(self) -> Advice:
-        return advise(
-            self.attempts, self.clock(), self.tz, self.wallet_custodial, name=self.name
-        )
+        return advise(self.attempts, self.clock(), self.tz, self.wallet_custodial, name=self.name)

@@ -17,9 +17,28 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from checks.brands import BrandMatch, brands_for, find_brand, find_in_userinfo
+from checks.brands import (
+    NEAR_MISS_WORDS,
+    Brand,
+    BrandMatch,
+    brands_for,
+    find_brand,
+    find_in_userinfo,
+    match_name,
+)
 from checks.directory import Directory, DirectoryError, SupportEntry, load_directory
-from checks.domains import HostError, is_ip_address, normalize_host, public_suffix_list, to_ascii
+from checks.domains import (
+    FREE_MAIL,
+    PAGE_BUILDERS,
+    UNRELATED_NEAR_BRANDS,
+    HostError,
+    edit_distance,
+    is_ip_address,
+    normalize_host,
+    public_suffix_list,
+    skeleton,
+    to_ascii,
+)
 from checks.i18n import N_, Msg, msg
 
 MAX_INPUT = 2000  # longer text is no address; bounded work for any paste
@@ -67,6 +86,7 @@ class _Parsed:
     userinfo: str = ""
     handle: str = ""
     platform: str = ""
+    path: str = ""
 
 
 class _NotAddress(ValueError):
@@ -96,8 +116,7 @@ UNCONFIRMED_SITE = N_(
 )
 LOOKALIKE_SITE = N_("The real site is {official}. This is {site}, a different website.")
 LOOKALIKE_HOMOGLYPH = N_(
-    "This address uses look-alike letters to imitate {official}. It is {site}, "
-    "a different website."
+    "This address uses look-alike letters to imitate {official}. It is {site}, a different website."
 )
 LOOKALIKE_SUBDOMAIN = N_(
     "This address only starts like {name}'s. The part that decides the website is {site}, "
@@ -113,6 +132,14 @@ LOOKALIKE_EMAIL = N_(
 LOOKALIKE_UNCONFIRMED = N_(
     "This name imitates {name}, but {site} is not a website we know belongs to {name}. "
     "Do not enter your seed phrase or send money there."
+)
+LOOKALIKE_FREE_MAIL = N_(
+    "{address} is a free mailbox at {site} that anyone can open. Real {name} support writes "
+    "only from {official}; treat this as a scam."
+)
+LOOKALIKE_PAGE = N_(
+    "This is a page on {site}, where anyone can publish forms and pages. It uses the name "
+    "{name}, but {name}'s real site is {official}. Never type your seed phrase there."
 )
 LOOKALIKE_HANDLE = N_(
     "Official support never messages you first. {handle} uses the name {name} but is not "
@@ -221,7 +248,7 @@ def _parse(text: str) -> _Parsed:
         segment = _first_segment(path, platform)
         if platform and segment:
             return _handle(segment, platform)
-    return _Parsed("email" if is_email else "host", host=host, userinfo=userinfo)
+    return _Parsed("email" if is_email else "host", host=host, userinfo=userinfo, path=path)
 
 
 def _host_from(hostport: str) -> str:
@@ -284,7 +311,9 @@ def _classify_handle(parsed: _Parsed, directory: Directory) -> LinkVerdict:
             if platform_ok and account.handle.lower() == wanted:
                 reason = msg(OFFICIAL_HANDLE, name=entry.name, handle=shown)
                 return LinkVerdict("official", entry.id, reason)
-    found = find_brand(parsed.handle, brands_for(directory), separators="_.")
+    found = _credible(
+        find_brand(parsed.handle, brands_for(directory), separators="_."), parsed.handle, "_."
+    )
     if found is None:
         return LinkVerdict("unknown", None, msg(UNKNOWN_HANDLE))
     entry = found.brand.entry
@@ -301,6 +330,8 @@ def _classify_host(parsed: _Parsed, directory: Directory) -> LinkVerdict:
     brands = brands_for(directory)
     registrable = public_suffix_list().registrable_domain(host) or host
     owner = directory.owner_of(registrable)
+    if parsed.kind == "email" and owner is None and registrable in FREE_MAIL:
+        return _free_mail(parsed, registrable, brands)
     if (parsed.userinfo and parsed.kind == "host") or _looks_like_host(parsed):
         hidden = find_in_userinfo(parsed.userinfo, brands)
         if hidden is not None and (owner is None or hidden.id != owner.id):
@@ -308,11 +339,85 @@ def _classify_host(parsed: _Parsed, directory: Directory) -> LinkVerdict:
             return LinkVerdict("lookalike", hidden.id, reason)
     if owner is not None:
         return _official(owner, registrable, parsed.kind)
-    found = find_brand(host, brands, registrable=registrable)
-    if found is None:
+    if registrable in UNRELATED_NEAR_BRANDS:
         return LinkVerdict("unknown", None, msg(UNKNOWN_SITE))
+    found = find_brand(host, brands, registrable=registrable)
+    if found is not None and found.how == "typo":
+        found = _credible(found, registrable.split(".", 1)[0], "-")
+    if found is None:
+        return _page_builder(host, parsed.path, brands) or LinkVerdict(
+            "unknown", None, msg(UNKNOWN_SITE)
+        )
     reason = _lookalike_reason(found, registrable, parsed)
     return LinkVerdict("lookalike", found.brand.entry.id, reason)
+
+
+def _free_mail(parsed: _Parsed, registrable: str, brands: tuple[Brand, ...]) -> LinkVerdict:
+    """``trezor-support@gmail.com``: a brand's name on a mailbox anyone can open."""
+    found = _credible(match_name(parsed.userinfo, brands, "-_.+"), parsed.userinfo, "-_.+")
+    if found is None:
+        return LinkVerdict("unknown", None, msg(UNKNOWN_SITE))
+    entry = found.brand.entry
+    address = _shown(f"{parsed.userinfo}@{parsed.host}")
+    reason = msg(
+        LOOKALIKE_FREE_MAIL,
+        address=address,
+        site=_site(registrable),
+        name=entry.name,
+        official=entry.primary_domain,
+    )
+    return LinkVerdict("lookalike", entry.id, reason)
+
+
+def _page_builder(host: str, path: str, brands: tuple[Brand, ...]) -> LinkVerdict | None:
+    """``docs.google.com/forms/…/metamask-support``: a brand on a page anyone can make."""
+    prefix = PAGE_BUILDERS.get(host.removeprefix("www."))
+    if prefix is None or not path.lower().startswith(prefix):
+        return None
+    for segment in [s for s in re.split(r"[/\\?#&=]", path[len(prefix) :]) if s][:8]:
+        found = _credible(match_name(segment, brands, "-_.+"), segment, "-_.+")
+        if found is not None:
+            entry = found.brand.entry
+            reason = msg(
+                LOOKALIKE_PAGE, site=_site(host), name=entry.name, official=entry.primary_domain
+            )
+            return LinkVerdict("lookalike", entry.id, reason)
+    return None
+
+
+def _credible(found: BrandMatch | None, name: str, separators: str) -> BrandMatch | None:
+    """Drop a typing-distance match that real names explain better.
+
+    * For a brand term of up to 8 letters the first letter must match:
+      ``hedger`` and ``edger`` are English words, not attacks on ``ledger``,
+      while ``legder``, ``krakem`` and ``trezer`` keep their first letter.
+    * A term made by gluing an official domain together (``tokenim`` from
+      token.im) only matches a whole word (``tokeim-cn``), not the start of
+      a longer one (``tokeninsight``).
+    """
+    if found is None or found.how != "typo":
+        return found
+    tokens = [skeleton(t) for t in re.split(f"[{re.escape(separators)}]", name) if t]
+    joined = "".join(tokens)
+    ends = [sum(len(t) for t in tokens[: i + 1]) for i in range(len(tokens))]
+    starts = [0, *ends[:-1]]
+    entry = found.brand.entry
+    names = {skeleton(entry.id), skeleton(re.sub(r"[^a-z0-9]", "", entry.name.lower()))}
+    glued = {skeleton(d.replace(".", "")) for d in entry.official_domains} - names
+    near = {skeleton(word) for word in NEAR_MISS_WORDS}
+    for term, allowed in found.brand.terms:
+        for start in starts if allowed else ():
+            rest = joined[start:]
+            for size in range(max(1, len(term) - allowed), min(len(rest), len(term) + allowed) + 1):
+                piece = rest[:size]
+                if piece in near or edit_distance(piece, term, allowed) > allowed:
+                    continue
+                if len(term) <= 8 and piece[0] != term[0]:
+                    continue
+                if term in glued and start + size not in ends:
+                    continue
+                return found
+    return None
 
 
 def _looks_like_host(parsed: _Parsed) -> bool:

@@ -4,6 +4,7 @@ save, history, reminder export. Storage work runs in the storage pool.
 
 from __future__ import annotations
 
+from datetime import timezone
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from checks import ics, reminders
 from checks.checkup.flow import CheckupFlow
 from checks.checkup.run import CheckupRun, compare
 from checks.files import write_private
+from checks.panic.cases import case_rows
 from desktop import dialogs
 from desktop.background import run_in_background
 from desktop.checkup_wizard import DRAFT, CheckupWizard
@@ -26,6 +28,8 @@ from desktop.results_page import ResultsPage
 class CheckupController(QObject):
     go_home = Signal()
     data_changed = Signal()  # a run was saved or deleted: refresh the banners
+    case_requested = Signal(str)  # History: open this theft case (the panic controller's job)
+    new_case_requested = Signal()
 
     def __init__(self, ctx: AppContext, stack: QStackedWidget, window: QWidget) -> None:
         super().__init__(window)
@@ -160,8 +164,12 @@ class CheckupController(QObject):
         page.close_requested.connect(self.close_page)
         page.open_requested.connect(self.open_run)
         page.delete_requested.connect(lambda run_id: self._confirm_delete(page, run_id))
+        page.cases.open_requested.connect(self.case_requested)
+        page.cases.new_requested.connect(self.new_case_requested)
         self._show(page)
         self._in_storage(lambda store: store.list_checkup_runs(), page.set_runs)
+        tz = self.ctx.local_now().tzinfo or timezone.utc
+        self._in_storage(lambda store: case_rows(store, tz), page.cases.set_rows)
 
     def open_run(self, run_id: int) -> None:
         def load(store: Any) -> tuple[CheckupRun, CheckupRun | None]:

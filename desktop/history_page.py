@@ -1,4 +1,5 @@
-"""Past checkups: a list, a score trend, open one read-only, delete one."""
+"""History: past checkups (a list, a score trend, open one read-only, delete one)
+and every theft case, open or closed (:class:`desktop.panic_case_list.CaseList`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from checks.store import RunSummary
 from desktop.i18n import _
+from desktop.panic_case_list import CaseList
 from desktop.widgets import heading, page_layout
 
 
@@ -117,6 +119,8 @@ class HistoryPage(QWidget):
         row.addWidget(self.delete_button)
         row.addWidget(self.open_button)
         layout.addLayout(row)
+        self.cases = CaseList(self, with_back=False)  # filled by the controller
+        layout.addWidget(self.cases, 1)
 
     def set_runs(self, runs: list[RunSummary]) -> None:
         self.list.clear()

@@ -21,15 +21,24 @@ from checks.settings import Settings, save_settings
 from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.home_page import HELP_SHORTCUT, PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
-from desktop.i18n import _
+from desktop.i18n import _, tr
 from desktop.icons import icon
 
 if TYPE_CHECKING:
     from checks import erase
+    from checks.i18n import Msg
     from checks.store import CaseSummary, RunSummary
     from desktop.checkup_controller import CheckupController
     from desktop.panic_controller import PanicController
     from desktop.unlock import DataUnlocker
+
+
+# What the home screen's notices are made from, read in the storage thread:
+# runs, cases, whether data is kept, one notice per open case, a checkup draft,
+# and the label of each case's button.
+NoticeState = tuple[
+    "list[RunSummary]", "list[CaseSummary]", bool, "list[Notice]", bool, "dict[str, Msg]"
+]
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +76,7 @@ class MainWindow(QMainWindow):
 
             self._unlocker = DataUnlocker(self.ctx, self)
             self._unlocker.ready.connect(self.refresh_notices)
+            self._unlocker.ready.connect(self._data_ready)
         return self._unlocker
 
     @property
@@ -77,6 +87,8 @@ class MainWindow(QMainWindow):
             self._checkup = CheckupController(self.ctx, self.stack, self)
             self._checkup.go_home.connect(self.show_home)
             self._checkup.data_changed.connect(self.refresh_notices)
+            self._checkup.case_requested.connect(lambda case_id: self.panic.start(case_id))
+            self._checkup.new_case_requested.connect(lambda: self.panic.start_new())
         return self._checkup
 
     @property
@@ -86,7 +98,12 @@ class MainWindow(QMainWindow):
 
             self._panic = PanicController(self.ctx, self.stack, self)
             self._panic.go_home.connect(self.show_home)
+            self._panic.data_changed.connect(self.refresh_notices)
         return self._panic
+
+    def _data_ready(self) -> None:
+        if self._panic is not None:  # opened before the data (--panic): resume the open case
+            self._panic.data_ready()
 
     # -- pages -------------------------------------------------------------
 
@@ -145,18 +162,19 @@ class MainWindow(QMainWindow):
         """Read the history in the storage thread, then update the banners."""
         store = self.ctx.store
         if store is None:
-            self._show_notices(([], [], True, [], False))
+            self._show_notices(([], [], True, [], False, {}))
             return
         now = self.ctx.clock()
         tz = self.ctx.local_now().tzinfo or timezone.utc
 
-        def read() -> tuple[list[RunSummary], list[CaseSummary], bool, list[Notice], bool]:
+        def read() -> NoticeState:
             from checks.checkup.flow import DRAFT_NAME
             from checks.panic.case import Case
-            from checks.panic.followup import case_notice
+            from checks.panic.followup import case_notice, open_label
 
             cases = store.list_cases()
             case_notices = []
+            labels: dict[str, Msg] = {}
             for summary in cases:
                 if summary.status == "closed":
                     continue
@@ -165,8 +183,9 @@ class MainWindow(QMainWindow):
                 except (KeyError, TypeError, ValueError):
                     continue  # unreadable: the plain "open cases" banner still shows it
                 case_notices.append(case_notice(case, now, tz))
+                labels[f"case:{case.id}"] = open_label(case, tz)  # each button says which case
             draft = store.get_draft(DRAFT_NAME) is not None
-            return store.list_checkup_runs(), cases, store.keeps_data, case_notices, draft
+            return store.list_checkup_runs(), cases, store.keeps_data, case_notices, draft, labels
 
         run_in_background(
             read,
@@ -176,10 +195,8 @@ class MainWindow(QMainWindow):
             pool=self.ctx.storage_pool,
         )
 
-    def _show_notices(
-        self, state: tuple[list[RunSummary], list[CaseSummary], bool, list[Notice], bool]
-    ) -> None:
-        runs, cases, keeps_data, case_notices, draft = state
+    def _show_notices(self, state: NoticeState) -> None:
+        runs, cases, keeps_data, case_notices, draft, labels = state
         ctx = self.ctx
         found = notices(
             runs=runs,
@@ -198,6 +215,7 @@ class MainWindow(QMainWindow):
                 "case": _("Open"),
                 "checkup": _("Start checkup"),
                 "checkup-resume": _("Continue"),
+                **{action: tr(label) for action, label in labels.items()},
             },
         )
         if any(notice.id == "checkup-overdue" for notice in found):

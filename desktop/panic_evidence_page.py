@@ -1,4 +1,12 @@
-"""Panic: evidence — timeline, transactions (validated as you type), files."""
+"""Panic: evidence — timeline, transactions (validated as you type), files.
+
+Files are copied in the storage thread one after another. The job returns
+only the manifest entry; it is added to the case as it is *then*, on the
+GUI thread, so a note typed while a big file copies is never lost, and
+three files dropped at once are three files in the case. Whether the copies
+are still unchanged (``evidence.verify``) is checked in the background and
+said in words.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateTimeEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,19 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.chains import CHAINS, validate_address, validate_tx_hash
-from checks.explorers import extract_from_explorer_url
-from checks.i18n import N_, InputError
+from checks.i18n import N_, InputError, Msg
 from checks.panic import evidence
-from checks.panic.case import Transaction
+from checks.panic.case import Case, EvidenceFile
 from desktop import dialogs
 from desktop.background import run_in_background
 from desktop.i18n import _, tr
+from desktop.panic_links import help_button, local_qt
+from desktop.panic_transactions import TransactionsSection
 from desktop.panic_wizard import PanicPage, PanicWizard
 from desktop.secret_guard import guard
-from desktop.widgets import heading
-
-OK_COLOUR, BAD_COLOUR = "#2e7d32", "#c62828"
+from desktop.widgets import heading, verdict_colour
 
 
 class EvidencePage(PanicPage):
@@ -41,10 +45,17 @@ class EvidencePage(PanicPage):
         super().__init__(wizard)
         self.setObjectName("evidencePage")
         self.setAcceptDrops(True)
-        self.column.addWidget(heading(_("Record the evidence"), 1.6, self))
+        self._queue: list[str] = []
+        self._busy = False
+        self._verified: tuple[EvidenceFile, ...] | None = None
+        top = QHBoxLayout()
+        top.addWidget(heading(_("Record the evidence"), 1.6, self), 1)
+        top.addWidget(help_button(self, "evidence-utc", _("Record the evidence")))
+        self.column.addLayout(top)
         self.status = QLabel(self)
         self.status.setObjectName("evidenceStatus")
         self.status.setWordWrap(True)
+        self.status.setVisible(False)
         self.column.addWidget(self.status)
 
         # -- timeline -------------------------------------------------------
@@ -69,47 +80,19 @@ class EvidencePage(PanicPage):
         self.timeline = QListWidget(self)
         self.timeline.setObjectName("timelineList")
         self.timeline.setAccessibleName(_("Timeline"))
+        self.timeline.setMaximumHeight(130)
         self.column.addWidget(self.timeline)
+        self.remove_event = QPushButton(_("Remove the selected entry…"), self)
+        self.remove_event.setObjectName("removeTimeline")
+        self.remove_event.clicked.connect(self._ask_remove_event)
+        self.column.addWidget(self.remove_event, 0, Qt.AlignmentFlag.AlignLeft)
         self.add_event.clicked.connect(self._add_event)
         self.what.returnPressed.connect(self._add_event)
 
         # -- transactions -------------------------------------------------------
         self.column.addWidget(heading(_("Transactions"), 1.2, self))
-        form = QFormLayout()
-        self.chain = QComboBox(self)
-        self.chain.setObjectName("txChain")
-        for chain in CHAINS.values():
-            self.chain.addItem(tr(chain.name), chain.id)
-        self.chain.setAccessibleName(_("Network"))
-        self.tx_hash = self._field("txHash", _("Transaction hash (TxID) or a block explorer link"))
-        self.tx_from = self._field("txFrom", _("From address (your wallet)"))
-        self.tx_to = self._field("txTo", _("To address (where the money went)"))
-        self.asset = self._field("txAsset", _("Asset, e.g. USDT"))
-        self.amount = self._field("txAmount", _("Amount"))
-        for field in (self.asset, self.amount):
-            guard(field)
-        self.tx_check = QLabel(self)
-        self.tx_check.setObjectName("txCheck")
-        self.tx_check.setWordWrap(True)
-        form.addRow(_("Network:"), self.chain)
-        form.addRow(_("Transaction:"), self.tx_hash)
-        form.addRow(self.tx_check)
-        form.addRow(_("From:"), self.tx_from)
-        form.addRow(_("To:"), self.tx_to)
-        form.addRow(_("Asset:"), self.asset)
-        form.addRow(_("Amount:"), self.amount)
-        self.column.addLayout(form)
-        self.add_tx = QPushButton(_("Add transaction"), self)
-        self.add_tx.setObjectName("addTransaction")
-        self.add_tx.clicked.connect(self._add_transaction)
-        self.column.addWidget(self.add_tx, 0, Qt.AlignmentFlag.AlignLeft)
-        self.transactions = QListWidget(self)
-        self.transactions.setObjectName("transactionList")
-        self.transactions.setAccessibleName(_("Transactions"))
-        self.column.addWidget(self.transactions)
-        for field in (self.tx_hash, self.tx_from, self.tx_to):
-            field.textChanged.connect(self._check_live)
-        self.chain.currentIndexChanged.connect(self._check_live)
+        self.tx = TransactionsSection(self)
+        self.column.addWidget(self.tx)
 
         # -- files ------------------------------------------------------------------
         self.column.addWidget(heading(_("Screenshots and files"), 1.2, self))
@@ -121,14 +104,14 @@ class EvidencePage(PanicPage):
         self.files = QListWidget(self)
         self.files.setObjectName("evidenceList")
         self.files.setAccessibleName(_("Evidence files"))
+        self.files.setMaximumHeight(130)
         self.column.addWidget(self.files)
-
-    def _field(self, name: str, placeholder: str) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setObjectName(name)
-        field.setPlaceholderText(placeholder)
-        field.setAccessibleName(placeholder)
-        return field
+        self.integrity = QLabel(self)
+        self.integrity.setObjectName("evidenceIntegrity")
+        self.integrity.setWordWrap(True)
+        self.column.addWidget(self.integrity)
+        for widget in (self.when, self.what, self.add_event, self.remove_event, self.attach):
+            widget.setProperty("editsCase", True)
 
     def first_input(self) -> QWidget | None:
         return self.what
@@ -137,18 +120,14 @@ class EvidencePage(PanicPage):
 
     def refresh(self) -> None:
         case = self.case
+        if not self.what.text():  # a new entry starts at "now" (the context's clock)
+            self.when.setDateTime(local_qt(self.ctx.clock()))
         self.timeline.clear()
         for entry in case.timeline:
             local = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
             self.timeline.addItem(f"{local} ({entry.at:%H:%M} UTC) — {entry.text}")
-        self.transactions.clear()
-        for tx in case.transactions:
-            parts = [f"[{tx.chain}] {tx.tx_hash}"]
-            if tx.to_address:
-                parts.append(_("to {address}").format(address=tx.to_address))
-            if tx.amount or tx.asset:
-                parts.append(f"{tx.amount} {tx.asset}".strip())
-            self.transactions.addItem(" — ".join(parts))
+        self.remove_event.setEnabled(bool(case.timeline) and not self.wizard.read_only)
+        self.tx.refresh()
         self.files.clear()
         for item in case.evidence:
             self.files.addItem(
@@ -156,10 +135,13 @@ class EvidencePage(PanicPage):
                     name=item.original_name, size=item.size, digest=item.sha256
                 )
             )
+        if case.evidence != self._verified:
+            self._verify()
 
-    def _say(self, text: str, ok: bool = False) -> None:
+    def say(self, text: str, ok: bool = False) -> None:
+        self.status.setVisible(True)
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {OK_COLOUR if ok else BAD_COLOUR};")
+        self.status.setStyleSheet(f"color: {verdict_colour(ok, self.status)};")
 
     # -- timeline -------------------------------------------------------------------
 
@@ -170,83 +152,30 @@ class EvidencePage(PanicPage):
         try:
             case = self.case.add_timeline(moment, self.what.text())
         except InputError as error:
-            self._say(tr(error.message))
+            self.say(tr(error.message))
             return
         self.what.clear()
-        self._say(_("Added to the timeline."), ok=True)
+        self.say(_("Added to the timeline."), ok=True)
         self.wizard.update_case(case)
 
-    # -- transactions -------------------------------------------------------------------
-
-    def _unwrap_link(self, field: QLineEdit) -> None:
-        """A whole block-explorer link pasted in? Keep the hash or address and its network."""
-        link = extract_from_explorer_url(field.text().strip())
-        if link is None:
+    def _ask_remove_event(self) -> None:
+        row = self.timeline.currentRow()
+        if row < 0:
             return
-        index = self.chain.findData(link.chain)
-        if index >= 0:
-            self.chain.setCurrentIndex(index)
-        target = (
-            self.tx_hash if link.kind == "tx" else (self.tx_to if field is self.tx_hash else field)
+        entry = self.case.timeline[row]
+
+        def remove() -> None:
+            index = next((i for i, e in enumerate(self.case.timeline) if e == entry), -1)
+            if index >= 0:
+                self.wizard.update_case(self.case.remove_timeline(index))
+
+        dialogs.confirm(
+            self,
+            _("Remove this entry?"),
+            _("“{text}” will be removed from the timeline.").format(text=entry.text),
+            _("Remove"),
+            remove,
         )
-        field.blockSignals(True)
-        field.clear()
-        field.blockSignals(False)
-        target.setText(link.value)
-
-    def _check_live(self) -> None:
-        for field in (self.tx_hash, self.tx_from, self.tx_to):
-            if "/" in field.text():
-                self._unwrap_link(field)
-        chain = str(self.chain.currentData())
-        text = self.tx_hash.text().strip()
-        if not text:
-            self.tx_check.clear()
-            return
-        result = validate_tx_hash(chain, text)
-        words = tr(result.problem) if result.problem else _("Looks right.")
-        if result.note:
-            words += " " + tr(result.note)
-        self.tx_check.setText(words)
-        colour = OK_COLOUR if result.ok else BAD_COLOUR
-        self.tx_check.setStyleSheet(f"color: {colour};")
-
-    def _add_transaction(self) -> None:
-        chain = str(self.chain.currentData())
-        tx = validate_tx_hash(chain, self.tx_hash.text())
-        if not tx.ok:
-            self._say(tr(tx.problem) if tx.problem else _("Please check the transaction hash."))
-            self.tx_hash.setFocus()
-            return
-        addresses = []
-        for field in (self.tx_from, self.tx_to):
-            if not field.text().strip():
-                addresses.append("")
-                continue
-            result = validate_address(chain, field.text())
-            if not result.ok:
-                self._say(tr(result.problem) if result.problem else _("Please check the address."))
-                field.setFocus()
-                return
-            addresses.append(result.value)
-        try:
-            case = self.case.add_transaction(
-                Transaction(
-                    chain,
-                    tx.value,
-                    addresses[0],
-                    addresses[1],
-                    self.asset.text().strip(),
-                    self.amount.text().strip(),
-                )
-            )
-        except InputError as error:
-            self._say(tr(error.message))
-            return
-        for field in (self.tx_hash, self.tx_from, self.tx_to, self.asset, self.amount):
-            field.clear()
-        self._say(_("Transaction added."), ok=True)
-        self.wizard.update_case(case)
 
     # -- files ---------------------------------------------------------------------------
 
@@ -254,46 +183,119 @@ class EvidencePage(PanicPage):
         dialogs.open_file(self, _("Attach a screenshot or file"), self.add_file)
 
     def add_file(self, path: str) -> None:
-        ctx, case, store = self.ctx, self.case, self.ctx.store
-        if store is None:
-            self._say(_("Your data is not open yet. Please try again in a moment."))
+        self.add_files([path])
+
+    def add_files(self, paths: list[str]) -> None:
+        """Attach files one after another (each copy sees the files before it)."""
+        if self.ctx.store is None:
+            self.say(_("Your data is not open yet. Please try again in a moment."))
             return
-        self._say(_("Copying and checking the file…"), ok=True)
+        self._queue.extend(paths)
+        if not self._busy:
+            self._next_file()
+
+    def _next_file(self) -> None:
+        if not self._queue:
+            self._busy = False
+            return
+        self._busy = True
+        path = self._queue.pop(0)
+        ctx, store, case = self.ctx, self.ctx.store, self.case
+        if store is None:
+            self._queue.clear()
+            self._busy = False
+            return
+        known = frozenset(item.sha256 for item in case.evidence)
+        now = ctx.clock()
+        self.say(_("Copying and checking {name}…").format(name=Path(path).name), ok=True)
         run_in_background(
-            lambda: evidence.add_file(case, Path(path), ctx.paths, store, ctx.clock()),
+            lambda: evidence.copy_in(case.id, known, Path(path), ctx.paths, store, now),
             self._file_added,
             self._file_failed,
             owner=self,
             pool=ctx.storage_pool,
         )
 
-    def _file_added(self, case: object) -> None:
-        from checks.panic.case import Case
+    def _file_added(self, item: object) -> None:
+        assert isinstance(item, EvidenceFile)
+        try:
+            case = self.case.add_evidence(item)  # the case as it is now
+        except InputError as error:
+            self.say(tr(error.message))
+            self._discard(item)
+        else:
+            self.say(
+                _("Attached {name}. SHA-256: {digest}").format(
+                    name=item.original_name, digest=item.sha256
+                ),
+                ok=True,
+            )
+            self.wizard.update_case(case)
+        self._next_file()
 
-        assert isinstance(case, Case)
-        item = case.evidence[-1]
-        self._say(
-            _("Attached {name}. SHA-256: {digest}").format(
-                name=item.original_name, digest=item.sha256
-            ),
-            ok=True,
-        )
-        self.wizard.update_case(case)
+    def _discard(self, item: EvidenceFile) -> None:
+        ctx, store, case_id = self.ctx, self.ctx.store, self.case.id
+        if store is not None:
+            run_in_background(
+                lambda: evidence.discard(case_id, item, ctx.paths, store),
+                lambda _r: None,
+                None,
+                owner=self,
+                pool=ctx.storage_pool,
+            )
 
     def _file_failed(self, exc: Exception) -> None:
         if isinstance(exc, InputError):
-            self._say(tr(exc.message))
+            self.say(tr(exc.message))
         else:
-            self._say(
+            self.say(
                 _("The file could not be attached ({reason}).").format(reason=type(exc).__name__)
             )
+        self._next_file()
+
+    def _verify(self) -> None:
+        """Are the copies still what was attached? Said in words, checked off the UI thread."""
+        if self.ctx.store is None:
+            self.integrity.clear()
+            return
+        self._verified = self.case.evidence
+        verify_in_background(self, self.case, self.integrity)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
+        if event.mimeData().hasUrls() and not self.wizard.read_only:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.add_file(url.toLocalFile())
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and not self.wizard.read_only:
+            self.add_files(paths)
         event.acceptProposedAction()
+
+
+def verify_in_background(owner: PanicPage, case: Case, label: QLabel) -> None:
+    """Check the evidence copies of ``case`` and say the result in ``label``."""
+    ctx, store = owner.ctx, owner.ctx.store
+    if not case.evidence or store is None:
+        label.clear()
+        return
+
+    def check() -> tuple[bool, tuple[Msg, ...]]:
+        problems = evidence.verify(case, ctx.paths, store)
+        return not problems, evidence.summary(case, problems)
+
+    def show(result: tuple[bool, tuple[Msg, ...]]) -> None:
+        if owner.case.evidence != case.evidence:
+            return  # a newer check is on its way
+        unchanged, lines = result
+        words = " ".join(tr(line) for line in lines)
+        label.setText(words)
+        label.setAccessibleName(words)
+        label.setStyleSheet(f"color: {verdict_colour(unchanged, label)};")
+
+    run_in_background(
+        check,
+        show,
+        lambda exc: label.setText(type(exc).__name__),
+        owner=owner,
+        pool=ctx.storage_pool,
+    )

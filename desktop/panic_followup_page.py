@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import timezone, tzinfo
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWidget
 
 from checks.escalation import Advice
 from checks.i18n import N_, InputError
-from checks.panic.followup import advice_for
+from checks.panic.followup import advice_for, due_words
+from checks.reports.html import sentence
 from desktop import dialogs
 from desktop.i18n import _, tr
+from desktop.panic_contact_log import CHANNELS
+from desktop.panic_links import help_button
 from desktop.panic_wizard import PanicPage, PanicWizard
-from desktop.widgets import heading, scaled_font
+from desktop.widgets import error_colour, heading, scaled_font
 
-CHANNEL_WORDS = {
-    "in_app": N_("Help page inside the app"),
-    "live_chat": N_("Live chat on the official site"),
-    "email": N_("Email"),
-    "ticket": N_("Support ticket / web form"),
-    "social": N_("Official social media account"),
-    "community": N_("Official community (forum, group)"),
-    "complaint": N_("Formal complaint"),
-    "police": N_("Police"),
-    "consumer": N_("Consumer protection"),
-}
+CHANNEL_WORDS = dict(CHANNELS)
 
 
 class FollowUpPage(PanicPage):
@@ -33,7 +27,10 @@ class FollowUpPage(PanicPage):
     def __init__(self, wizard: PanicWizard) -> None:
         super().__init__(wizard)
         self.setObjectName("followUpPage")
-        self.column.addWidget(heading(_("Follow up and escalate"), 1.6, self))
+        top = QHBoxLayout()
+        top.addWidget(heading(_("Follow up and escalate"), 1.6, self), 1)
+        top.addWidget(help_button(self, "support-wait", _("Follow up and escalate")))
+        self.column.addLayout(top)
         self.advice = QLabel(self)
         self.advice.setObjectName("followUpAdvice")
         self.advice.setWordWrap(True)
@@ -51,31 +48,36 @@ class FollowUpPage(PanicPage):
         self.replied = QPushButton(_("They replied…"), self)
         self.replied.setObjectName("theyReplied")
         self.replied.clicked.connect(self._reply)
+        self.replied.setProperty("editsCase", True)
         self.column.addWidget(self.replied)
         self.log_more = QPushButton(_("Log another contact"), self)
         self.log_more.setObjectName("logAnother")
         self.log_more.clicked.connect(lambda: self.wizard.go(self.wizard.pages.index(self) - 1))
+        self.log_more.setProperty("editsCase", True)
         self.column.addWidget(self.log_more)
         self.column.addStretch(1)
 
     def first_input(self) -> QWidget | None:
         return self.contacts
 
+    def _tz(self) -> tzinfo:
+        return self.ctx.local_now().tzinfo or timezone.utc
+
     def current_advice(self) -> Advice:
-        now = self.ctx.clock()
-        return advice_for(self.case, now, self.ctx.local_now().tzinfo or now.tzinfo)  # type: ignore[arg-type]
+        return advice_for(self.case, self.ctx.clock(), self._tz())
 
     def refresh(self) -> None:
         advice = self.current_advice()
         text = tr(advice.message)
         if advice.due_at is not None:
-            due = advice.due_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            text += " " + _("Due: {date}.").format(date=due)
+            when = tr(due_words(advice.due_at, self.ctx.clock(), self._tz()))
+            text += " " + _("({when})").format(when=when)
         self.advice.setText(text)
         self.advice.setAccessibleName(text)
-        parts = [f"<li>{escape(tr(step))}</li>" for step in advice.steps]
+        parts = [f"<li>{escape(sentence(tr(step)))}</li>" for step in advice.steps]
+        colour = error_colour(self)
         warnings = "".join(
-            f"<p style='color:#c62828'><b>{escape(tr(w))}</b></p>" for w in advice.warnings
+            f"<p style='color:{colour}'><b>{escape(tr(w))}</b></p>" for w in advice.warnings
         )
         self.details.setText(f"<ol>{''.join(parts)}</ol>{warnings}" if parts or warnings else "")
         self.contacts.clear()
@@ -91,7 +93,7 @@ class FollowUpPage(PanicPage):
             self.contacts.addItem(" — ".join(words))
         if self.case.contacts:
             self.contacts.setCurrentRow(len(self.case.contacts) - 1)
-        self.replied.setEnabled(bool(self.case.contacts))
+        self.replied.setEnabled(bool(self.case.contacts) and not self.wizard.read_only)
 
     def _reply(self) -> None:
         row = self.contacts.currentRow()

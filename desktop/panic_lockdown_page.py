@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checks.findings import Severity
 from checks.i18n import N_
 from checks.panic.lockdown import Step, plan
 from desktop.i18n import _, tr
+from desktop.panic_links import help_button, link_label
 from desktop.panic_wizard import PanicPage, PanicWizard
-from desktop.widgets import SEVERITY_COLOURS, heading, scaled_font
+from desktop.widgets import heading, scaled_font, severity_colour
 
 
 class StepCard(QFrame):
@@ -22,7 +30,7 @@ class StepCard(QFrame):
         self.setObjectName(f"step_{step.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         if step.urgent:
-            colour = SEVERITY_COLOURS[Severity.URGENT]
+            colour = severity_colour(Severity.URGENT, page)
             self.setStyleSheet(f"#step_{step.id} {{ border-left: 5px solid {colour}; }}")
         layout = QVBoxLayout(self)
         if step.urgent:  # never by colour alone: icon and word too
@@ -32,27 +40,35 @@ class StepCard(QFrame):
         self.check = QCheckBox(_(step.title), self)
         self.check.setObjectName(f"done_{step.id}")
         self.check.setFont(scaled_font(self.check, 1.2, bold=step.urgent))
+        self.check.setProperty("editsCase", True)
         layout.addWidget(self.check)
         self.when = QLabel(self)
         layout.addWidget(self.when)
+        buttons = QHBoxLayout()
         self.more = QToolButton(self)
         self.more.setText(_("Why and how"))
         self.more.setCheckable(True)
         self.more.setAccessibleName(f"{_('Why and how')}: {_(step.title)}")
-        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(self.more)
+        self.help = help_button(self, step.help, _(step.title)) if step.help else None
+        if self.help is not None:
+            buttons.addWidget(self.help)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         steps = "".join(f"<li>{escape(_(line))}</li>" for line in step.how)
         links = "".join(
-            f"<p><a href='{escape(link.url)}'>{escape(tr(link.title))}</a></p>"
+            f"<p><a href='{escape(link.url)}'>{escape(tr(link.title))}</a> ({escape(link.url)})</p>"
             for link in step.links
         )
-        self.details = QLabel(f"<p>{escape(_(step.why))}</p><ol>{steps}</ol>{links}", self)
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setOpenExternalLinks(True)  # the user's browser
+        self.details = link_label(self, f"details_{step.id}", _(step.title))
+        self.details.setText(f"<p>{escape(_(step.why))}</p><ol>{steps}</ol>{links}")
         self.details.setVisible(False)
         layout.addWidget(self.details)
         self.more.toggled.connect(self.details.setVisible)
         self.check.toggled.connect(lambda on: page.ticked(step.id, on))
+
+    def focusables(self) -> list[QWidget]:
+        return [w for w in (self.check, self.more, self.help, self.details) if w is not None]
 
 
 class LockdownPage(PanicPage):
@@ -83,7 +99,15 @@ class LockdownPage(PanicPage):
             for step in plan(case.what_happened, case.funds_left or "dont_know"):
                 card = StepCard(self, step)
                 self.cards_box.addWidget(card)
+                card.show()  # at once, not when the event loop gets to it: Tab needs it
+                card.check.setEnabled(not self.wizard.read_only)
                 self.cards[step.id] = card
+            # Cards made now would come last in the Tab order: put them after the steps list.
+            previous: QWidget = self.wizard.nav
+            for card in self.cards.values():
+                for widget in card.focusables():
+                    QWidget.setTabOrder(previous, widget)
+                    previous = widget
         done = 0
         for step_id, card in self.cards.items():
             at = case.done_at(step_id)

@@ -6,26 +6,13 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 
 from checks.i18n import N_, InputError
 from checks.panic.case import OUTCOMES
+from checks.panic.cases import OUTCOME_WORDS, STATUS_WORDS
 from checks.panic.lockdown import plan
 from desktop import dialogs
 from desktop.i18n import _, tr
 from desktop.panic_wizard import PanicPage, PanicWizard
 from desktop.secret_guard import guard
-from desktop.widgets import heading
-
-OUTCOME_WORDS = {
-    "recovered": N_("Recovered"),
-    "partly_recovered": N_("Partly recovered"),
-    "not_recovered": N_("Not recovered"),
-    "false_alarm": N_("False alarm — nothing was stolen"),
-    "other": N_("Other"),
-}
-STATUS_WORDS = {
-    "open": N_("Open"),
-    "waiting": N_("Waiting for a reply"),
-    "escalated": N_("Escalated"),
-    "closed": N_("Closed"),
-}
+from desktop.widgets import error_colour, heading
 
 
 class SummaryPage(PanicPage):
@@ -39,6 +26,10 @@ class SummaryPage(PanicPage):
         self.overview.setObjectName("caseOverview")
         self.overview.setWordWrap(True)
         self.column.addWidget(self.overview)
+        self.integrity = QLabel(self)
+        self.integrity.setObjectName("summaryIntegrity")
+        self.integrity.setWordWrap(True)
+        self.column.addWidget(self.integrity)
 
         form = QFormLayout()
         self.name = QLineEdit(self)
@@ -54,10 +45,13 @@ class SummaryPage(PanicPage):
         self.outcome = QComboBox(self)
         self.outcome.setObjectName("caseOutcome")
         self.outcome.setAccessibleName(_("Outcome"))
+        self.outcome.addItem(_("Choose the outcome…"), "")
         for value in OUTCOMES:
             self.outcome.addItem(_(OUTCOME_WORDS[value]), value)
-        close = QPushButton(_("Close the case"), self)
+        close = QPushButton(_("Close the case…"), self)
         close.setObjectName("closeCase")
+        for widget in (self.name, rename, self.outcome, close):
+            widget.setProperty("editsCase", True)
         row2 = QHBoxLayout()
         row2.addWidget(self.outcome, 1)
         row2.addWidget(close)
@@ -80,7 +74,7 @@ class SummaryPage(PanicPage):
         self.column.addLayout(papers)
         delete = QPushButton(_("Delete this case…"), self)
         delete.setObjectName("deleteCase")
-        delete.setStyleSheet("color: #c62828;")
+        delete.setStyleSheet(f"color: {error_colour(self)};")
         self.column.addWidget(delete)
         self.column.addStretch(1)
         rename.clicked.connect(self._rename)
@@ -114,9 +108,15 @@ class SummaryPage(PanicPage):
                 contacts=len(case.contacts),
             )
         )
+        if case.status == "closed":
+            outcome = _(OUTCOME_WORDS.get(case.outcome, "Other"))
+            lines.insert(1, _("Outcome: {outcome}").format(outcome=outcome))
         self.overview.setText("\n".join(lines))
         if not self.name.hasFocus():
             self.name.setText(case.title)
+        from desktop.panic_evidence_page import verify_in_background
+
+        verify_in_background(self, case, self.integrity)
 
     def _rename(self) -> None:
         try:
@@ -127,9 +127,32 @@ class SummaryPage(PanicPage):
         self.status.setText(_("Renamed."))
 
     def _close(self) -> None:
-        outcome = str(self.outcome.currentData())
-        self.wizard.update_case(self.case.with_status("closed", outcome))
-        self.status.setText(_("The case is closed. You can still open it from the home screen."))
+        outcome = str(self.outcome.currentData() or "")
+        if not outcome:
+            self.status.setText(_("Please choose the outcome first."))
+            self.outcome.setFocus()
+            return
+        words = _(OUTCOME_WORDS[outcome])
+
+        def close() -> None:
+            self.wizard.update_case(self.case.closed(outcome))
+            self.status.setText(
+                _(
+                    "The case is closed. It is kept: open it again under “All cases” in"
+                    " panic mode; it can be reopened at any time."
+                )
+            )
+
+        dialogs.confirm(
+            self,
+            _("Close this case?"),
+            _(
+                "Outcome: {outcome}. A closed case is kept and can still be read, printed and"
+                " reopened; it no longer appears on the home screen."
+            ).format(outcome=words),
+            _("Close the case"),
+            close,
+        )
 
     def _print(self) -> None:
         from desktop.printing import print_incident_report

@@ -1,15 +1,18 @@
-"""Panic: reach the wallet's OFFICIAL support, and spot fake "support"."""
+"""Panic: reach the wallet's OFFICIAL support, and spot fake "support".
+
+The wallet shown is the one the user is dealing with (the latest contact's,
+else the triage answer; :func:`checks.panic.contacts.support_target`), or
+the one they picked here. Every official channel is a link reachable by
+keyboard; where the directory knows nothing, the page says where to look.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,22 +25,17 @@ from checks.directory import NEVER_DOES, SupportEntry, load_directory
 from checks.findings import Severity
 from checks.i18n import N_, InputError
 from checks.panic import messages
-from checks.panic.case import Contact
+from checks.panic.contacts import NO_NEVER, fallbacks, official_channels, support_target
+from checks.panic.triage import OTHER_WALLET
 from checks.phishing import classify
 from desktop import dialogs
 from desktop.i18n import _, catalog, current_language, tr
+from desktop.panic_contact_log import ContactLog
+from desktop.panic_links import help_button, link_label, open_link
 from desktop.panic_wizard import PanicPage, PanicWizard
 from desktop.secret_guard import guard
-from desktop.widgets import SEVERITY_COLOURS, heading
+from desktop.widgets import heading, severity_colour
 
-CHANNELS = (
-    ("in_app", N_("Help page inside the app")),
-    ("live_chat", N_("Live chat on the official site")),
-    ("email", N_("Email")),
-    ("ticket", N_("Support ticket / web form")),
-    ("social", N_("Official social media account")),
-    ("community", N_("Official community (forum, group)")),
-)
 VERDICT_SEVERITY = {
     "official": Severity.GOOD,
     "lookalike": Severity.URGENT,
@@ -48,6 +46,7 @@ VERDICT_WORDS = {
     "lookalike": N_("Lookalike — do not use"),
     "unknown": N_("Unknown — be careful"),
 }
+GENERIC_NAME = N_("wallet")
 
 
 class SupportPage(PanicPage):
@@ -57,17 +56,19 @@ class SupportPage(PanicPage):
         super().__init__(wizard)
         self.setObjectName("supportPage")
         self.directory = load_directory()
-        self.column.addWidget(heading(_("Contact official support — only official"), 1.6, self))
+        self._chosen: tuple[str, str] | None = None  # (case id, wallet) picked on this page
+        top = QHBoxLayout()
+        top.addWidget(heading(_("Contact official support — only official"), 1.6, self), 1)
+        top.addWidget(help_button(self, "official-or-fake", _("Contact official support")))
+        self.column.addLayout(top)
         self.wallet = QComboBox(self)
         self.wallet.setObjectName("supportWallet")
         self.wallet.setAccessibleName(_("Wallet or exchange"))
         for entry in self.directory.entries:
             self.wallet.addItem(entry.name, entry.id)
+        self.wallet.addItem(_("Another wallet or exchange"), OTHER_WALLET)
         self.column.addWidget(self.wallet)
-        self.channels = QLabel(self)
-        self.channels.setObjectName("officialChannels")
-        self.channels.setWordWrap(True)
-        self.channels.setOpenExternalLinks(True)  # the user's own browser
+        self.channels = link_label(self, "officialChannels", _("Official channels"))
         self.column.addWidget(self.channels)
 
         self.column.addWidget(heading(_("Your message"), 1.2, self))
@@ -86,6 +87,10 @@ class SupportPage(PanicPage):
         row.addWidget(self.mail)
         row.addStretch(1)
         self.column.addLayout(row)
+        self.mail_hint = QLabel(self)
+        self.mail_hint.setObjectName("mailHint")
+        self.mail_hint.setWordWrap(True)
+        self.column.addWidget(self.mail_hint)
         self.message = QPlainTextEdit(self)
         self.message.setObjectName("supportMessage")
         self.message.setReadOnly(True)
@@ -94,35 +99,8 @@ class SupportPage(PanicPage):
         self.column.addWidget(self.message)
 
         self.column.addWidget(heading(_("Log this contact"), 1.2, self))
-        form = QFormLayout()
-        self.channel = QComboBox(self)
-        self.channel.setObjectName("contactChannel")
-        for value, label in CHANNELS:
-            self.channel.addItem(_(label), value)
-        self.channel.setAccessibleName(_("How you contacted them"))
-        self.address = QLineEdit(self)
-        self.address.setObjectName("contactAddress")
-        self.address.setPlaceholderText(_("The website, email address or account you used"))
-        self.address.setAccessibleName(_("The website, email address or account you used"))
-        self.ticket = QLineEdit(self)
-        self.ticket.setObjectName("contactTicket")
-        self.ticket.setAccessibleName(_("Ticket or case number (if any)"))
-        self.fee = QCheckBox(_("They asked me for a fee, my seed phrase or remote access"), self)
-        self.fee.setObjectName("contactFee")
-        for field in (self.address, self.ticket):
-            guard(field)
-        form.addRow(_("How:"), self.channel)
-        form.addRow(_("Where:"), self.address)
-        form.addRow(_("Ticket number:"), self.ticket)
-        form.addRow(self.fee)
-        self.column.addLayout(form)
-        self.log = QPushButton(_("Log this contact"), self)
-        self.log.setObjectName("logContact")
-        self.column.addWidget(self.log)
-        self.logged = QLabel(self)
-        self.logged.setObjectName("contactLogged")
-        self.logged.setWordWrap(True)
-        self.column.addWidget(self.logged)
+        self.contact_log = ContactLog(self, wizard)
+        self.column.addWidget(self.contact_log)
 
         self.column.addWidget(heading(_("Someone contacted me / sent me a link"), 1.2, self))
         check_row = QHBoxLayout()
@@ -142,17 +120,37 @@ class SupportPage(PanicPage):
         self.column.addWidget(self.verdict)
         self.column.addStretch(1)
 
-        self.wallet.currentIndexChanged.connect(self.refresh)
+        self.wallet.activated.connect(self._picked)
         self.language.currentIndexChanged.connect(self._fill_message)
         self.copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.message.toPlainText())
         )
         self.mail.clicked.connect(self._open_mail)
-        self.log.clicked.connect(self._log)
         self.check.clicked.connect(self._check)
         self.suspect.returnPressed.connect(self._check)
         index = self.language.findData(current_language())
         self.language.setCurrentIndex(max(index, 0))
+
+    # compatibility for tests and scripts that reach the log form's fields
+    @property
+    def channel(self) -> QComboBox:
+        return self.contact_log.channel
+
+    @property
+    def where(self) -> QComboBox:
+        return self.contact_log.where
+
+    @property
+    def address(self) -> QLineEdit:
+        return self.contact_log.address
+
+    @property
+    def ticket(self) -> QLineEdit:
+        return self.contact_log.ticket
+
+    @property
+    def log(self) -> QPushButton:
+        return self.contact_log.log
 
     def first_input(self) -> QWidget | None:
         return self.wallet
@@ -163,36 +161,56 @@ class SupportPage(PanicPage):
 
     # -- showing ------------------------------------------------------------
 
+    def _picked(self, _index: int) -> None:
+        self._chosen = (self.case.id, str(self.wallet.currentData()))
+        self.refresh()
+
+    def target(self) -> str:
+        """The wallet to show: picked here for this case, else the case's own."""
+        if self._chosen is not None and self._chosen[0] == self.case.id:
+            return self._chosen[1]
+        return support_target(self.case) or OTHER_WALLET
+
     def refresh(self) -> None:
-        if self.sender() is not self.wallet and self.case.wallets:
-            index = self.wallet.findData(self.case.wallets[0])
-            if index >= 0 and index != self.wallet.currentIndex():
-                self.wallet.blockSignals(True)
-                self.wallet.setCurrentIndex(index)
-                self.wallet.blockSignals(False)
+        index = self.wallet.findData(self.target())
+        if index < 0:
+            index = self.wallet.findData(OTHER_WALLET)
+        self.wallet.setCurrentIndex(index)
         entry = self.entry
-        if entry is None:
-            return
         self.channels.setText(channels_html(entry))
+        self.contact_log.set_entry(entry)
+        self.contact_log.reset_time(self.ctx.clock())
+        self.mail_hint.setText(mail_hint(entry))
         self._fill_message()
 
     def _fill_message(self) -> None:
         entry = self.entry
-        if entry is None:
-            return
         language = str(self.language.currentData())
         translate = catalog(language).gettext
+        name = entry.name if entry is not None else translate(GENERIC_NAME)
         try:
-            body = messages.support_request(self.case, entry.name, translate)
+            body = messages.support_request(self.case, name, translate)
         except InputError as error:
             body = tr(error.message)
-        subject = messages.subject(self.case, entry.name, translate)
+        subject = messages.bilingual_subject(
+            self.case, name, catalog("en").gettext, catalog("zh_CN").gettext
+        )
         self.message.setPlainText(f"{subject}\n\n{body}")
 
     def _open_mail(self) -> None:
         text = self.message.toPlainText()
         subject, _sep, body = text.partition("\n\n")
-        QDesktopServices.openUrl(QUrl(messages.mailto("", subject, body)))
+        entry = self.entry
+        if entry is not None and entry.emails:
+            open_link(messages.mailto(entry.emails[0], subject, body))
+            return
+        dialogs.confirm(
+            self,
+            _("No confirmed email address"),
+            self.mail_hint.text(),
+            _("Open the mail app anyway"),
+            lambda: open_link(messages.mailto("", subject, body)),
+        )
 
     # -- fake support ---------------------------------------------------------
 
@@ -202,7 +220,7 @@ class SupportPage(PanicPage):
             return
         result = classify(text)
         severity = VERDICT_SEVERITY[result.verdict]
-        colour = SEVERITY_COLOURS[severity]
+        colour = severity_colour(severity, self)
         self.verdict.setText(
             f"<b style='color:{colour}'>{escape(_(VERDICT_WORDS[result.verdict]))}</b>: "
             f"{escape(tr(result.reason_msg))}"
@@ -211,58 +229,26 @@ class SupportPage(PanicPage):
             f"{_(VERDICT_WORDS[result.verdict])}: {tr(result.reason_msg)}"
         )
 
-    # -- logging a contact ---------------------------------------------------------
 
-    def _log(self) -> None:
-        channel = str(self.channel.currentData())
-        address = self.address.text().strip()
-        verdict = classify(address).verdict if address else None
-        # The help page inside the official app counts as official when no other
-        # address is given; any address given must itself be an official one.
-        official = verdict == "official" if address else channel == "in_app"
-        if self.fee.isChecked():
-            dialogs.warn(
-                self,
-                _("Stop: this is a scam"),
-                _(
-                    "Real support never asks for a fee, your seed phrase or control of your"
-                    " device, and nobody can reverse a blockchain transfer for a fee. Do not pay"
-                    " and do not send anything more. Move what is left to a new wallet if you"
-                    " shared your seed phrase."
-                ),
-            )
-            official = False
-        elif not official:
-            dialogs.warn(
-                self,
-                _("This is not an official channel"),
-                _(
-                    "We could not confirm that this is {wallet}'s official support."
-                    " Fake support accounts target theft victims: never give your seed phrase,"
-                    " never pay a fee, and use the official channels listed above."
-                ).format(wallet=self.entry.name if self.entry else "?"),
-            )
-        contact = Contact(
-            channel=channel,
-            at=self.ctx.clock(),
-            wallet=str(self.wallet.currentData()),
-            official=official,
-            address=address,
-            ticket=self.ticket.text().strip(),
-        )
-        try:
-            case = self.case.add_contact(contact)
-        except InputError as error:
-            self.logged.setText(tr(error.message))
-            return
-        for field in (self.address, self.ticket):
-            field.clear()
-        self.fee.setChecked(False)
-        self.logged.setText(_("Logged. The follow-up page says when to chase."))
-        self.wizard.update_case(case)
+def mail_hint(entry: SupportEntry | None) -> str:
+    """Said next to "Open in mail app" when we know no address to put in To."""
+    if entry is None:
+        return tr(fallbacks(None)[0])
+    if entry.emails:
+        return ""
+    return _(
+        "We know no confirmed email address for {name}, so “Open in mail app” leaves the To"
+        " field empty. Open the {name} app → Settings (or Me) → Help or Support, or the"
+        " official help centre above, and copy the address from there."
+    ).format(name=entry.name)
 
 
-def channels_html(entry: SupportEntry) -> str:
+def channels_html(entry: SupportEntry | None) -> str:
+    """The entry's official channels as links, its status, and where to look for the rest."""
+    if entry is None:
+        items = "".join(f"<li>{escape(tr(line))}</li>" for line in fallbacks(None))
+        other = escape(_("Another wallet or exchange"))
+        return f"<p><b>{other}</b></p><ul>{items}</ul>"
     checked = entry.checked_on.isoformat()
     status = (
         _("Confirmed from an official source, checked on {date}.").format(date=checked)
@@ -271,23 +257,35 @@ def channels_html(entry: SupportEntry) -> str:
             date=checked
         )
     )
-    lines = [f"<b>{escape(entry.name)}</b> — {escape(status)}"]
-    links = [(_("Official website"), f"https://{entry.primary_domain}")] if entry.confirmed else []
-    if entry.help_center:
-        links.append((_("Help centre"), entry.help_center))
-    if entry.ticket_url:
-        links.append((_("Submit a request"), entry.ticket_url))
-    links += [(f"{account.platform}: @{account.handle}", account.url) for account in entry.social]
-    lines += [
-        f"<a href='{escape(url)}'>{escape(label)}</a> ({escape(url)})" for label, url in links
+    links = []
+    if entry.confirmed:
+        url = escape(f"https://{entry.primary_domain}")
+        website = escape(_("Official website"))
+        links.append(f"<a href='{url}'>{website}</a> ({url})")
+    for channel in official_channels(entry, current_language()):
+        label = escape(tr(channel.label))
+        if channel.address.startswith("https://"):
+            address = escape(channel.address)
+            links.append(f"<a href='{address}'>{label}</a> ({address})")
+        elif channel.address:
+            links.append(f"<a href='mailto:{escape(channel.address)}'>{label}</a>")
+        else:
+            links.append(label)
+    parts = [
+        f"<p><b>{escape(entry.name)}</b> — {escape(status)}</p>",
+        "<ul>" + "".join(f"<li>{link}</li>" for link in links) + "</ul>",
     ]
-    if entry.in_app_support is not None:
-        path = (
-            entry.in_app_support.zh_CN if current_language() == "zh_CN" else entry.in_app_support.en
-        )
-        lines.append(escape(_("In the app: {path}").format(path=path)))
+    rest = [line for line in fallbacks(entry, with_email=False) if line.text != NO_NEVER]
+    if rest:
+        where = escape(_("Not in our list — where to look"))
+        parts.append(f"<p><b>{where}</b></p>")
+        parts.append("<ul>" + "".join(f"<li>{escape(tr(line))}</li>" for line in rest) + "</ul>")
     if entry.never_does:
         never = "; ".join(_(NEVER_DOES[code]) for code in entry.never_does if code in NEVER_DOES)
-        lines.append(escape(_("{name} will never: {items}.").format(name=entry.name, items=never)))
-    lines.append(escape(_("Always confirm the address on the official site before you write.")))
-    return "<br>".join(lines)
+        words = _("{name} will never: {items}.").format(name=entry.name, items=never)
+        parts.append(f"<p>{escape(words)}</p>")
+    else:
+        parts.append(f"<p>{escape(_(NO_NEVER))}</p>")
+    confirm = escape(_("Always confirm the address on the official site before you write."))
+    parts.append(f"<p>{confirm}</p>")
+    return "".join(parts)

@@ -3,6 +3,8 @@
 A persistent banner states the two truths that protect victims most. The
 sections are listed on the left (reachable by keyboard); every change is
 saved at once, in the background, so quitting never loses a tick or a note.
+A closed case opens read-only: everything can be read, copied and printed,
+and "Reopen" makes it editable again.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class PanicPage(QWidget):
     """One section. ``refresh`` shows the case; ``wizard.update_case`` changes it."""
 
     title = ""
+    scrolls_itself = False  # True: the page keeps part of itself always in view
 
     def __init__(self, wizard: PanicWizard) -> None:
         super().__init__()
@@ -57,6 +60,8 @@ class PanicWizard(QWidget):
     case_changed = Signal(object)  # Case: the controller saves it
     home_requested = Signal()
     delete_requested = Signal()
+    new_case_requested = Signal()
+    cases_requested = Signal()
 
     def __init__(self, ctx: AppContext, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,15 +82,36 @@ class PanicWizard(QWidget):
         )
         self.truth.label.setFont(scaled_font(self.truth.label, 1.15, bold=True))
         layout.addWidget(self.truth)
+        header = QHBoxLayout()
         self.case_label = QLabel(self)
         self.case_label.setObjectName("caseLabel")
-        layout.addWidget(self.case_label)
+        header.addWidget(self.case_label, 1)
+        self.all_cases = QPushButton(_("All cases…"), self)
+        self.all_cases.setObjectName("allCases")
+        self.all_cases.setToolTip(_("Your open and closed cases"))
+        self.all_cases.clicked.connect(self.cases_requested)
+        self.new_case = QPushButton(_("Start a new case…"), self)
+        self.new_case.setObjectName("newCase")
+        self.new_case.clicked.connect(self._ask_new_case)
+        header.addWidget(self.all_cases)
+        header.addWidget(self.new_case)
+        layout.addLayout(header)
+        self.closed_row = QHBoxLayout()
+        self.closed_note = QLabel(self)
+        self.closed_note.setObjectName("closedNote")
+        self.closed_note.setWordWrap(True)
+        self.reopen = QPushButton(_("Reopen this case"), self)
+        self.reopen.setObjectName("reopenCase")
+        self.reopen.clicked.connect(self.reopen_case)
+        self.closed_row.addWidget(self.closed_note, 1)
+        self.closed_row.addWidget(self.reopen)
+        layout.addLayout(self.closed_row)
 
         body = QHBoxLayout()
         self.nav = QListWidget(self)
         self.nav.setObjectName("panicNav")
         self.nav.setAccessibleName(_("Steps"))
-        self.nav.setMaximumWidth(240)
+        self.nav.setMaximumWidth(210)
         self.nav.setFont(scaled_font(self.nav, 1.1))
         body.addWidget(self.nav)
         self.stack = QStackedWidget(self)
@@ -96,11 +122,14 @@ class PanicWizard(QWidget):
         for number, page_class in enumerate(PAGES, start=1):
             page = page_class(self)
             self.pages.append(page)
-            scroll = QScrollArea(self)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(page)
-            self.stack.addWidget(scroll)
+            if page.scrolls_itself:
+                self.stack.addWidget(page)
+            else:
+                scroll = QScrollArea(self)
+                scroll.setWidgetResizable(True)
+                scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+                scroll.setWidget(page)
+                self.stack.addWidget(scroll)
             self.nav.addItem(f"{number}. {_(page.title)}")
         self.nav.currentRowChanged.connect(self._go)
 
@@ -126,7 +155,50 @@ class PanicWizard(QWidget):
         row.addWidget(self.next)
         layout.addLayout(row)
         self._update_label()
+        self._apply_read_only()
         self.nav.setCurrentRow(0)
+
+    @property
+    def read_only(self) -> bool:
+        return self.case.status == "closed"
+
+    def _apply_read_only(self) -> None:
+        """A closed case: every widget that edits the case is switched off."""
+        closed = self.read_only
+        for page in self.pages:
+            for widget in page.findChildren(QWidget):
+                if widget.property("editsCase"):
+                    widget.setEnabled(not closed)
+        self.closed_note.setVisible(closed)
+        self.reopen.setVisible(closed)
+        if closed:
+            from checks.panic.cases import OUTCOME_WORDS
+
+            outcome = _(OUTCOME_WORDS.get(self.case.outcome, "Other"))
+            self.closed_note.setText(
+                _(
+                    "This case is closed (outcome: {outcome}). You can read, copy and print"
+                    " everything; to change something, reopen it."
+                ).format(outcome=outcome)
+            )
+
+    def reopen_case(self) -> None:
+        if self.read_only:
+            self.update_case(self.case.reopened())
+
+    def _ask_new_case(self) -> None:
+        from desktop import dialogs
+
+        dialogs.confirm(
+            self,
+            _("Start a new case?"),
+            _(
+                "Use a new case for a different theft. This case stays saved as it is; you can"
+                " come back to it under “All cases”."
+            ),
+            _("Start a new case"),
+            self.new_case_requested.emit,
+        )
 
     def go(self, index: int) -> None:
         if 0 <= index < len(self.pages):
@@ -159,8 +231,13 @@ class PanicWizard(QWidget):
 
     def update_case(self, case: Case) -> None:
         """Keep the new case, save it, and refresh what is shown."""
+        if self.read_only and case.status == "closed" and case != self.case:
+            return  # a closed case changes only by reopening it
+        was_closed = self.read_only
         self.case = case
         self._update_label()
+        if was_closed != self.read_only:
+            self._apply_read_only()
         self.case_changed.emit(case)
         self.page.refresh()
 

@@ -249,3 +249,41 @@ def test_unreadable_file_is_a_directory_error(monkeypatch: pytest.MonkeyPatch) -
 
 def test_loading_is_cached_and_lazy() -> None:
     assert load_directory() is load_directory()
+
+
+# --- support addresses and communities ---------------------------------------------------
+
+
+def _with(entry_id: str, **fields: Any) -> dict[str, Any]:
+    data = copy.deepcopy(_raw())
+    for entry in data["entries"]:
+        if entry["id"] == entry_id:
+            entry.update(fields)
+    return data
+
+
+def test_emails_and_community_must_be_on_an_official_domain() -> None:
+    ok = parse_directory(_with("metamask", emails=["help@support.metamask.io"]))
+    assert ok.by_id["metamask"].emails == ("help@support.metamask.io",)
+    for bad in (["metamask.support@gmail.com"], ["Help@MetaMask.io"], "help@metamask.io", [1]):
+        with pytest.raises(DirectoryError, match="emails"):
+            parse_directory(_with("metamask", emails=bad))
+    with pytest.raises(DirectoryError, match="community"):
+        parse_directory(_with("metamask", community="https://metamask-community.com"))
+    with pytest.raises(DirectoryError, match="community"):
+        parse_directory(_with("metamask", community="http://community.metamask.io"))
+
+
+def test_every_sourced_fact_names_its_page() -> None:
+    """Facts added after the first check carry the page they came from."""
+    directory = load_directory()
+    imtoken = directory.by_id["imtoken"]
+    assert set(imtoken.never_does) == {"ask_seed_phrase", "ask_private_key"}
+    assert "https://token.im/blog/en-us/articles/4403717666841" in imtoken.other_sources
+    metamask = directory.by_id["metamask"]
+    assert metamask.community == "https://community.metamask.io"
+    assert any("forum-manifesto" in url for url in metamask.other_sources)
+    for entry in directory:
+        for url in (entry.community, *entry.other_sources):
+            if url is not None:
+                assert _registrable(url) in entry.official_domains, (entry.id, url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -11,13 +12,14 @@ from conftest import FIXED_NOW
 from ui import choose, open_window, press, tab_to, type_into
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
 from checks.panic.case import Case
 from desktop import dialogs
 from desktop.app import make_application
 from desktop.main_window import MainWindow
 from desktop.panic_wizard import PanicWizard
+from desktop.widgets import verdict_colour
 
 TX = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
 THIEF = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
@@ -26,13 +28,29 @@ THIEF_TYPO = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96046"  # one character chang
 
 @pytest.fixture
 def window(qtbot, make_ctx):
-    return lambda language="en": open_window(qtbot, make_ctx(), language)
+    return lambda language="en", **ctx: open_window(qtbot, make_ctx(**ctx), language)
 
 
 def section(qtbot, wizard: PanicWizard, index: int) -> None:
     """Move to a section with the keyboard (the Next button)."""
     while wizard.nav.currentRow() < index:
         press(qtbot, wizard.next)
+
+
+def pick(qtbot, combo: QComboBox, value: object) -> None:
+    """Choose an item of a combo box with the arrow keys."""
+    tab_to(qtbot, combo)
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        for _ in range(combo.count() + 1):
+            if combo.currentData() == value:
+                return
+            qtbot.keyClick(combo, key)
+    raise AssertionError(f"{value!r} is not in {combo.objectName()}")
+
+
+def toggle(qtbot, button: QAbstractButton) -> None:
+    """A several-answers button: each is its own Tab stop; Space toggles it."""
+    press(qtbot, button)
 
 
 def saved_case(win: MainWindow) -> Case:
@@ -56,15 +74,17 @@ def test_whole_case_by_keyboard(qtbot, window, language, tmp_path: Path, monkeyp
     assert isinstance(wizard, PanicWizard)
     triage = wizard.pages[0]
 
-    # 1. Three questions by buttons → the top actions, tailored.
+    # 1. Three questions by buttons → the top actions, tailored, with their why in words.
     choose(qtbot, triage.findChild(QAbstractButton, "funds__yes"))
-    choose(qtbot, triage.findChild(QAbstractButton, "how__signed"))
+    toggle(qtbot, triage.findChild(QAbstractButton, "how__signed"))
+    toggle(qtbot, triage.findChild(QAbstractButton, "how__funds_moved"))
     choose(qtbot, triage.findChild(QAbstractButton, "wallet__tokenpocket"))
     first = triage.findChild(QWidget, "firstAction1").text()
-    expected = "Revoke the approvals you gave" if language == "en" else "取消"
-    assert expected in first
+    assert ("Move what is left" if language == "en" else "新钱包") in first
+    assert triage.findChild(QWidget, "firstActionWhy1").text()
+    assert wizard.case.what_happened == ("funds_moved", "signed")
 
-    # 2. Lockdown: tick the first step; it gets a time.
+    # 2. Lockdown: tick a step; it gets a time.
     section(qtbot, wizard, 1)
     lockdown = wizard.pages[1]
     box = lockdown.cards["revoke_approvals"].check
@@ -74,76 +94,96 @@ def test_whole_case_by_keyboard(qtbot, window, language, tmp_path: Path, monkeyp
         r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", lockdown.cards["revoke_approvals"].when.text()
     )
 
-    # 3. Evidence: a timeline entry, a transaction with a typo corrected, a file.
+    # 3. Evidence: a timeline entry, a transaction whose typo shows as it is typed, a file.
     section(qtbot, wizard, 2)
     ev = wizard.pages[2]
     type_into(qtbot, ev.what, "Balance was zero")
     qtbot.keyClick(ev.what, Qt.Key.Key_Return)
-    type_into(qtbot, ev.tx_hash, TX)
-    assert ev.tx_check.styleSheet().endswith("#2e7d32;")
-    type_into(qtbot, ev.tx_to, THIEF_TYPO)
-    press(qtbot, ev.add_tx)
-    assert "checksum" in ev.status.text() or "校验" in ev.status.text()
-    ev.tx_to.selectAll()
-    qtbot.keyClicks(ev.tx_to, THIEF)
-    press(qtbot, ev.add_tx)
+    type_into(qtbot, ev.tx.tx_hash, TX)
+    assert ev.tx.tx_check.styleSheet().endswith(f"{verdict_colour(True, ev)};")
+    type_into(qtbot, ev.tx.tx_to, THIEF_TYPO)
+    # before pressing Add:
+    assert ev.tx.to_check.styleSheet().endswith(f"{verdict_colour(False, ev)};")
+    assert "checksum" in ev.tx.to_check.text() or "校验" in ev.tx.to_check.text()
+    press(qtbot, ev.tx.add)
+    assert wizard.case.transactions == ()
+    ev.tx.tx_to.selectAll()
+    qtbot.keyClicks(ev.tx.tx_to, THIEF)
+    assert ev.tx.to_check.styleSheet().endswith(f"{verdict_colour(True, ev)};")
+    press(qtbot, ev.tx.known_time)
+    press(qtbot, ev.tx.add)
+    assert wizard.case.transactions[0].at == FIXED_NOW
+    listed = ev.tx.list.item(0).text()
+    assert ("Ethereum" if language == "en" else "以太坊") in listed and "[ethereum]" not in listed
     shot = tmp_path / "screenshot.png"
     shot.write_bytes(b"fake png " * 100)
     monkeypatch.setattr(dialogs, "open_file", lambda parent, title, on_path: on_path(str(shot)))
     press(qtbot, ev.attach)
-    import hashlib
-
     digest = hashlib.sha256(shot.read_bytes()).hexdigest()
     assert digest in ev.files.item(0).text()
+    assert ev.integrity.text()  # "all unchanged", in the UI language
+    assert ev.integrity.styleSheet().endswith(f"{verdict_colour(True, ev)};")
 
-    # 4. Support: the message carries the hash; a fake link is flagged; a contact logged.
+    # 4. Support: the message carries the hash; a fake link is flagged; contacts logged.
     section(qtbot, wizard, 3)
     support = wizard.pages[3]
     assert support.wallet.currentData() == "tokenpocket"
-    assert TX in support.message.toPlainText()
+    text = support.message.toPlainText()
+    assert TX in text
+    assert text.splitlines()[0].endswith("— TokenPocket — 2026-11-20 / 资产被盗求助")
     type_into(qtbot, support.suspect, "tokenpocket-support.com")
     qtbot.keyClick(support.suspect, Qt.Key.Key_Return)
     assert support.verdict.accessibleName().startswith("Lookalike" if language == "en" else "仿冒")
-    tab_to(qtbot, support.channel)
-    while support.channel.currentData() != "social":
-        qtbot.keyClick(support.channel, Qt.Key.Key_Down)
-    type_into(qtbot, support.address, "https://help.tokenpocket.pro")
+    pick(qtbot, support.where, "help_center")  # one of the listed official channels
+    assert support.channel.currentData() == "ticket"
     type_into(qtbot, support.ticket, "4711")
     press(qtbot, support.log)
     assert warnings == []  # an official channel: no warning
+    pick(qtbot, support.where, "elsewhere")
     type_into(qtbot, support.address, "t.me/TokenPocket_Helpdesk")
     press(qtbot, support.log)
-    assert len(warnings) == 1  # unknown channel: strong warning
+    assert len(warnings) == 1  # an unknown channel: a strong warning
+    assert support.wallet.currentData() == "tokenpocket"
 
-    # 5. Follow-up: waiting now; due once the clock moves two business days.
+    # 5. Follow-up: a ticket waits 3 *business* days — Friday's is not due on Tuesday.
     section(qtbot, wizard, 4)
     follow = wizard.pages[4]
     assert follow.current_advice().status == "waiting"
-    win.ctx.clock = lambda: FIXED_NOW + timedelta(days=4)  # Friday → Tuesday
+    win.ctx.clock = lambda: FIXED_NOW + timedelta(days=4)  # Tuesday: 4 calendar days later
+    follow.refresh()
+    assert follow.current_advice().status == "waiting"
+    assert "2026-11-25 09:30" in follow.advice.text()  # Wednesday, same time
+    win.ctx.clock = lambda: FIXED_NOW + timedelta(days=5, hours=1)  # Wednesday 10:30
     follow.refresh()
     assert follow.current_advice().status == "follow_up_due"
-    assert re.search(r"\d{4}-\d{2}-\d{2}", follow.advice.text())
     press(qtbot, wizard.home)
     banner = next(b for b in win.home.banners if b.property("noticeId").startswith("case:"))
     assert "TokenPocket" in banner.label.text()
-    due_words = "due today" if language == "en" else "今天"
-    assert due_words in banner.label.text()
+    overdue = "overdue since 2026-11-25 09:30" if language == "en" else "已逾期"
+    assert overdue in banner.label.text()
 
-    # 6. Where to report: bodies for a region, with what to bring.
+    # 6. Where to report: region by keyboard; the report to hand over; its number logged.
     qtbot.keyClick(banner.button, Qt.Key.Key_Space)
     wizard = win.panic.wizard
     section(qtbot, wizard, 5)
     report = wizard.pages[5]
-    report.region.setCurrentIndex(report.region.findData("HK"))
+    pick(qtbot, report.region, "HK")
     assert "18222" in report.bodies.text() and "chainabuse" in report.bodies.text().lower()
+    assert "Balance was zero" in report.summary.toPlainText()
+    assert THIEF in report.summary.toPlainText()
+    type_into(qtbot, report.reference, "HK-2026-0042")
+    press(qtbot, report.log)
+    assert wizard.case.status == "escalated"
 
     case = saved_case(win)
-    assert case.what_happened == ("signed",) and case.funds_left == "yes"
+    assert case.what_happened == ("funds_moved", "signed") and case.funds_left == "yes"
     assert case.done_at("revoke_approvals") is not None
     assert [t.to_address for t in case.transactions] == [THIEF]
     assert case.evidence[0].sha256 == digest
-    assert [c.official for c in case.contacts] == [True, False]
-    assert case.contacts[0].channel == "social"
+    assert [c.official for c in case.contacts] == [True, False, True]
+    assert [c.channel for c in case.contacts] == ["ticket", "ticket", "police"]
+    assert case.contacts[0].address == "https://help.tokenpocket.pro"
+    assert case.contacts[2].ticket == "HK-2026-0042"
     assert [e.text for e in case.timeline] == ["Balance was zero"]
     win.ctx.store.close()
 
@@ -191,3 +231,17 @@ def test_a_64_hex_value_in_a_note_asks_about_transactions(qtbot, window, monkeyp
     ev.what.setText("sent " + TX[2:])
     assert ev.what.text() == ""
     assert "Transactions section" in shown[0]
+
+
+def test_a_seed_phrase_on_other_network_is_refused(qtbot, window) -> None:
+    win = window()
+    win.show_panic()
+    wizard = win.panic.wizard
+    section(qtbot, wizard, 2)
+    tx = wizard.pages[2].tx
+    pick(qtbot, tx.chain, "other")
+    tx.tx_hash.setText(" ".join(["abandon"] * 11 + ["about"]))  # pasted
+    assert tx.tx_check.styleSheet().endswith(f"{verdict_colour(False, tx)};")
+    press(qtbot, tx.add)
+    assert wizard.case.transactions == ()
+    assert "seed phrase" in wizard.pages[2].status.text()

@@ -398,9 +398,11 @@ def test_verdict_json_shape_and_translation() -> None:
     assert isinstance(verdict.reason_msg, Msg)
 
     def to_chinese(text: str) -> str:
-        return {"The real site is {official}. This is {site}, a different website.": (
-            "真正的网站是 {official}。这是 {site}，是另一个网站。"
-        )}.get(text, text)
+        return {
+            "The real site is {official}. This is {site}, a different website.": (
+                "真正的网站是 {official}。这是 {site}，是另一个网站。"
+            )
+        }.get(text, text)
 
     assert verdict.as_dict(translate=to_chinese)["reason"] == (
         "真正的网站是 token.im。这是 token-im.com，是另一个网站。"
@@ -411,3 +413,89 @@ def test_verdict_is_frozen() -> None:
     verdict = classify("metamask.io")
     with pytest.raises(AttributeError):
         verdict.verdict = "lookalike"  # type: ignore[misc]
+
+
+# --- near misses that are real, unrelated sites; brands on mailboxes and page builders -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kraken.io",  # an image optimiser
+        "https://docs.krakend.io/",  # an API gateway
+        "krakenjs.com",  # PayPal's open-source framework
+        "tokeninsight.com",  # crypto research: "tokenin…" is not a typo of token.im
+        "www.tokeninsight.com/en/news",
+        "ledgerinsights.com",  # news on enterprise ledgers
+        "hedger.com",  # an English word one letter from "ledger"
+        "edger.com",
+        "hedger-tools.io",
+    ],
+)
+def test_real_sites_near_a_brand_are_not_lookalikes(text: str) -> None:
+    verdict = classify(text)
+    assert (verdict.verdict, verdict.wallet) == ("unknown", None), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "wallet"),
+    [
+        ("token-im.com", "imtoken"),
+        ("token.im.example.io", "imtoken"),
+        ("tokeim-cn.com", "imtoken"),  # a glued official domain, typed wrong, as a whole word
+        ("legder.com", "ledger"),
+        ("lèdger.com", "ledger"),
+        ("ledgёr.com", "ledger"),
+        ("xn--ldger-bsa.com", "ledger"),
+        ("rnetamask.io", "metamask"),
+        ("trustwa11et.com", "trustwallet"),
+        ("token.im@evil.com", "imtoken"),
+        ("krakem.com", "kraken"),
+        ("https://trezerwuallet.gitbook.io", "trezor"),
+    ],
+)
+def test_true_positives_stay_flagged(text: str, wallet: str) -> None:
+    verdict = classify(text)
+    assert (verdict.verdict, verdict.wallet) == ("lookalike", wallet), verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "wallet"),
+    [
+        ("trezor-support@gmail.com", "trezor"),
+        ("mailto:MetaMask.Help@outlook.com", "metamask"),
+        ("imtoken_kefu@qq.com", "imtoken"),
+        ("ledger@proton.me", "ledger"),
+    ],
+)
+def test_a_brand_on_a_free_mailbox_is_a_lookalike(text: str, wallet: str) -> None:
+    verdict = classify(text)
+    assert (verdict.verdict, verdict.wallet) == ("lookalike", wallet)
+    assert "free mailbox" in verdict.reason and "anyone can open" in verdict.reason
+
+
+def test_a_free_mailbox_without_a_brand_is_unknown() -> None:
+    assert classify("zhang.wei@gmail.com").verdict == "unknown"
+    assert classify("support@metamask.io").verdict == "official"  # not a free mailbox
+
+
+@pytest.mark.parametrize(
+    ("text", "wallet"),
+    [
+        ("docs.google.com/forms/metamask-support", "metamask"),
+        ("https://docs.google.com/forms/d/e/1FAIpQLSe/viewform?usp=metamask_recovery", "metamask"),
+        ("https://sites.google.com/view/ledger-live-support", "ledger"),
+        ("https://forms.office.com/r/TrustWallet-Verify", "trustwallet"),
+        ("https://linktr.ee/imtoken_service", "imtoken"),
+    ],
+)
+def test_a_brand_in_the_path_of_a_page_builder_is_a_lookalike(text: str, wallet: str) -> None:
+    verdict = classify(text)
+    assert (verdict.verdict, verdict.wallet) == ("lookalike", wallet)
+    assert "anyone can publish" in verdict.reason
+
+
+def test_page_builders_without_a_brand_and_brands_in_other_paths_are_unknown() -> None:
+    assert classify("https://docs.google.com/forms/d/e/1FAIpQLSe/viewform").verdict == "unknown"
+    assert classify("https://docs.google.com/document/d/metamask-notes").verdict == "unknown"
+    assert classify("https://github.com/MetaMask/metamask-extension").verdict == "unknown"

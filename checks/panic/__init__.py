@@ -2,8 +2,14 @@
 
 * :mod:`.case` — a theft case: triage, steps done, timeline, transactions,
   evidence, contacts, status; stored encrypted through :mod:`checks.store`;
-* :mod:`.evidence` — evidence files copied in (encrypted) with size and
-  SHA-256 in a manifest, and a check that nothing changed since;
+* :mod:`.triage` — the first screen's questions, answers and help articles;
 * :mod:`.lockdown` — the ordered lockdown plan chosen from the triage;
-* :mod:`.messages` — support and police texts filled from the case.
+* :mod:`.evidence` — evidence files copied in (encrypted, randomly named)
+  with size and SHA-256 in the manifest, and a check that nothing changed;
+* :mod:`.contacts` — a wallet's official channels, whether a logged contact
+  counts as official, and where to look when the directory knows nothing;
+* :mod:`.followup` — follow-ups through the escalation engine, for the
+  wizard and the home screen;
+* :mod:`.messages` — support and police texts filled from the case;
+* :mod:`.cases` — every saved case as a line for a list.
 """

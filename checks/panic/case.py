@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from checks.chains import CHAINS, validate_address, validate_tx_hash
 from checks.checkup.run import guard_free_text
+from checks.escalation import LADDER, RUNG_OF, Channel
 from checks.i18n import N_, InputError, msg
 
 STATUSES = ("open", "waiting", "escalated", "closed")
@@ -29,6 +31,9 @@ WHAT_HAPPENED = (
 )
 FUNDS_LEFT = ("yes", "no", "dont_know")
 MAX_TEXT = 5_000
+# Rungs beyond the wallet's own support: a contact there means the case is escalated.
+BEYOND_SUPPORT = ("complaint", "police", "consumer")
+CLOCK_SLACK = timedelta(minutes=5)  # a clock a little ahead is not "the future"
 
 
 def _utc(moment: datetime) -> datetime:
@@ -140,41 +145,73 @@ class Case:
         return replace(self, timeline=tuple(entries))
 
     def add_transaction(self, transaction: Transaction) -> Case:
-        if transaction.at is not None:
-            transaction = replace(transaction, at=_utc(transaction.at))
-        for value in (transaction.asset, transaction.amount):
-            _text(value, 100)
+        """Check the hash and addresses for their network (the secret guard included)."""
+        transaction = _checked_transaction(transaction)
         if any(t.tx_hash == transaction.tx_hash for t in self.transactions):
             raise InputError(msg(N_("This transaction is already in the case.")))
-        return replace(self, transactions=(*self.transactions, transaction))
+        chains = tuple(dict.fromkeys((*self.chains, transaction.chain)))
+        return replace(self, transactions=(*self.transactions, transaction), chains=chains)
 
     def remove_transaction(self, tx_hash: str) -> Case:
         return replace(
             self, transactions=tuple(t for t in self.transactions if t.tx_hash != tx_hash)
         )
 
+    def remove_timeline(self, index: int) -> Case:
+        if not 0 <= index < len(self.timeline):
+            raise InputError(msg(N_("That entry is no longer in the timeline.")))
+        return replace(self, timeline=self.timeline[:index] + self.timeline[index + 1 :])
+
+    def with_chains(self, chains: tuple[str, ...]) -> Case:
+        """The networks affected (ids of :data:`checks.chains.CHAINS`)."""
+        if not set(chains) <= set(CHAINS):
+            raise InputError(msg(N_("That is not one of the networks we know.")))
+        return replace(self, chains=tuple(dict.fromkeys(chains)))
+
     def add_evidence(self, item: EvidenceFile) -> Case:
+        if any(known.sha256 == item.sha256 for known in self.evidence):
+            raise InputError(msg(N_("This file is already attached to the case.")))
         return replace(self, evidence=(*self.evidence, item))
 
-    def add_contact(self, contact: Contact) -> Case:
+    def add_contact(self, contact: Contact, now: datetime | None = None) -> Case:
+        """Log a contact (at a past time if given); the status follows the contacts."""
+        if self.status == "closed":
+            raise InputError(msg(N_("This case is closed. Reopen it to log a contact.")))
+        try:
+            Channel(contact.channel)
+        except ValueError:
+            raise InputError(msg(N_("That is not a contact channel we know."))) from None
+        at = _utc(contact.at)
+        if now is not None and at > _utc(now) + CLOCK_SLACK:
+            raise InputError(msg(N_("This time is in the future. Please check the date.")))
         contact = replace(
             contact,
-            at=_utc(contact.at),
+            at=at,
             ticket=_text(contact.ticket, 200),
             address=_text(contact.address, 500),
         )
-        status = self.status if self.status == "escalated" else "waiting"
-        return replace(self, contacts=(*self.contacts, contact), status=status)
+        contacts = (*self.contacts, contact)
+        return replace(self, contacts=contacts, status=contact_status(contacts))
 
     def record_reply(self, index: int, at: datetime, summary: str) -> Case:
+        if not 0 <= index < len(self.contacts):
+            raise InputError(msg(N_("That contact is no longer in the case.")))
         contacts = list(self.contacts)
         contacts[index] = replace(contacts[index], reply_at=_utc(at), reply_summary=_text(summary))
-        return replace(self, contacts=tuple(contacts))
+        status = self.status if self.status == "closed" else contact_status(tuple(contacts))
+        return replace(self, contacts=tuple(contacts), status=status)
 
     def with_status(self, status: str, outcome: str = "") -> Case:
         if status not in STATUSES or (status == "closed" and outcome not in OUTCOMES):
             raise InputError(msg(N_("That is not one of the answers to this question.")))
         return replace(self, status=status, outcome=outcome if status == "closed" else "")
+
+    def closed(self, outcome: str) -> Case:
+        return self.with_status("closed", outcome)
+
+    def reopened(self) -> Case:
+        """Open again; the status follows the contacts, the outcome is cleared."""
+        return replace(self, status=contact_status(self.contacts), outcome="")
 
     def with_notes(self, notes: str) -> Case:
         return replace(self, notes=_text(notes))
@@ -249,3 +286,56 @@ class Case:
 
 def new_case(now: datetime, wallets: tuple[str, ...] = ()) -> Case:
     return Case(id=uuid.uuid4().hex[:12], opened_at=_utc(now), wallets=wallets)
+
+
+def contact_status(contacts: tuple[Contact, ...]) -> str:
+    """The status an open case has, given its contacts.
+
+    * no official contact yet → ``open`` (the user has something to do);
+    * the latest official contact got a reply → ``open`` (read it, decide);
+    * the user went beyond the first rung they used, or to a complaint,
+      the police or a consumer body → ``escalated``;
+    * otherwise → ``waiting`` (for a reply).
+    """
+    official = sorted((c for c in contacts if c.official), key=lambda c: c.at)
+    if not official:
+        return "open"
+    latest = official[-1]
+    if latest.reply_at is not None:
+        return "open"
+    rungs = [LADDER.index(RUNG_OF.get(c.channel, LADDER[0])) for c in official]
+    beyond = any(RUNG_OF.get(c.channel) in BEYOND_SUPPORT for c in official)
+    return "escalated" if beyond or max(rungs) > rungs[0] else "waiting"
+
+
+def _checked_transaction(tx: Transaction) -> Transaction:
+    """Each value checked the way its network defines it; anything else is refused.
+
+    The checks include the secret guard: a seed phrase or key typed into the
+    hash or address field is refused there, whatever the network.
+    """
+    if tx.chain not in CHAINS:
+        raise InputError(msg(N_("That is not one of the networks we know.")))
+    checked = validate_tx_hash(tx.chain, tx.tx_hash)
+    if not checked.ok:
+        raise InputError(checked.problem or msg(N_("Please check the transaction hash.")))
+    addresses = []
+    for value in (tx.from_address, tx.to_address):
+        if not value.strip():
+            addresses.append("")
+            continue
+        result = validate_address(tx.chain, value)
+        if not result.ok:
+            raise InputError(result.problem or msg(N_("Please check the address.")))
+        addresses.append(result.value)
+    for value in (tx.asset, tx.amount):
+        _text(value, 100)
+    return replace(
+        tx,
+        tx_hash=checked.value,
+        from_address=addresses[0],
+        to_address=addresses[1],
+        asset=tx.asset.strip(),
+        amount=tx.amount.strip(),
+        at=None if tx.at is None else _utc(tx.at),
+    )

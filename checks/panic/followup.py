@@ -12,8 +12,16 @@ from checks.findings import Severity
 from checks.home import Notice
 from checks.i18n import N_, Msg, msg
 from checks.panic.case import Case
+from checks.panic.contacts import support_target
 
 CHASE = ("follow_up_due", "escalate")
+
+DUE_TODAY = N_("due today at {time}")
+DUE_ON = N_("due {date}")
+OVERDUE = N_("overdue since {date}")
+OPEN_CASE = N_("Open case “{title}”")
+CASE_LINE = N_("Theft case “{title}”: {advice} ({when})")
+CASE_LINE_PLAIN = N_("Theft case “{title}”: {advice}")
 
 
 def attempts(case: Case) -> list[ContactAttempt]:
@@ -31,8 +39,14 @@ def attempts(case: Case) -> list[ContactAttempt]:
 
 
 def wallet_facts(case: Case) -> tuple[str | None, bool]:
-    """The case's wallet name and whether it is custodial (an exchange)."""
-    entry = load_directory().get(case.wallets[0]) if case.wallets else None
+    """The name of the support being chased and whether it is an exchange.
+
+    That is the wallet of the latest contact that named one (the user may
+    have moved on from their wallet to the exchange the funds went to),
+    else the case's first wallet; see :func:`checks.panic.contacts.support_target`.
+    """
+    target = support_target(case)
+    entry = load_directory().get(target) if target else None
     return (entry.name, entry.custodial) if entry else (None, False)
 
 
@@ -41,26 +55,39 @@ def advice_for(case: Case, now: datetime, tz: tzinfo) -> Advice:
     return advise(attempts(case), now, tz, custodial, name=name)
 
 
+def title_of(case: Case, tz: tzinfo) -> str:
+    return case.title or case.opened_at.astimezone(tz).strftime("%Y-%m-%d")
+
+
+def due_words(due_at: datetime, now: datetime, tz: tzinfo) -> Msg:
+    """ "overdue since …" once past, "due today at 14:00", else "due 2026-11-25 09:30"."""
+    due, today = due_at.astimezone(tz), now.astimezone(tz)
+    if due_at <= now:
+        return msg(OVERDUE, date=due.strftime("%Y-%m-%d %H:%M"))
+    if due.date() == today.date():
+        return msg(DUE_TODAY, time=due.strftime("%H:%M"))
+    return msg(DUE_ON, date=due.strftime("%Y-%m-%d %H:%M"))
+
+
 def case_notice(case: Case, now: datetime, tz: tzinfo) -> Notice:
-    """One banner per open case: its next action, and when."""
+    """One banner per open case: its next action, and when.
+
+    The banner's button should be named after the case (:func:`open_label`),
+    not a bare "Open": with two cases, a screen reader must tell them apart.
+    """
     advice = advice_for(case, now, tz)
-    title = case.title or case.opened_at.astimezone(tz).strftime("%Y-%m-%d")
+    title = title_of(case, tz)
     if advice.due_at is not None:
-        due = advice.due_at.astimezone(tz)
-        when: Msg = (
-            msg(N_("due today"))
-            if due.date() <= now.astimezone(tz).date()
-            else msg(N_("due {date}"), date=due.strftime("%Y-%m-%d %H:%M"))
-        )
-        text = msg(
-            N_("Theft case “{title}”: {advice} ({when})"),
-            title=title,
-            advice=advice.message,
-            when=when,
-        )
+        when = due_words(advice.due_at, now, tz)
+        text = msg(CASE_LINE, title=title, advice=advice.message, when=when)
     else:
-        text = msg(N_("Theft case “{title}”: {advice}"), title=title, advice=advice.message)
+        text = msg(CASE_LINE_PLAIN, title=title, advice=advice.message)
     severity = (
         Severity.URGENT if advice.status in CHASE or not case.contacts else Severity.IMPORTANT
     )
     return Notice(f"case:{case.id}", severity, text, action=f"case:{case.id}")
+
+
+def open_label(case: Case, tz: tzinfo) -> Msg:
+    """The name of the button that opens this case ("Open case “TokenPocket theft”")."""
+    return msg(OPEN_CASE, title=title_of(case, tz))

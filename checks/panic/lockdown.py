@@ -13,7 +13,7 @@ legitimate needs your seed phrase; "recovery" for a fee is a scam.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks.findings import Link
 from checks.i18n import N_
@@ -34,6 +34,7 @@ class Step:
     urgent: bool = False
     links: tuple[Link, ...] = ()
     applies: Callable[[Collection[str], str], bool] = lambda happened, funds_left: True
+    help: str = ""  # the help centre's article for this step (see HELP)
 
 
 def _exposed(happened: Collection[str], funds_left: str) -> bool:
@@ -230,6 +231,22 @@ STEPS: tuple[Step, ...] = (
     ),
 )
 
+# The help centre article that answers the questions each step raises.
+HELP = {
+    "move_funds": "seed-exposed",
+    "revoke_approvals": "token-approvals",
+    "disconnect_sites": "token-approvals",
+    "secure_accounts": "passwords-2fa",
+    "call_carrier": "passwords-2fa",
+    "stop_device": "device-basics",
+    "record_evidence": "evidence-utc",
+    "contact_support": "official-or-fake",
+    "report_address": "freeze-refund",
+    "report_police": "report-theft",
+    "warn_contacts": "recovery-scams",
+    "no_recovery_scams": "recovery-scams",
+}
+STEPS = tuple(replace(step, help=HELP.get(step.id, "")) for step in STEPS)
 BY_ID: dict[str, Step] = {step.id: step for step in STEPS}
 
 

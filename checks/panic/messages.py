@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import quote
 
+from checks.chains import CHAINS, guess_chain, validate_address, validate_tx_hash
 from checks.checkup.run import guard_free_text
 from checks.i18n import N_
 from checks.panic.case import Case
@@ -34,21 +35,33 @@ def _when(moment: datetime) -> str:
     return f"{utc} ({local})"
 
 
+SUBJECT = N_("Stolen assets report — {wallet} — {date}")
+SUBJECT_SHORT = N_("Stolen assets report")
+
+
 def subject(case: Case, wallet_name: str, translate: Translate) -> str:
-    return translate(N_("Stolen assets report — {wallet} — {date}")).format(
-        wallet=wallet_name, date=case.opened_at.strftime("%Y-%m-%d")
-    )
+    return translate(SUBJECT).format(wallet=wallet_name, date=case.opened_at.strftime("%Y-%m-%d"))
 
 
 def bilingual_subject(case: Case, wallet_name: str, english: Translate, chinese: Translate) -> str:
-    """E.g. "Stolen assets report — imToken — 2026-11-20 / 资产被盗求助 — imToken — 2026-11-20"."""
-    return f"{subject(case, wallet_name, english)} / {subject(case, wallet_name, chinese)}"
+    """E.g. "Stolen assets report — imToken — 2026-11-20 / 资产被盗求助".
+
+    Support teams sort mail by subject; with both languages in it, a Chinese
+    and an English-speaking team both see at once what the mail is about.
+    """
+    return f"{subject(case, wallet_name, english)} / {chinese(SUBJECT_SHORT)}"
+
+
+def chain_name(chain_id: str, translate: Translate) -> str:
+    """A network as people call it ("Ethereum", "以太坊"), not its id."""
+    chain = CHAINS.get(chain_id)
+    return translate(chain.name) if chain is not None else chain_id
 
 
 def _transactions(case: Case, translate: Translate) -> list[str]:
     lines = []
     for tx in case.transactions:
-        parts = [f"[{tx.chain}] {tx.tx_hash}"]
+        parts = [f"[{chain_name(tx.chain, translate)}] {tx.tx_hash}"]
         if tx.from_address or tx.to_address:
             parts.append(
                 translate(N_("from {sender} to {receiver}")).format(
@@ -128,13 +141,36 @@ def police_summary(case: Case, translate: Translate) -> str:
 
 
 def _validated(case: Case) -> list[str]:
-    """Values checked in their own fields: transaction hashes and addresses."""
-    return [
-        value
-        for tx in case.transactions
-        for value in (tx.tx_hash, tx.from_address, tx.to_address)
-        if value
-    ]
+    """Values that are not secrets though they may look like keys.
+
+    Evidence SHA-256 digests are computed by this app. Transaction hashes and
+    addresses are exempt only where a real chain family accepts them.
+
+    A 64-hex transaction hash looks exactly like a private key; it may pass
+    only because its network's own rules accept it as a hash. On "Other
+    network" (which we cannot check) a value is exempt only if some real
+    family reads it as the same kind of value; anything else — a seed phrase
+    stored as a "hash" in an old case, say — goes through the guard.
+    """
+    exempt = [item.sha256 for item in case.evidence]  # computed by us from the files
+    for tx in case.transactions:
+        for value, kind in (
+            (tx.tx_hash, "tx"),
+            (tx.from_address, "address"),
+            (tx.to_address, "address"),
+        ):
+            if value and _accepted(tx.chain, value, kind):
+                exempt.append(value)
+    return exempt
+
+
+def _accepted(chain_id: str, value: str, kind: str) -> bool:
+    chain = CHAINS.get(chain_id)
+    if chain is not None and chain.family != "other":
+        check = validate_tx_hash if kind == "tx" else validate_address
+        result = check(chain_id, value)
+        return result.ok and result.value == value
+    return any(guess.kind == kind for guess in guess_chain(value))
 
 
 def mailto(address: str, subject_text: str, body: str) -> str:

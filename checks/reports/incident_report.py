@@ -26,6 +26,7 @@ from checks.panic.followup import advice_for
 from checks.panic.lockdown import BY_ID as STEPS
 from checks.panic.lockdown import plan
 from checks.panic.messages import HAPPENED_WORDS
+from checks.panic.triage import OTHER_WALLET, OTHER_WALLET_NAME
 from checks.reports.html import (
     NONE_YET,
     Report,
@@ -188,12 +189,15 @@ def _when(moment: datetime, tz: tzinfo) -> str:
     return lines(esc(when_utc(moment)), f'<span class="muted">{esc(when_local(moment, tz))}</span>')
 
 
-def _wallet_names(case: Case) -> str:
+def _wallet_names(words: Words, case: Case) -> str:
     directory = load_directory()
     names = []
     for wallet_id in case.wallets:
         entry = directory.get(wallet_id)
-        names.append(entry.name if entry else wallet_id)
+        if entry is not None:
+            names.append(entry.name)
+        else:  # "other" (triage's last choice) or an id the directory no longer has
+            names.append(words(OTHER_WALLET_NAME) if wallet_id == OTHER_WALLET else wallet_id)
     return ", ".join(names)
 
 
@@ -208,7 +212,7 @@ def _summary(words: Words, case: Case, now: datetime, tz: tzinfo) -> str:
         pairs.append((words(CASE_NAME), esc(case.title)))
     pairs.append((words(OPENED), _when(case.opened_at, tz)))
     if case.wallets:
-        pairs.append((words(WALLETS), esc(_wallet_names(case))))
+        pairs.append((words(WALLETS), esc(_wallet_names(words, case))))
     chains = list(dict.fromkeys([*case.chains, *(tx.chain for tx in case.transactions)]))
     if chains:
         pairs.append((words(NETWORKS), esc(", ".join(_chain(words, c) for c in chains))))

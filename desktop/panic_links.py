@@ -1,0 +1,62 @@
+"""Small pieces the panic pages share: keyboard-reachable links and "?" help buttons.
+
+A link in a label must work with the keyboard: Tab reaches it, Enter opens
+it — in the user's own browser or mail app (never inside this app).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+
+from desktop.i18n import _
+
+
+def open_link(url: str) -> None:
+    """Hand a web address, mailto: or tel: link to the system."""
+    QDesktopServices.openUrl(QUrl(url))
+
+
+def link_label(parent: QWidget, name: str, accessible: str = "") -> QLabel:
+    """A rich-text label whose links take focus (Tab) and open with Enter."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    label.setOpenExternalLinks(False)  # we open them, so tests can see it
+    label.linkActivated.connect(open_link)
+    if accessible:
+        label.setAccessibleName(accessible)
+    return label
+
+
+def help_button(parent: QWidget, article: str, topic: str) -> QToolButton:
+    """A "?" that opens the help centre at ``article`` (an existing article id)."""
+    button = QToolButton(parent)
+    button.setObjectName(f"help_{article}")
+    button.setText("?")
+    button.setAutoRaise(False)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    words = _("Help: {topic}").format(topic=topic)
+    button.setToolTip(words)
+    button.setAccessibleName(words)
+    button.setProperty("article", article)
+
+    def show() -> None:
+        opener = getattr(button.window(), "open_help", None)
+        if callable(opener):
+            opener(article)
+
+    button.clicked.connect(show)
+    return button
+
+
+def local_qt(moment: datetime) -> QDateTime:
+    """An aware time as the user's wall-clock time, for a QDateTimeEdit (to the minute)."""
+    local = moment.astimezone()
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
