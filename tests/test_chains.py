@@ -85,6 +85,7 @@ def test_same_sponge_with_sha3_padding_matches_hashlib(length: int) -> None:
     assert _sponge256(data[:length], 0x06) == hashlib.sha3_256(data[:length]).digest()
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @given(st.binary(max_size=80))
 def test_base58_round_trip(data: bytes) -> None:
     assert b58decode(b58encode(data)) == data
@@ -349,6 +350,7 @@ def test_guess_chain() -> None:
     assert guess_chain("hello, world") == ()
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=300)
 @given(st.sampled_from([*CHAINS, "unknown"]), st.text(max_size=300))
 def test_validators_never_raise(chain: str, value: str) -> None:
@@ -359,6 +361,7 @@ def test_validators_never_raise(chain: str, value: str) -> None:
             assert result.problem.render()
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=100)
 @given(st.sampled_from([*CHAINS]), st.text(alphabet=B58_ALPHABET + "0x", max_size=120))
 def test_validators_never_raise_on_address_like_text(chain: str, value: str) -> None:
@@ -367,6 +370,7 @@ def test_validators_never_raise_on_address_like_text(chain: str, value: str) -> 
     guess_chain(value)
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @given(st.binary(min_size=20, max_size=20), st.integers(min_value=0, max_value=39))
 def test_eip55_any_case_flip_of_a_letter_is_caught(raw: bytes, position: int) -> None:
     address = eip55(raw.hex())
@@ -437,6 +441,7 @@ def test_explorer_links_that_are_not_recognised(url: str) -> None:
     assert extract_from_explorer_url(url) is None
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @given(st.text(max_size=200))
 def test_explorer_parser_never_raises(url: str) -> None:
     extract_from_explorer_url(url)

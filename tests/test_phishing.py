@@ -364,6 +364,7 @@ def test_direction_marks_in_a_name_are_shown_not_obeyed() -> None:
     assert "\u202e" not in verdict.reason
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=400, deadline=None)
 @given(st.text(max_size=300))
 def test_classify_never_raises_on_any_text(text: str) -> None:
@@ -376,6 +377,7 @@ def test_classify_never_raises_on_any_text(text: str) -> None:
 _LABEL = st.text(alphabet=st.sampled_from("metamskldgrokxin-0123эаеоαοёè．。@:/"), min_size=1)
 
 
+@pytest.mark.security  # hostile input: only documented errors, never a crash
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_LABEL, min_size=1, max_size=5), st.sampled_from(["", "https://", "http://x@"]))
 def test_classify_never_raises_on_url_like_text(labels: list[str], prefix: str) -> None:
