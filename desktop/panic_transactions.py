@@ -104,7 +104,10 @@ class TransactionsSection(QWidget):
         for widget in (*self._inputs(), self.add, self.remove, self.known_time, self.at):
             widget.setProperty("editsCase", True)
         for field in (self.tx_hash, self.tx_from, self.tx_to):
+            guard(field, transaction_field=True)
             field.textChanged.connect(self.check_live)
+        for field in (self.asset, self.amount):
+            guard(field)
         self.chain.currentIndexChanged.connect(self.check_live)
 
     def _inputs(self) -> tuple[QWidget, ...]:

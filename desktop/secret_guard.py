@@ -82,12 +82,24 @@ def _checks_inline(text: str) -> bool:
     return len(text) <= INLINE_LIMIT and is_warm()
 
 
-def guard(field: Field, on_refused: Callable[[list[str]], None] | None = None) -> None:
-    """Watch ``field``; refuse and clear it when it holds a secret."""
+def guard(
+    field: Field,
+    on_refused: Callable[[list[str]], None] | None = None,
+    *,
+    transaction_field: bool = False,
+) -> None:
+    """Watch ``field``; refuse and clear it when it holds a secret.
+
+    A ``transaction_field`` (a transaction hash or an address) is where 64 hex
+    digits belong: such a value is left to the field's own validation, but a
+    seed phrase, an extended private key or a WIF key is still refused.
+    """
     busy = False
     waiting = False
 
     def refuse(kinds: list[str]) -> None:
+        if transaction_field:
+            kinds = [kind for kind in kinds if kind != "hex64"]
         if not kinds:
             return
         field.clear()
@@ -128,3 +140,4 @@ def guard(field: Field, on_refused: Callable[[list[str]], None] | None = None) -
     field.textChanged.connect(changed)
     holder: QObject = field
     holder.setProperty("secretGuard", True)
+    holder.setProperty("transactionField", transaction_field)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import tempfile
+import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,9 +21,21 @@ from mnemonic import Mnemonic
 from test_checkup import GOOD_ANSWERS
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from checks.checkup.flow import CheckupFlow
+from checks.panic import evidence
+from checks.panic.case import Case
+from checks.paths import Paths
+from checks.reports.bundle import write_bundle
+from checks.store import Store
 from checks.totp import hotp
 from desktop import dialogs
 from desktop.app import build_window, make_application
@@ -76,6 +90,64 @@ def leaks(folder: Path) -> list[str]:
             if any(form in data for form in forms(secret)):
                 found.append(f"{name} in {path}")
     return found
+
+
+def text_fields(root: QWidget) -> list[QLineEdit | QPlainTextEdit]:
+    """Every text field a person can type into under ``root`` (not the editors
+    inside spin boxes, combo boxes and date pickers)."""
+    fields = []
+    for field in [*root.findChildren(QLineEdit), *root.findChildren(QPlainTextEdit)]:
+        if field.isReadOnly() or isinstance(field.parent(), QAbstractSpinBox | QComboBox):
+            continue
+        fields.append(field)
+    return fields
+
+
+def set_text(field: QLineEdit | QPlainTextEdit, text: str) -> None:
+    field.setText(text) if isinstance(field, QLineEdit) else field.setPlainText(text)
+
+
+def text_of(field: QLineEdit | QPlainTextEdit) -> str:
+    return field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+
+
+def decrypt_everything(store: Store, paths: Paths, out: Path) -> None:
+    """Write the plaintext of every encrypted row and evidence file into ``out``."""
+    for (name,) in store.db.query("SELECT name FROM drafts"):
+        (out / f"draft-{name}.json").write_text(json.dumps(store.get_draft(name)))
+    for summary in store.list_checkup_runs():
+        (out / f"run-{summary.id}.json").write_text(json.dumps(store.load_checkup_run(summary.id)))
+    for summary in store.list_cases():
+        payload = store.load_case(summary.id)
+        (out / f"case-{summary.id}.json").write_text(json.dumps(payload, ensure_ascii=False))
+        case = Case.from_payload(payload)
+        for number, item in enumerate(case.evidence):
+            (out / f"evidence-{number}").write_bytes(evidence.read_file(case, item, paths, store))
+
+
+def export_reminder_and_bundle(win, case: Case, out: Path, monkeypatch) -> None:
+    """The calendar file and the case bundle (unpacked), as the window writes them."""
+    from desktop.printing import incident_report_for, pdf_bytes
+
+    def save_file(parent, title, suggested, name_filter, on_path, default_suffix="", **kwargs):
+        on_path(str(out / f"reminder.{default_suffix}"))
+
+    monkeypatch.setattr(dialogs, "save_file", save_file)
+    monkeypatch.setattr(dialogs, "inform", lambda *args, **kwargs: None)
+    win.checkup.export_reminder()
+    assert (out / "reminder.ics").exists()
+    zipped = out / "bundle.zip"
+    data, _pages = pdf_bytes(incident_report_for(case, win.ctx, bilingual=True))
+    write_bundle(
+        zipped,
+        case,
+        data,
+        lambda item: evidence.read_file(case, item, win.ctx.paths, win.ctx.store),
+        win.ctx.clock(),
+    )
+    with zipfile.ZipFile(zipped) as bundle:
+        bundle.extractall(out / "bundle")
+    zipped.unlink()
 
 
 def test_detector_finds_a_planted_secret(tmp_path: Path) -> None:
@@ -148,8 +220,24 @@ def test_no_secret_reaches_disk_logs_temp_or_clipboard(
     summary.name.setText(SEED_ZH)
     assert summary.name.text() == ""
     assert len(warnings) == 4  # each refusal was explained
+    # Every other text field of panic mode refuses them too (contact, ticket,
+    # transaction fields, suspicious link, police reference …).
+    guarded = text_fields(panic)
+    assert len(guarded) >= 10
+    for field in guarded:
+        assert field.property("secretGuard"), field.objectName()
+        # 64 hex digits belong in a transaction-hash field (and fail an address's
+        # checks): there only the phrase is refused, the rest is validated.
+        tx_field = field.property("transactionField")
+        for secret in (SEED_EN,) if tx_field else (SEED_EN, PRIVATE_KEY):
+            set_text(field, f"x {secret}")
+            assert text_of(field) == "", field.objectName()
     evidence_page.what.setText("Noticed the balance was zero")
     evidence_page._add_event()
+    screenshot = tmp_path / "screenshot.png"
+    screenshot.write_bytes(b"\x89PNG an ordinary picture")
+    evidence_page.add_file(str(screenshot))
+    qtbot.wait_until(lambda: len(panic.case.evidence) == 1, timeout=5000)
     support = panic.pages[3]
     panic.go(3)
     support.copy.click()
@@ -187,9 +275,65 @@ def test_no_secret_reaches_disk_logs_temp_or_clipboard(
     assert "Noticed the balance was zero" in (out / "doc2.html").read_text()  # real content
     assert leaks(out) == []
 
+    # What is inside the encrypted rows and evidence files, and the exports.
+    plain = tmp_path / "decrypted"
+    plain.mkdir()
+    decrypt_everything(store, win.ctx.paths, plain)
+    assert "Noticed the balance was zero" in (plain / f"case-{panic.case.id}.json").read_text()
+    assert (plain / "evidence-0").read_bytes() == screenshot.read_bytes()
+    export_reminder_and_bundle(win, panic.case, plain, monkeypatch)
+    assert leaks(plain) == []
+
     win.ctx.store.close()
     win.close()
     assert leaks(home) == []
     assert leaks(temp) == []
     # Settings live in the data folder (scanned above); Qt's QSettings store is never used.
     assert not Path(QSettings().fileName()).exists()
+
+
+def test_every_text_field_in_the_app_has_the_secret_guard(qtbot, make_ctx, monkeypatch) -> None:
+    """DESIGN.md: every free-text field passes the secret guard. Walk every page."""
+    from checks.checkup.run import build_run
+
+    monkeypatch.setattr(dialogs, "warn", lambda *args, **kwargs: None)
+    ctx = make_ctx()
+    win = build_window(ctx, make_application([]), "en")
+    qtbot.add_widget(win)
+    win.show()
+    win.unlocker.start()
+    roots: list[QWidget] = []
+    checkup_fields: list[str] = []
+    flow = CheckupFlow()
+    for question, value in GOOD_ANSWERS.items():
+        flow.answer(question, value)
+    flow.position = 0
+    win.checkup._open_wizard(flow)
+    wizard = win.checkup.page
+    for _topic in range(flow.progress[1]):
+        wizard.show_topic()  # each topic's fields exist while its page is shown
+        found = text_fields(wizard)
+        assert all(f.property("secretGuard") for f in found), [f.objectName() for f in found]
+        checkup_fields += [f.objectName() for f in found]
+        flow.position += 1
+    assert {"passwordField", "contextName", "contextEmail", "totpSecret", "totpCode"} <= set(
+        checkup_fields
+    )
+    win.checkup._show_results(build_run(flow, win.ctx.clock()), None)
+    roots.append(win.checkup.page)
+    win.checkup.show_history()
+    roots.append(win.checkup.page)
+    win.show_panic()
+    roots.append(win.panic.wizard)
+    win.open_help()
+    roots.append(win.help_window)
+    win.open_settings()
+    roots.append(win.findChild(QWidget, "settingsDialog"))
+    fields = [field for root in roots for field in text_fields(root)]
+    assert len(fields) >= 12
+    unguarded = [
+        f"{f.window().objectName()}/{f.objectName()}"
+        for f in fields
+        if not f.property("secretGuard")
+    ]
+    assert unguarded == []
