@@ -35,6 +35,7 @@ def owned_paths(paths: Paths) -> list[Path]:
         paths.cases_dir,
         paths.logs_dir,
         paths.damaged_dir,
+        paths.qt_settings_dir,
     ]
     return [path for path in candidates if path.exists()]
 

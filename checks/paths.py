@@ -52,6 +52,11 @@ class Paths:
         return self.data_dir / "logs"
 
     @property
+    def qt_settings_dir(self) -> Path:
+        """Where Qt keeps its own settings (the file dialog's recent folders)."""
+        return self.data_dir / "qt"
+
+    @property
     def damaged_dir(self) -> Path:
         """Files we could not read are moved here, never deleted."""
         return self.data_dir / "kept-aside"

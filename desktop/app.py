@@ -6,6 +6,7 @@ import gc
 import sys
 from argparse import Namespace
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -47,9 +48,20 @@ def run_probes(topic: str) -> list[Any]:
     return detect.run_probes(topic)
 
 
+def keep_qt_settings_in(folder: Path) -> None:
+    """Qt's own settings (its file dialog remembers recent folders, e.g. where
+    the evidence came from) go into the data folder, so "Delete all my data"
+    removes them too, instead of ~/.config/QtProject.conf."""
+    from PySide6.QtCore import QSettings
+
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder))
+
+
 def after_first_paint(window: MainWindow) -> None:
     """What waits until the window is on screen: the data (keyring, SQLite,
     cryptography), then :func:`prepare_for_use`."""
+    keep_qt_settings_in(window.ctx.paths.qt_settings_dir)
     window.unlocker.start()
     window.watch_for_due_checkup()
     app = QApplication.instance()

@@ -105,6 +105,14 @@ def _no_internet_attempts() -> object:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _qt_settings_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Qt's own settings (file dialog history) never touch the developer's ~/.config."""
+    from desktop.app import keep_qt_settings_in
+
+    keep_qt_settings_in(tmp_path_factory.mktemp("qt-settings"))
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _secret_guard_ready() -> None:
     """The app loads the guard's word lists in the background right after its
     first paint; tests start with them loaded, as a user's session does."""

@@ -337,3 +337,28 @@ def test_every_text_field_in_the_app_has_the_secret_guard(qtbot, make_ctx, monke
         if not f.property("secretGuard")
     ]
     assert unguarded == []
+
+
+def test_qt_file_dialog_history_stays_in_the_data_folder(qtbot, tmp_path: Path) -> None:
+    """Qt's file dialog remembers recent folders in QSettings("QtProject"); the app
+    points Qt's settings into the data folder, which "Delete all my data" removes."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.app import keep_qt_settings_in
+
+    default_home = Path(QSettings(QSettings.Scope.UserScope, "QtProject").fileName()).parent
+    folder = tmp_path / "data" / "qt"
+    keep_qt_settings_in(folder)
+    try:
+        dialog = QFileDialog(None, "Attach", str(tmp_path))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.add_widget(dialog)
+        dialog.show()
+        dialog.done(0)  # Qt saves the dialog's state (history, last folder) now
+        dialog.deleteLater()
+        qtbot.wait(50)
+        assert Path(QSettings(QSettings.Scope.UserScope, "QtProject").fileName()).parent == folder
+        written = list(folder.rglob("*.conf"))
+        assert written and str(tmp_path) in written[0].read_text()
+    finally:
+        keep_qt_settings_in(default_home)

@@ -169,6 +169,8 @@ def test_erase_all_removes_files_and_key(paths: Paths, memory_keyring: MemoryKey
     (paths.cases_dir / "c1").mkdir(parents=True)
     (paths.cases_dir / "c1" / "evidence.png").write_bytes(b"png")
     save_settings(paths, Settings(language="zh_CN"))
+    paths.qt_settings_dir.mkdir()
+    (paths.qt_settings_dir / "QtProject.conf").write_text("[FileDialog]\nlastVisited=/evidence\n")
     unrelated = paths.data_dir / "not-ours.txt"
     unrelated.write_text("keep me")
     report = erase_all(paths, memory_keyring)
