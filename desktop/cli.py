@@ -15,7 +15,6 @@ from collections.abc import Sequence
 
 from checks import __version__
 from checks.i18n import N_
-from checks.reporting import REGION_IDS
 
 LANG_CHOICES = ("en", "zh_CN")
 PRINT_DOCUMENTS = ("recovery-kit", "incident-report", "checkup-report")
@@ -52,12 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     printing.add_argument(
         "--region",
-        choices=REGION_IDS,
         type=str.upper,
         metavar="REGION",
-        help="recovery-kit: where to report a theft: "
-        + ", ".join(REGION_IDS)
-        + " (default: from the system locale, else from --lang)",
+        # Checked by the print command (checks.reporting is not loaded just to parse).
+        help="recovery-kit: where to report a theft: CN, HK, TW, SG, US, GB, EU or GLOBAL"
+        " (default: from the system locale, else from --lang)",
     )
     link = commands.add_parser(
         "check-link", help="is this URL, domain or handle an official wallet channel?"

@@ -13,7 +13,7 @@ from datetime import timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from checks.home import Notice, notices
@@ -25,6 +25,8 @@ from desktop.i18n import _, tr
 from desktop.icons import icon
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from checks import erase
     from checks.i18n import Msg
     from checks.store import CaseSummary, RunSummary
@@ -57,9 +59,10 @@ class MainWindow(QMainWindow):
         self._unlocker: DataUnlocker | None = None
         self._checkup: CheckupController | None = None
         self._panic: PanicController | None = None
-        QShortcut(QKeySequence(PANIC_SHORTCUT), self, self.show_panic)
-        QShortcut(QKeySequence(SETTINGS_SHORTCUT), self, self.open_settings)
-        QShortcut(QKeySequence(HELP_SHORTCUT), self, self.open_help)
+        # Key strings convert to QKeySequence in Qt itself (no Python type to build).
+        QShortcut(PANIC_SHORTCUT, self, self.show_panic)
+        QShortcut(SETTINGS_SHORTCUT, self, self.open_settings)
+        QShortcut(HELP_SHORTCUT, self, self.open_help)
         self.help_window: QWidget | None = None  # built on first use (it reads the articles)
         self.build_pages()
         self.resize(860, 640)
@@ -274,6 +277,8 @@ class MainWindow(QMainWindow):
         if article_id is not None:  # history only for an article read in an open window
             window.show_article(article_id, remember=window.isVisible())
         window.show()
+        from PySide6.QtGui import QGuiApplication
+
         if QGuiApplication.platformName() != "offscreen":  # it cannot raise, and says so
             window.raise_()
         window.activateWindow()

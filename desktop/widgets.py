@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -44,6 +44,8 @@ SEVERITY_COLOURS_DARK = {
 
 def is_dark(widget: QWidget) -> bool:
     """True when the widget's palette has light text on a dark window."""
+    from PySide6.QtGui import QPalette  # after the first paint: its enums cost a little
+
     palette = widget.palette()
     window = palette.color(QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)
@@ -58,6 +60,11 @@ def severity_colour(severity: Severity, widget: QWidget) -> str:
 def error_colour(widget: QWidget) -> str:
     """The colour of error and warning text on ``widget``'s palette."""
     return severity_colour(Severity.URGENT, widget)
+
+
+def verdict_colour(ok: bool, widget: QWidget) -> str:
+    """Green for "looks right", red for a problem (always with words beside it)."""
+    return severity_colour(Severity.GOOD if ok else Severity.URGENT, widget)
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:

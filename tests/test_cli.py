@@ -161,3 +161,12 @@ def test_windowed_build_without_stdout_or_stderr(
     assert "Traceback" not in result.stderr
     if args[0] == "print" and code == 0:
         assert (tmp_path / "kit.pdf").stat().st_size > 10_000
+
+
+def test_print_help_names_every_region() -> None:
+    from checks.reporting import REGION_IDS
+    from desktop.cli import build_parser
+
+    printing = build_parser()._subparsers._group_actions[0].choices["print"]  # type: ignore[union-attr]
+    help_text = printing.format_help()
+    assert all(region in help_text for region in REGION_IDS)
