@@ -66,7 +66,10 @@ def after_first_paint(window: MainWindow) -> None:
     window.watch_for_due_checkup()
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        from desktop.dark_style import keep_indicators_visible
+
         prefer_simplified_chinese(app)
+        keep_indicators_visible(app)
     prepare_for_use(window)
 
 

@@ -39,6 +39,9 @@ def main() -> int:
     app = make_application(sys.argv[:1])
     prefer_simplified_chinese(app)  # as the app is right after its first paint
     if args.dark:
+        from PySide6.QtCore import Qt
+
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)  # as a dark desktop reports it
         app.setStyle("Fusion")
         palette = QPalette()
         for role, colour in (
@@ -48,6 +51,18 @@ def main() -> int:
             (QPalette.ColorRole.Text, "#e8eaed"),
             (QPalette.ColorRole.Button, "#303134"),
             (QPalette.ColorRole.ButtonText, "#e8eaed"),
+            # The bevel roles: Fusion draws radio and check indicators with them.
+            (QPalette.ColorRole.Light, "#5f6368"),
+            (QPalette.ColorRole.Midlight, "#4a4c50"),
+            (QPalette.ColorRole.Mid, "#3c4043"),
+            (QPalette.ColorRole.Dark, "#9aa0a6"),
+            (QPalette.ColorRole.Shadow, "#000000"),
+            (QPalette.ColorRole.AlternateBase, "#26272a"),
+            (QPalette.ColorRole.ToolTipBase, "#303134"),
+            (QPalette.ColorRole.ToolTipText, "#e8eaed"),
+            (QPalette.ColorRole.Link, "#8ab4f8"),
+            (QPalette.ColorRole.Highlight, "#8ab4f8"),
+            (QPalette.ColorRole.HighlightedText, "#202124"),
         ):
             palette.setColor(role, QColor(colour))
         for role in (
@@ -57,6 +72,9 @@ def main() -> int:
         ):
             palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868b"))
         app.setPalette(palette)
+        from desktop.dark_style import keep_indicators_visible
+
+        keep_indicators_visible(app)  # as the app does after its first paint
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     suffix = ("-dark" if args.dark else "") + (f"-x{args.scale}" if args.scale != "1" else "")

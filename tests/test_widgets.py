@@ -64,3 +64,30 @@ def test_the_colour_follows_the_palette(qtbot) -> None:
     assert severity_colour(Severity.URGENT, light) == SEVERITY_COLOURS[Severity.URGENT]
     assert severity_colour(Severity.URGENT, dark) == SEVERITY_COLOURS_DARK[Severity.URGENT]
     assert error_colour(dark) == SEVERITY_COLOURS_DARK[Severity.URGENT]
+
+
+def ring_lightness(qtbot, dark: bool) -> int:
+    """The lightest pixel around an unticked radio button's indicator."""
+    from PySide6.QtWidgets import QRadioButton, QStyleFactory
+
+    from desktop.dark_style import VisibleIndicators
+
+    button = QRadioButton("Never")
+    qtbot.add_widget(button)
+    button.setStyle(VisibleIndicators("Fusion") if dark else QStyleFactory.create("Fusion"))
+    palette = button.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("#2b2c2f"))
+    button.setPalette(palette)
+    button.resize(120, 30)
+    image = button.grab().toImage()
+    return max(
+        image.pixelColor(x, y).lightness() for x in range(0, 20) for y in range(image.height())
+    )
+
+
+def test_radio_indicators_stay_visible_on_a_dark_palette(qtbot) -> None:
+    plain, ringed = ring_lightness(qtbot, dark=False), ring_lightness(qtbot, dark=True)
+    assert plain < 80  # Fusion alone: the circle vanishes into the dark window (#202124: 33)
+    assert ringed > plain + 60  # with the ring it shows
