@@ -22,6 +22,7 @@ from checks.directory import load_directory
 from checks.escalation_text import CHANNEL_LABELS, RUNG_LABELS
 from checks.i18n import N_, Msg, msg
 from checks.panic.case import Case, Contact, Transaction
+from checks.panic.cases import OUTCOME_WORDS
 from checks.panic.followup import advice_for
 from checks.panic.lockdown import BY_ID as STEPS
 from checks.panic.lockdown import plan
@@ -67,13 +68,6 @@ STATUS_WORDS = {
     "waiting": N_("Waiting for a reply"),
     "escalated": N_("Escalated"),
     "closed": N_("Closed"),
-}
-OUTCOME_WORDS = {
-    "recovered": N_("Recovered"),
-    "partly_recovered": N_("Partly recovered"),
-    "not_recovered": N_("Not recovered"),
-    "false_alarm": N_("False alarm — nothing was stolen"),
-    "other": N_("Other"),
 }
 WHAT_HAPPENED = N_("What happened")
 FUNDS_LEFT = N_("Funds still in the wallet")
