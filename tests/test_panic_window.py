@@ -247,3 +247,30 @@ def test_a_seed_phrase_on_other_network_is_refused(qtbot, window, monkeypatch) -
     assert warned and "seed phrase" in warned[0]  # … and said why
     press(qtbot, tx.add)
     assert wizard.case.transactions == ()
+
+
+def test_panic_flag_resumes_the_open_case_once_the_data_opens(
+    qtbot, monkeypatch, paths, memory_keyring
+) -> None:
+    """`wallet-checkup --panic` shows the first screen at once, before the keyring
+    answers; when the data opens, the open case takes the untouched new one's place
+    (it used to become a second open case at the first tick)."""
+    from checks import store as data
+    from desktop.app import start
+    from desktop.cli import build_parser
+
+    store = data.open_store(paths, memory_keyring).store
+    assert store is not None
+    seeded = Case("seeded", FIXED_NOW)
+    store.save_case("seeded", FIXED_NOW, "open", seeded.to_payload(), FIXED_NOW)
+    store.close()
+
+    win, ctx = start(build_parser().parse_args(["--panic", "--lang", "en"]), make_application([]))
+    qtbot.add_widget(win)
+    ctx.keyring_backend = memory_keyring  # before the first paint opens the data
+    ctx.remember_window = False
+    assert isinstance(win.stack.currentWidget(), PanicWizard)  # at once, data or not
+    qtbot.wait_until(lambda: ctx.store is not None, timeout=10_000)
+    qtbot.wait_until(lambda: win.panic.wizard.case.id == "seeded", timeout=5_000)
+    ctx.storage_pool.waitForDone(5_000)
+    assert [c.id for c in ctx.store.list_cases()] == ["seeded"]  # no second case
