@@ -180,8 +180,8 @@ class LaidOut:
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
         doc.documentLayout().setPaintDevice(self.reference)
+        doc.setPageSize(self.body)  # before the content: the layout is made once, at this size
         doc.setHtml(report.html)
-        doc.setPageSize(self.body)
         keep_short_tables_together(doc, self.body.height())
         keep_headings_with_next(doc, self.body.height())
         self.document = doc
