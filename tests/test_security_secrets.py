@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from mnemonic import Mnemonic
 from test_checkup import GOOD_ANSWERS
+from ui import every_page, open_window
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -294,42 +295,20 @@ def test_no_secret_reaches_disk_logs_temp_or_clipboard(
 
 def test_every_text_field_in_the_app_has_the_secret_guard(qtbot, make_ctx, monkeypatch) -> None:
     """DESIGN.md: every free-text field passes the secret guard. Walk every page."""
-    from checks.checkup.run import build_run
-
     monkeypatch.setattr(dialogs, "warn", lambda *args, **kwargs: None)
-    ctx = make_ctx()
-    win = build_window(ctx, make_application([]), "en")
-    qtbot.add_widget(win)
-    win.show()
-    win.unlocker.start()
-    roots: list[QWidget] = []
+    win = open_window(qtbot, make_ctx(), "en")
     checkup_fields: list[str] = []
-    flow = CheckupFlow()
-    for question, value in GOOD_ANSWERS.items():
-        flow.answer(question, value)
-    flow.position = 0
-    win.checkup._open_wizard(flow)
-    wizard = win.checkup.page
-    for _topic in range(flow.progress[1]):
-        wizard.show_topic()  # each topic's fields exist while its page is shown
-        found = text_fields(wizard)
-        assert all(f.property("secretGuard") for f in found), [f.objectName() for f in found]
-        checkup_fields += [f.objectName() for f in found]
-        flow.position += 1
+    fields: list[QLineEdit | QPlainTextEdit] = []
+    for name, root in every_page(win):
+        found = text_fields(root)
+        if name.startswith("checkup "):  # each topic's fields exist while its page is shown
+            assert all(f.property("secretGuard") for f in found), [f.objectName() for f in found]
+            checkup_fields += [f.objectName() for f in found]
+        elif name != "home":
+            fields += found
     assert {"passwordField", "contextName", "contextEmail", "totpSecret", "totpCode"} <= set(
         checkup_fields
     )
-    win.checkup._show_results(build_run(flow, win.ctx.clock()), None)
-    roots.append(win.checkup.page)
-    win.checkup.show_history()
-    roots.append(win.checkup.page)
-    win.show_panic()
-    roots.append(win.panic.wizard)
-    win.open_help()
-    roots.append(win.help_window)
-    win.open_settings()
-    roots.append(win.findChild(QWidget, "settingsDialog"))
-    fields = [field for root in roots for field in text_fields(root)]
     assert len(fields) >= 12
     unguarded = [
         f"{f.window().objectName()}/{f.objectName()}"

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import re
 
-from test_checkup import GOOD_ANSWERS
 from test_home import untranslated, visible_texts
+from ui import every_page, open_window
 
-from PySide6.QtWidgets import QWidget
-
-from checks.checkup.flow import CheckupFlow
-from checks.checkup.run import build_run
 from desktop import dialogs
-from desktop.app import build_window, make_application
 
 # Names and technical terms that stay in Latin letters in Chinese text too.
 TERMS = re.compile(
@@ -39,39 +34,10 @@ def chinese_problems(texts: list[str]) -> list[str]:
 
 def test_every_page_is_chinese(qtbot, make_ctx, monkeypatch) -> None:
     monkeypatch.setattr(dialogs, "warn", lambda *args, **kwargs: None)
-    win = build_window(make_ctx(), make_application([]), "zh_CN")
-    qtbot.add_widget(win)
-    win.show()
-    win.unlocker.start()
+    win = open_window(qtbot, make_ctx(), "zh_CN")
     problems: dict[str, list[str]] = {}
-
-    def check(name: str, root: QWidget) -> None:
+    for name, root in every_page(win):
         bad = chinese_problems(visible_texts(root))
         if bad:
             problems[name] = bad
-
-    check("home", win)
-    flow = CheckupFlow()
-    for question, value in GOOD_ANSWERS.items():
-        flow.answer(question, value)
-    flow.position = 0
-    win.checkup._open_wizard(flow)
-    wizard = win.checkup.page
-    for _ in range(flow.progress[1]):
-        wizard.show_topic()
-        check(f"checkup {flow.current_topic}", wizard)
-        flow.position += 1
-    win.checkup._show_results(build_run(flow, win.ctx.clock()), None)
-    check("results", win.checkup.page)
-    win.checkup.show_history()
-    check("history", win.checkup.page)
-    win.show_panic()
-    panic = win.panic.wizard
-    for index, page in enumerate(panic.pages):
-        panic.go(index)
-        check(f"panic {type(page).__name__}", panic)
-    win.open_help()
-    check("help", win.help_window)
-    win.open_settings()
-    check("settings", win.findChild(QWidget, "settingsDialog"))
     assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -66,3 +67,41 @@ def choose(qtbot: Any, target: QAbstractButton) -> None:
     assert focus() is target
     qtbot.keyClick(target, Qt.Key.Key_Space)
     assert target.isChecked()
+
+
+def every_page(win: MainWindow) -> Iterator[tuple[str, QWidget]]:
+    """Show each page of the app in turn and yield (name, what to inspect).
+
+    The checkup wizard shows one topic at a time (a topic's fields exist only
+    while it is shown), so it is yielded once per topic, as "checkup TOPIC".
+    """
+    from test_checkup import GOOD_ANSWERS
+
+    from checks.checkup.flow import CheckupFlow
+    from checks.checkup.run import build_run
+
+    yield "home", win
+    flow = CheckupFlow()
+    for question, value in GOOD_ANSWERS.items():
+        flow.answer(question, value)
+    flow.position = 0
+    win.checkup._open_wizard(flow)
+    wizard = win.checkup.page
+    assert wizard is not None
+    for _ in range(flow.progress[1]):
+        wizard.show_topic()
+        yield f"checkup {flow.current_topic}", wizard
+        flow.position += 1
+    win.checkup._show_results(build_run(flow, win.ctx.clock()), None)
+    yield "results", win.checkup.page
+    win.checkup.show_history()
+    yield "history", win.checkup.page
+    win.show_panic()
+    panic = win.panic.wizard
+    for index, page in enumerate(panic.pages):
+        panic.go(index)
+        yield f"panic {type(page).__name__}", panic
+    win.open_help()
+    yield "help", win.help_window
+    win.open_settings()
+    yield "settings", win.findChild(QWidget, "settingsDialog")
