@@ -12,16 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
+from desktop.widgets import is_dark_palette
+
 _INDICATORS = (
     QStyle.PrimitiveElement.PE_IndicatorRadioButton,
     QStyle.PrimitiveElement.PE_IndicatorCheckBox,
 )
-
-
-def is_dark_palette(palette: QPalette) -> bool:
-    window = palette.color(QPalette.ColorRole.Window)
-    text = palette.color(QPalette.ColorRole.WindowText)
-    return window.lightness() < text.lightness()
 
 
 class VisibleIndicators(QProxyStyle):

@@ -8,6 +8,7 @@ PySide creates its ~100 enums on first use, about 20 ms (bench/RESULTS.md).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
 from checks.findings import Severity
 from desktop.i18n import _
 from desktop.icons import icon
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
 
 # Severity is never shown by colour alone (icon + word + colour). Each
 # colour reads at 4.5:1 or more as text on a light window (the first set)
@@ -42,14 +46,18 @@ SEVERITY_COLOURS_DARK = {
 }
 
 
-def is_dark(widget: QWidget) -> bool:
-    """True when the widget's palette has light text on a dark window."""
+def is_dark_palette(palette: QPalette) -> bool:
+    """True when ``palette`` has light text on a dark window."""
     from PySide6.QtGui import QPalette  # after the first paint: its enums cost a little
 
-    palette = widget.palette()
     window = palette.color(QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)
     return window.lightness() < text.lightness()
+
+
+def is_dark(widget: QWidget) -> bool:
+    """True when the widget's palette has light text on a dark window."""
+    return is_dark_palette(widget.palette())
 
 
 def severity_colour(severity: Severity, widget: QWidget) -> str:
