@@ -145,8 +145,8 @@ def lexicon() -> Lexicon:
 
 def _turkish_safe(text: str) -> str:
     """``text`` with "İ" as "I", same length: ``str.lower`` makes "İ" an "i" plus a
-    combining dot, which no wordlist has; "I" lowers to "i", and a Turkish
-    word with "ı" is also listed under its accent-free spelling (:func:`_fold`)."""
+    combining dot, which no wordlist has; "I" lowers to "i", and every word with
+    "ı" is also listed with "i" in its place (:func:`lexicon`)."""
     return text.replace("\u0130", "I")
 
 
@@ -219,13 +219,8 @@ def _numbered_phrases(text: str) -> Iterable[tuple[int, int]]:
     words = [by_number[k] for k in range(1, length + 1)]
     if not all(word in lookup for word, _, _ in words):
         return
-    start, end = min(w[1] for w in words), max(w[2] for w in words)
-    entries = [lookup[word] for word, _, _ in words]
-    for language in {number for entry in entries for number, _ in entry}:
-        indices = [dict(entry).get(language, -1) for entry in entries]
-        if min(indices) >= 0 and checksum_ok(indices):
-            yield start, end
-            return
+    if (0, length) in _windows([lookup[word] for word, _, _ in words]):  # the whole phrase
+        yield min(w[1] for w in words), max(w[2] for w in words)
 
 
 # --- Chinese --------------------------------------------------------------------
