@@ -8,10 +8,10 @@ Qt's bundled ``qtbase`` translator (for Qt's own OK/Cancel buttons).
 from __future__ import annotations
 
 import gettext
-import io
-from importlib.resources import files
+import os
 from typing import Any
 
+import resources
 from checks.i18n import Msg
 
 DOMAIN = "wallet_checkup"
@@ -55,8 +55,9 @@ def catalog(language: str) -> gettext.NullTranslations:
     """The compiled catalogue for ``language`` (English: the identity)."""
     if language == "en":
         return gettext.NullTranslations()
-    mo = files("resources") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    return gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+    mo = os.path.join(resources.FOLDER, "locale", language, "LC_MESSAGES", f"{DOMAIN}.mo")
+    with open(mo, "rb") as file:
+        return gettext.GNUTranslations(file)
 
 
 def set_language(language: str, app: Any = None) -> None:
