@@ -66,6 +66,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain window start, read without building the parser.
+
+    Building the parser costs ~6 ms before the window appears (a help
+    formatter per option, and gettext looking for argparse's translations
+    on disk). A start with only the window's own options (``--lang en`` or
+    ``--lang zh_CN``, ``--panic``, ``--exit-after-first-paint``) does not
+    need it. Anything else (help, the version, a command, a typo, an
+    abbreviation) gives None: argparse reads it, with its usual answers
+    and errors. A test checks both readings agree.
+    """
+    args = argparse.Namespace(
+        version=False, lang=None, panic=False, exit_after_first_paint=False, command=None
+    )
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name == "--lang":
+            value = value if equals else next(words, "")
+            if value not in LANG_CHOICES:
+                return None
+            args.lang = value
+        elif word in ("--panic", "--exit-after-first-paint") and not equals:
+            setattr(args, word[2:].replace("-", "_"), True)
+        else:
+            return None
+    return args
+
+
 def _attach_console() -> None:
     """A windowed build on Windows has no stdout/stderr: find one or a sink."""
     if sys.platform == "win32" and (sys.stdout is None or sys.stderr is None):
@@ -128,12 +157,10 @@ def _load_pure_python_first() -> None:
     loaded are left alone. Measured in bench/RESULTS.md.
     """
     import importlib
-    import importlib.resources
 
     for name in ("checks.home", "checks.settings", "desktop.context", "desktop.crash",
                  "desktop.i18n"):  # fmt: skip
         importlib.import_module(name)
-    importlib.resources.files("resources")  # its first use imports the resource readers
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,11 +174,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:  # argparse: usage error (2) or --help (0)
-        return int(exit_.code or 0)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = window_arguments(argv)
+    if args is None:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exit_:  # argparse: usage error (2) or --help (0)
+            return int(exit_.code or 0)
     if args.version:
         print(f"wallet-checkup {__version__}")
         return 0

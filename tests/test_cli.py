@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks import __version__
 
@@ -36,6 +38,37 @@ def test_bad_usage_prints_usage_and_exits_2(tmp_path: Path, args: list[str]) -> 
     assert result.returncode == 2
     assert "usage: wallet-checkup" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+WORDS = ["--lang", "--lang=", "en", "zh_CN", "fr", "--panic", "--exit-after-first-paint",
+         "--lang=en", "--lang=zh_CN", "--lang=fr", "--pan", "--panic=1", "--version", "-h",
+         "print", "check-link", "x", "--"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=5))
+def test_the_window_shortcut_reads_the_command_line_as_argparse_does(argv: list[str]) -> None:
+    """Plain window starts skip building the parser (bench/RESULTS.md, 1a).
+
+    Whenever the shortcut gives an answer, it is argparse's own; anything it
+    does not know goes to argparse.
+    """
+    from desktop.cli import build_parser, window_arguments
+
+    quick = window_arguments(argv)
+    if quick is None:
+        return
+    assert quick == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--lang", "zh_CN"], ["--lang=en", "--panic"], ["--exit-after-first-paint", "--lang", "en"]],
+)
+def test_plain_window_starts_take_the_shortcut(argv: list[str]) -> None:
+    from desktop.cli import build_parser, window_arguments
+
+    assert window_arguments(argv) == build_parser().parse_args(argv)
 
 
 # The print subcommands are tested in tests/test_print_cli.py.
