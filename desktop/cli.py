@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 
 from checks import __version__
-from checks.i18n import N_
 
 LANG_CHOICES = ("en", "zh_CN")
 PRINT_DOCUMENTS = ("recovery-kit", "incident-report", "checkup-report")
@@ -127,25 +126,25 @@ def cli_language(chosen: str | None) -> str:
     return "zh_CN" if system.lower().startswith("chinese") else normalise_language(system)
 
 
-VERDICT_WORDS = {
-    "official": N_("Official"),
-    "lookalike": N_("Lookalike — do not use"),
-    "unknown": N_("Unknown — be careful"),
-}
-
-
 def check_link(text: str, as_json: bool, language: str | None) -> int:
     import json
 
+    from checks.i18n import N_
     from checks.phishing import classify
     from desktop.i18n import _, set_language
+
+    verdict_words = {
+        "official": N_("Official"),
+        "lookalike": N_("Lookalike — do not use"),
+        "unknown": N_("Unknown — be careful"),
+    }
 
     set_language(cli_language(language))
     verdict = classify(text)
     if as_json:
         print(json.dumps(verdict.as_dict(_), ensure_ascii=False))
     else:
-        print(f"{_(VERDICT_WORDS[verdict.verdict])}: {verdict.reason_msg.render(_)}")
+        print(f"{_(verdict_words[verdict.verdict])}: {verdict.reason_msg.render(_)}")
     return 0
 
 
@@ -158,8 +157,7 @@ def _load_pure_python_first() -> None:
     """
     import importlib
 
-    for name in ("checks.home", "checks.settings", "desktop.context", "desktop.crash",
-                 "desktop.i18n"):  # fmt: skip
+    for name in ("checks.settings", "desktop.context", "desktop.crash", "desktop.i18n"):
         importlib.import_module(name)
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import gettext
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import resources
-from checks.i18n import Msg
+
+if TYPE_CHECKING:
+    from checks.i18n import Msg
 
 DOMAIN = "wallet_checkup"
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
@@ -29,9 +31,9 @@ def _(text: str) -> str:
 
 def tr(text: str | Msg) -> str:
     """Translate a plain marked string or a :class:`Msg` with fields."""
-    if isinstance(text, Msg):
-        return text.render(_)
-    return _(text)
+    if isinstance(text, str):
+        return _(text)
+    return text.render(_)
 
 
 def current_language() -> str:

@@ -16,7 +16,6 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from checks.home import Notice, notices
 from checks.settings import Settings, save_settings
 from desktop.background import run_in_background
 from desktop.context import AppContext
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from checks import erase
+    from checks.home import Notice
     from checks.i18n import Msg
     from checks.store import CaseSummary, RunSummary
     from desktop.checkup_controller import CheckupController
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.setWindowTitle(_("Wallet Checkup"))
-        self.home = HomePage(self)
+        self.home = HomePage(self.stack)
         self.home.action_requested.connect(self.on_action)
         self.stack.addWidget(self.home)
         self.refresh_notices()
@@ -164,8 +164,11 @@ class MainWindow(QMainWindow):
     def refresh_notices(self) -> None:
         """Read the history in the storage thread, then update the banners."""
         store = self.ctx.store
-        if store is None:
-            self._show_notices(([], [], True, [], False, {}))
+        if store is None:  # not open yet, or erased: only files kept aside are known
+            if self.ctx.kept_aside:
+                self._show_notices(([], [], True, [], False, {}))
+            else:  # what checks.home.notices says for no data (tested), without loading it
+                self.home.set_notices([], {})
             return
         now = self.ctx.clock()
         tz = self.ctx.local_now().tzinfo or timezone.utc
@@ -199,6 +202,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_notices(self, state: NoticeState) -> None:
+        from checks.home import notices
+
         runs, cases, keeps_data, case_notices, draft, labels = state
         ctx = self.ctx
         found = notices(

@@ -22,27 +22,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.findings import Severity
 from desktop.i18n import _
 from desktop.icons import icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette
 
+    from checks.findings import Severity
+
 # Severity is never shown by colour alone (icon + word + colour). Each
 # colour reads at 4.5:1 or more as text on a light window (the first set)
-# or on a dark one (the second).
+# or on a dark one (the second). Keyed by ``Severity.value``, so the home
+# screen is painted without loading checks.findings.
 SEVERITY_COLOURS = {
-    Severity.URGENT: "#c62828",
-    Severity.IMPORTANT: "#a35200",
-    Severity.TIP: "#1565c0",
-    Severity.GOOD: "#2a7230",
+    "urgent": "#c62828",
+    "important": "#a35200",
+    "tip": "#1565c0",
+    "good": "#2a7230",
 }
 SEVERITY_COLOURS_DARK = {
-    Severity.URGENT: "#ff8a80",
-    Severity.IMPORTANT: "#ffb74d",
-    Severity.TIP: "#82b1ff",
-    Severity.GOOD: "#81c784",
+    "urgent": "#ff8a80",
+    "important": "#ffb74d",
+    "tip": "#82b1ff",
+    "good": "#81c784",
 }
 
 
@@ -62,17 +64,21 @@ def is_dark(widget: QWidget) -> bool:
 
 def severity_colour(severity: Severity, widget: QWidget) -> str:
     """The text colour for ``severity`` that reads well on ``widget``'s palette."""
-    return (SEVERITY_COLOURS_DARK if is_dark(widget) else SEVERITY_COLOURS)[severity]
+    return _colour(severity.value, widget)
+
+
+def _colour(level: str, widget: QWidget) -> str:
+    return (SEVERITY_COLOURS_DARK if is_dark(widget) else SEVERITY_COLOURS)[level]
 
 
 def error_colour(widget: QWidget) -> str:
     """The colour of error and warning text on ``widget``'s palette."""
-    return severity_colour(Severity.URGENT, widget)
+    return _colour("urgent", widget)
 
 
 def verdict_colour(ok: bool, widget: QWidget) -> str:
     """Green for "looks right", red for a problem (always with words beside it)."""
-    return severity_colour(Severity.GOOD if ok else Severity.URGENT, widget)
+    return _colour("good" if ok else "urgent", widget)
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:

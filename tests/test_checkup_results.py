@@ -147,17 +147,17 @@ def test_topic_bars_are_coloured_by_grade_with_words(qtbot, window, language, wo
     page = results(win, run)
     for topic in run.score.topics:
         bar = page.findChild(QProgressBar, f"topicBar_{topic.topic}")
-        colour = SEVERITY_COLOURS[score_severity(topic.score)]
+        colour = SEVERITY_COLOURS[score_severity(topic.score).value]
         assert colour in bar.styleSheet()
         assert str(topic.score) in bar.accessibleName()
     seed = page.findChild(QLabel, "topicScore_seed")
     assert seed.text() == f"40 · {words}"  # never colour alone
     assert (
-        SEVERITY_COLOURS[Severity.URGENT]
+        SEVERITY_COLOURS[Severity.URGENT.value]
         in page.findChild(QProgressBar, "topicBar_seed").styleSheet()
     )
     device = page.findChild(QProgressBar, "topicBar_device")
-    assert SEVERITY_COLOURS[Severity.GOOD] in device.styleSheet()  # 90: excellent
+    assert SEVERITY_COLOURS[Severity.GOOD.value] in device.styleSheet()  # 90: excellent
 
 
 # -- history ------------------------------------------------------------------------------

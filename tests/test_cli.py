@@ -63,7 +63,12 @@ def test_the_window_shortcut_reads_the_command_line_as_argparse_does(argv: list[
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["--lang", "zh_CN"], ["--lang=en", "--panic"], ["--exit-after-first-paint", "--lang", "en"]],
+    [
+        [],
+        ["--lang", "zh_CN"],
+        ["--lang=en", "--panic"],
+        ["--exit-after-first-paint", "--lang", "en"],
+    ],
 )
 def test_plain_window_starts_take_the_shortcut(argv: list[str]) -> None:
     from desktop.cli import build_parser, window_arguments

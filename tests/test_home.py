@@ -145,6 +145,31 @@ def test_english_window_has_english_texts(window_for) -> None:
     assert not any(re.search(r"[\u4e00-\u9fff]", t) for t in texts if t != "简体中文")
 
 
+@pytest.mark.parametrize("reminder_day", [1, 15, 28])
+def test_no_data_means_no_banners(reminder_day: int) -> None:
+    """Before the data opens, the window shows no banners without asking checks.home
+    (it is not loaded before the first paint); this is what checks.home would say."""
+    from checks.home import notices
+
+    today = FIXED_NOW.date()
+    assert notices(runs=[], cases=[], reminder_day=reminder_day, today=today) == []
+
+
+def test_a_file_kept_aside_is_told_before_the_data_opens(qtbot, make_ctx, tmp_path) -> None:
+    from checks.files import KeptAside
+
+    ctx = make_ctx()
+    ctx.store = None  # the unlocker has not opened the data yet
+    ctx.kept_aside.append(
+        KeptAside(
+            original=tmp_path / "settings.json", kept_at=tmp_path / "k.json", reason="damaged"
+        )
+    )
+    window = build_window(ctx, make_application([]), "en")
+    qtbot.add_widget(window)
+    assert [b.property("noticeId") for b in window.home.banners] == ["kept-aside:k.json"]
+
+
 def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) -> None:
     from checks import store as data
 

@@ -42,9 +42,9 @@ def test_contrast_formula() -> None:
 @pytest.mark.parametrize("severity", list(Severity))
 def test_severity_text_reads_on_light_and_dark_windows(severity: Severity) -> None:
     for window in LIGHT_WINDOWS:
-        assert contrast(SEVERITY_COLOURS[severity], window) >= 4.5, (severity, window)
+        assert contrast(SEVERITY_COLOURS[severity.value], window) >= 4.5, (severity, window)
     for window in DARK_WINDOWS:
-        assert contrast(SEVERITY_COLOURS_DARK[severity], window) >= 4.5, (severity, window)
+        assert contrast(SEVERITY_COLOURS_DARK[severity.value], window) >= 4.5, (severity, window)
 
 
 def palette_widget(qtbot, window: str, text: str) -> QWidget:
@@ -61,9 +61,9 @@ def test_the_colour_follows_the_palette(qtbot) -> None:
     light = palette_widget(qtbot, "#efefef", "#000000")
     dark = palette_widget(qtbot, "#202124", "#e8eaed")
     assert not is_dark(light) and is_dark(dark)
-    assert severity_colour(Severity.URGENT, light) == SEVERITY_COLOURS[Severity.URGENT]
-    assert severity_colour(Severity.URGENT, dark) == SEVERITY_COLOURS_DARK[Severity.URGENT]
-    assert error_colour(dark) == SEVERITY_COLOURS_DARK[Severity.URGENT]
+    assert severity_colour(Severity.URGENT, light) == SEVERITY_COLOURS[Severity.URGENT.value]
+    assert severity_colour(Severity.URGENT, dark) == SEVERITY_COLOURS_DARK[Severity.URGENT.value]
+    assert error_colour(dark) == SEVERITY_COLOURS_DARK[Severity.URGENT.value]
 
 
 def ring_lightness(qtbot, dark: bool) -> int:
