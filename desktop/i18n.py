@@ -69,7 +69,7 @@ def set_language(language: str, app: Any = None) -> None:
     _translation = catalog(_language)
     if app is None:
         return
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtCore import QLocale
 
     # Qt's own words that are not in qtbase's catalogue (month and day names in
     # date pickers, number formats) follow the default locale.
@@ -83,6 +83,8 @@ def set_language(language: str, app: Any = None) -> None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
     if _language != "en":
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(f"qtbase_{_language}", folder):

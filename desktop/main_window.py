@@ -12,7 +12,7 @@ import base64
 from datetime import timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self.build_pages()
         self.resize(860, 640)
         if ctx.settings.window_geometry:
+            from PySide6.QtCore import QByteArray  # its enums cost ~0.5 ms: only when needed
+
             self.restoreGeometry(QByteArray(base64.b64decode(ctx.settings.window_geometry)))
         self.installEventFilter(self)
 
@@ -381,8 +383,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
-        if self.ctx.remember_window and geometry != self.ctx.settings.window_geometry:
-            self.ctx.settings = self.ctx.settings.with_changes(window_geometry=geometry)
-            self.save_settings()
+        if self.ctx.remember_window:
+            geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+            if geometry != self.ctx.settings.window_geometry:
+                self.ctx.settings = self.ctx.settings.with_changes(window_geometry=geometry)
+                self.save_settings()
         super().closeEvent(event)
