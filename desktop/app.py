@@ -120,9 +120,16 @@ def set_app_language(language: str, app: QApplication) -> None:
         prefer_simplified_chinese(app)
 
 
-def build_window(ctx: AppContext, app: QApplication, cli_language: str | None) -> MainWindow:
+def build_window(
+    ctx: AppContext, app: QApplication, cli_language: str | None, *, complete: bool = True
+) -> MainWindow:
+    """The main window in the chosen language. With ``complete`` (all but
+    ``--exit-after-first-paint``), its icons and shortcuts come right after
+    its first paint (:meth:`MainWindow.complete`)."""
     set_app_language(choose_language(cli_language, ctx.settings.language), app)
     window = MainWindow(ctx)
+    if complete:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, window.complete))
 
     def relanguage(saved: str) -> None:
         set_app_language(choose_language(None, saved or None), app)
@@ -148,7 +155,8 @@ def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
 
     relay = _CrashRelay()
     crash.install(lambda: paths.logs_dir, relay.crashed.emit)
-    window = build_window(ctx, app, args.lang)
+    # --exit-after-first-paint quits right after the paint: nothing after it is built.
+    window = build_window(ctx, app, args.lang, complete=not args.exit_after_first_paint)
     relay.crashed.connect(lambda log: crash_notice(window, log))
 
     if args.exit_after_first_paint:

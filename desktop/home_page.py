@@ -97,7 +97,10 @@ class HomePage(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.settings = QPushButton(icon("settings"), _("Settings"), self)
+        # QPushButton(text, parent) would build QIcon's enums (overload matching):
+        # the icon comes after the first paint, in show_icons().
+        self.settings = QPushButton(self)
+        self.settings.setText(_("Settings"))
         self.settings.setObjectName("settingsButton")
         self.settings.setAccessibleName(_("Settings"))
         self.settings.setToolTip(
@@ -106,7 +109,8 @@ class HomePage(QWidget):
             )
         )
         bottom.addWidget(self.settings)
-        self.help = QPushButton(_("Help"), self)
+        self.help = QPushButton(self)
+        self.help.setText(_("Help"))
         self.help.setObjectName("helpButton")
         self.help.setAccessibleName(_("Help"))
         self.help.setToolTip(
@@ -132,6 +136,10 @@ class HomePage(QWidget):
         chain = [*self.tiles, self.settings, self.help]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def show_icons(self) -> None:
+        """The Settings button's icon, right after the first paint (MainWindow.complete)."""
+        self.settings.setIcon(icon("settings"))
 
     def set_notices(self, notices: Sequence[Notice], actions: dict[str, str]) -> None:
         """Replace the banners. ``actions`` maps a notice's action to a button label."""

@@ -51,18 +51,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowIcon(icon("app"))
         self._painted = False
+        self.completed = False  # see complete()
         self._tray_notified = False
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self._unlocker: DataUnlocker | None = None
         self._checkup: CheckupController | None = None
         self._panic: PanicController | None = None
-        # Key strings convert to QKeySequence in Qt itself (no Python type to build).
-        QShortcut(PANIC_SHORTCUT, self, self.show_panic)
-        QShortcut(SETTINGS_SHORTCUT, self, self.open_settings)
-        QShortcut(HELP_SHORTCUT, self, self.open_help)
         self.help_window: QWidget | None = None  # built on first use (it reads the articles)
         self.build_pages()
         self.resize(860, 640)
@@ -71,6 +67,20 @@ class MainWindow(QMainWindow):
 
             self.restoreGeometry(QByteArray(base64.b64decode(ctx.settings.window_geometry)))
         self.installEventFilter(self)
+
+    def complete(self) -> None:
+        """What the first paint does without: the icons of the window and of
+        Settings, and the keyboard shortcuts. Building their Python types
+        (QIcon, QKeySequence) costs ~5 ms, so build_window calls this right
+        after the first paint (bench/RESULTS.md)."""
+        if self.completed:
+            return
+        self.completed = True
+        self.setWindowIcon(icon("app"))
+        self.home.show_icons()
+        QShortcut(PANIC_SHORTCUT, self, self.show_panic)
+        QShortcut(SETTINGS_SHORTCUT, self, self.open_settings)
+        QShortcut(HELP_SHORTCUT, self, self.open_help)
 
     # -- parts built on first use -------------------------------------------
 
@@ -127,6 +137,8 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.setWindowTitle(_("Wallet Checkup"))
         self.home = HomePage(self.stack)
+        if self.completed:
+            self.home.show_icons()
         self.home.action_requested.connect(self.on_action)
         self.stack.addWidget(self.home)
         self.refresh_notices()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.icons import icon
+from desktop.icons import icon, pixmap
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette
@@ -112,7 +112,7 @@ class ActionTile(QPushButton):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(12)
         badge = QLabel(self)
-        badge.setPixmap(icon(icon_name).pixmap(QSize(32, 32)))
+        badge.setPixmap(pixmap(icon_name, 32, self.devicePixelRatioF()))
         layout.addWidget(badge)
         words = QVBoxLayout()
         words.setSpacing(2)

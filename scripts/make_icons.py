@@ -39,7 +39,9 @@ SOURCE = ROOT / "resources" / "icons" / "app.svg"
 OUT = ROOT / "packaging" / "icons"
 UI_SOURCES = ROOT / "resources" / "icons"
 UI_OUT = UI_SOURCES / "png"
-UI_SIZES = (16, 24, 32, 48, 64, 96)  # a 24-px design grid, 20–36 px on screen, up to 200 %
+# A 24-px design grid, 20–36 px on screen: 32 px at 100, 125, 150, 175, 200, 250 and 300 %
+# without rescaling (the home screen draws its 32-px badges from these PNGs directly).
+UI_SIZES = (16, 24, 32, 40, 48, 56, 64, 80, 96)
 NAME = APP_NAME  # the icon's name in icon themes, as in the .desktop file
 
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

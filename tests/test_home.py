@@ -59,6 +59,23 @@ def test_enter_on_panic_opens_panic_mode_and_home_returns(qtbot, window_for) -> 
     assert focused() is window.home.panic
 
 
+def test_icons_and_shortcuts_come_right_after_the_first_paint(qtbot, make_ctx) -> None:
+    ctx = make_ctx()
+    window = build_window(ctx, make_application([]), "en")
+    qtbot.add_widget(window)
+    assert not window.completed and window.home.settings.icon().isNull()
+    window.show()
+    qtbot.waitUntil(lambda: window.completed, timeout=3000)
+    assert not window.windowIcon().isNull()
+    assert not window.home.settings.icon().isNull()
+    from PySide6.QtGui import QShortcut
+
+    keys = sorted(s.key().toString() for s in window.findChildren(QShortcut))
+    assert keys == sorted(["Ctrl+Shift+P", "Ctrl+,", "F1"])
+    window.build_pages()  # a new language: the new home page has its icon at once
+    assert not window.home.settings.icon().isNull()
+
+
 def test_panic_shortcut_from_anywhere(qtbot, window_for) -> None:
     window = window_for()
     window.home.settings.setFocus()

@@ -537,6 +537,27 @@ def test_icon_has_every_size(qapp: Any) -> None:
     assert not found.pixmap(QSize(32, 32)).isNull()
 
 
+@pytest.mark.parametrize("scale", [1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0])
+def test_badges_are_drawn_at_their_device_size_at_every_common_scale(
+    qapp: Any, scale: float
+) -> None:
+    """The home screen's badges skip QIcon (bench/RESULTS.md): each common scale
+    has its own rendered PNG, so nothing is rescaled."""
+    from desktop.icons import pixmap
+
+    badge = pixmap("panic", 32, scale)
+    assert badge.width() == badge.height() == round(32 * scale)
+    assert badge.devicePixelRatio() == pytest.approx(scale)
+
+
+def test_an_unusual_scale_takes_the_next_larger_picture(qapp: Any) -> None:
+    from desktop.icons import pixmap
+
+    badge = pixmap("panic", 32, 1.1)  # 35.2 device pixels: the 40-px picture, shown at 32
+    assert (badge.width(), badge.devicePixelRatio()) == (40, pytest.approx(1.25))
+    assert pixmap("panic", 32, 4.0).width() == 96  # the largest there is
+
+
 def test_packaging_folder_is_not_a_python_package() -> None:
     """``packaging`` is also a PyPI package (PyInstaller and pip use it). A folder
     without __init__.py is only a namespace portion, which never shadows it."""
