@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from checks.paths import PRIVATE_FILE_MODE, make_private_dir
 
 TEMP_MARKER = ".tmp-wc-"
 
 
-@dataclass(frozen=True)
-class KeptAside:
-    """A file we could not use and moved aside instead of deleting it."""
+class KeptAside(NamedTuple):
+    """A file we could not use and moved aside instead of deleting it (a named
+    tuple, like ``Paths``)."""
 
     original: Path
     kept_at: Path

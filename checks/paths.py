@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from checks import APP_NAME
 
@@ -19,9 +19,13 @@ PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
 
-@dataclass(frozen=True)
-class Paths:
-    """All file locations, derived from one data folder."""
+class Paths(NamedTuple):
+    """All file locations, derived from one data folder.
+
+    The records read before the first paint (this, ``Settings``,
+    ``KeptAside``) are named tuples: making a dataclass costs ~2 ms at
+    import, a named tuple a fifth of that (bench/RESULTS.md).
+    """
 
     data_dir: Path
 

@@ -9,8 +9,8 @@ and the defaults are used.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from checks.files import KeptAside, keep_aside, stamp, write_private
 from checks.paths import Paths
@@ -20,14 +20,15 @@ MIN_REMINDER_DAY = 1
 MAX_REMINDER_DAY = 28  # every month has it
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
+    """Read before the first paint: a named tuple, like ``Paths``."""
+
     language: str | None = None  # None: follow the system
     reminder_day: int = 1
     window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
 
     def with_changes(self, **changes: object) -> Settings:
-        return _clean(replace(self, **changes))  # type: ignore[arg-type]
+        return _clean(self._replace(**changes))  # type: ignore[arg-type]
 
 
 def _clean(settings: Settings) -> Settings:
@@ -61,5 +62,5 @@ def load_settings(paths: Paths, now: datetime) -> tuple[Settings, KeptAside | No
 
 
 def save_settings(paths: Paths, settings: Settings) -> None:
-    data = json.dumps(asdict(settings), indent=2, sort_keys=True).encode("utf-8")
+    data = json.dumps(settings._asdict(), indent=2, sort_keys=True).encode("utf-8")
     write_private(paths.settings, data)

@@ -46,7 +46,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "PySide6.QtSvg", "PySide6.QtPrintSupport",
     "checks.store", "checks.storage", "checks.keystore", "checks.crypto", "checks.secrets",
     "checks.checkup", "checks.panic", "checks.phishing", "checks.directory",
-    "checks.home", "checks.findings", "checks.i18n", "importlib.resources",
+    "checks.home", "checks.findings", "checks.i18n", "importlib.resources", "dataclasses",
     "desktop.unlock", "desktop.dialogs", "desktop.checkup_controller",
     "desktop.panic_controller", "desktop.settings_dialog", "desktop.password_meter",
 )  # fmt: skip
