@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from checks.paths import PRIVATE_FILE_MODE, make_private_dir
+
+if TYPE_CHECKING:  # datetime is loaded when a time is first needed, after the first paint
+    from datetime import datetime
 
 TEMP_MARKER = ".tmp-wc-"
 
@@ -88,4 +90,6 @@ def keep_aside(path: Path, dest_dir: Path, reason: str, stamp: str) -> Path:
 
 def stamp(moment: datetime) -> str:
     """A file-name-safe UTC time stamp, e.g. ``20261122T101500Z``."""
+    from datetime import timezone
+
     return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")

@@ -9,11 +9,13 @@ and the defaults are used.
 from __future__ import annotations
 
 import json
-from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from checks.files import KeptAside, keep_aside, stamp, write_private
 from checks.paths import Paths
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 LANGUAGES = ("en", "zh_CN")
 MIN_REMINDER_DAY = 1
@@ -41,8 +43,9 @@ def _clean(settings: Settings) -> Settings:
     return Settings(language=language, reminder_day=day, window_geometry=geometry)
 
 
-def load_settings(paths: Paths, now: datetime) -> tuple[Settings, KeptAside | None]:
-    """Read settings; a damaged file is moved aside and defaults are returned."""
+def load_settings(paths: Paths, now: datetime | None = None) -> tuple[Settings, KeptAside | None]:
+    """Read settings; a damaged file is moved aside (stamped ``now``, by
+    default the current time) and defaults are returned."""
     path = paths.settings
     try:
         raw = path.read_bytes()
@@ -57,6 +60,10 @@ def load_settings(paths: Paths, now: datetime) -> tuple[Settings, KeptAside | No
         known = {k: data[k] for k in ("language", "reminder_day", "window_geometry") if k in data}
         return _clean(Settings(**known)), None
     except (ValueError, TypeError, UnicodeDecodeError):
+        if now is None:
+            from datetime import datetime, timezone
+
+            now = datetime.now(timezone.utc)
         kept_at = keep_aside(path, paths.damaged_dir, "damaged", stamp(now))
         return Settings(), KeptAside(original=path, kept_at=kept_at, reason="damaged")
 

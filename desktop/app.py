@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import sys
 from argparse import Namespace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +141,7 @@ def build_window(
 def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
     """Build the context and the window for these command-line arguments, and show it."""
     paths = Paths.from_environment()
-    settings, damaged_settings = load_settings(paths, datetime.now(timezone.utc))
+    settings, damaged_settings = load_settings(paths)
     ctx = AppContext(
         paths=paths,
         settings=settings,

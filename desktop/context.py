@@ -7,7 +7,6 @@ in-memory keyring, a fixed clock and a synchronous pool.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from checks.files import KeptAside
@@ -15,10 +14,14 @@ from checks.paths import Paths
 from checks.settings import Settings
 
 if TYPE_CHECKING:  # the store (SQLite, cryptography) is loaded after the first paint
+    from datetime import datetime
+
     from checks.store import Store
 
 
 def utc_now() -> datetime:
+    from datetime import datetime, timezone  # not needed before the first paint
+
     return datetime.now(timezone.utc)
 
 

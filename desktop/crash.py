@@ -12,7 +12,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 
@@ -35,6 +34,8 @@ def describe(exc_type: type[BaseException], tb: TracebackType | None) -> str:
 
 
 def write_log(logs_dir: Path, exc_type: type[BaseException], tb: TracebackType | None) -> Path:
+    from datetime import datetime, timezone
+
     now = datetime.now(timezone.utc)
     path = logs_dir / f"crash-{stamp(now)}.log"
     write_private(path, describe(exc_type, tb).encode("utf-8"))

@@ -9,7 +9,6 @@ used, so the window appears as fast as a bare Qt window (bench/RESULTS.md).
 from __future__ import annotations
 
 import base64
-from datetime import timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -185,6 +184,8 @@ class MainWindow(QMainWindow):
                 self.home.set_notices([], {})
             return
         now = self.ctx.clock()
+        from datetime import timezone
+
         tz = self.ctx.local_now().tzinfo or timezone.utc
 
         def read() -> NoticeState:

@@ -47,6 +47,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "checks.store", "checks.storage", "checks.keystore", "checks.crypto", "checks.secrets",
     "checks.checkup", "checks.panic", "checks.phishing", "checks.directory",
     "checks.home", "checks.findings", "checks.i18n", "importlib.resources", "dataclasses",
+    "datetime",
     "desktop.unlock", "desktop.dialogs", "desktop.checkup_controller",
     "desktop.panic_controller", "desktop.settings_dialog", "desktop.password_meter",
 )  # fmt: skip
