@@ -161,6 +161,37 @@ def _load_pure_python_first() -> None:
         importlib.import_module(name)
 
 
+def lighten_pyside_import_hook() -> None:
+    """Make PySide6's check of each newly imported module cheaper.
+
+    After PySide6 is imported, every module imported for the first time is
+    checked for the text "PySide6" (to decide whether its ``__feature__``
+    switches apply), through ``inspect.getsource``: ~1.7 M instructions, about
+    0.5 ms, per module, for the window's modules and every page loaded later
+    (bench/RESULTS.md). Reading the file's bytes gives the same answer at a
+    fraction of the cost; anything else (no ``.py`` file, a bundle's archive)
+    still goes to PySide's own check. A test compares the two answers. If a
+    later PySide6 no longer has this check, nothing is changed.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "lightened", False):
+        return
+
+    def uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return bool(original(module))
+
+    uses_pyside.lightened = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _attach_console()
     try:
@@ -190,6 +221,9 @@ def _run(argv: Sequence[str] | None) -> int:
         return check_link(args.text, args.json, args.doc_lang or args.lang)
     try:
         _load_pure_python_first()
+        import PySide6.QtCore  # noqa: F401  (installs the import hook lightened next)
+
+        lighten_pyside_import_hook()
         from desktop.app import run_app
 
         return run_app(args)

@@ -74,3 +74,30 @@ def test_first_paint_loads_only_the_home_screen(tmp_path: Path) -> None:
         if m == name or m.startswith(name + ".")
     ]
     assert early == []
+
+
+def test_the_lighter_pyside_import_hook_answers_as_pysides_own(monkeypatch) -> None:
+    """desktop.cli.lighten_pyside_import_hook (bench/RESULTS.md) must not change
+    which modules PySide6 counts as using it."""
+    import importlib
+    import json
+
+    import PySide6.QtCore  # noqa: F401
+
+    from desktop.cli import lighten_pyside_import_hook
+
+    feature = sys.modules["shibokensupport.feature"]
+    monkeypatch.setattr(feature, "_mod_uses_pyside", feature._mod_uses_pyside)  # restored after
+    original = feature._mod_uses_pyside
+    lighten_pyside_import_hook()
+    lighter = feature._mod_uses_pyside
+    assert lighter is not original
+    names = ["desktop.main_window", "desktop.widgets", "desktop.home_page", "checks.settings",
+             "checks.paths", "desktop.cli", "PySide6.QtCore", "sys", "_datetime"]  # fmt: skip
+    modules = [importlib.import_module(name) for name in names] + [json]
+    answers = {m.__name__: (lighter(m), original(m)) for m in modules}
+    assert all(new == old for new, old in answers.values()), answers
+    assert answers["desktop.main_window"] == (True, True)
+    assert answers["checks.settings"] == (False, False)
+    lighten_pyside_import_hook()  # a second call changes nothing
+    assert feature._mod_uses_pyside is lighter
