@@ -21,6 +21,7 @@ from desktop.context import AppContext
 from desktop.i18n import set_language, system_language
 from desktop.main_window import MainWindow
 
+GC_PAUSE_LIMIT_MS = 5000  # the garbage collector's pause at start-up, at most (desktop.cli)
 # Simplified Chinese families first among the fallbacks, so Han characters
 # never get a Japanese glyph variant.
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
@@ -78,12 +79,14 @@ def prepare_for_use(owner: QObject) -> None:
     The objects made at start-up live as long as the app: frozen, Python's
     full garbage collections skip them, so a collection triggered by work in
     a background thread holds the UI thread for a few ms instead of ~20 ms
-    (measured; bench/typing_latency.py). Then the secret guard's word lists
-    load in the background.
+    (measured; bench/typing_latency.py). The collector, paused while the
+    window was built (desktop.cli), runs again from here. Then the secret
+    guard's word lists load in the background.
     """
     from desktop.secret_guard import warm_up_in_background
 
     gc.freeze()
+    gc.enable()
     warm_up_in_background(owner)
 
 
@@ -166,6 +169,9 @@ def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
         window.first_painted.connect(
             lambda: QTimer.singleShot(0, lambda: after_first_paint(window))
         )
+    # If the window is never painted (started minimised on some desktops),
+    # the garbage collector still comes back on (see desktop.cli).
+    QTimer.singleShot(GC_PAUSE_LIMIT_MS, gc.enable)
     window.show()
     if args.panic:
         window.show_panic()  # straight into the first screen of panic mode
