@@ -137,7 +137,10 @@ def test_dropped_files_all_land_and_a_note_typed_meanwhile_stays(
     qtbot.waitUntil(lambda: page.integrity.text() != "", timeout=10_000)
     saved = Case.from_payload(win.ctx.store.load_case(wizard.case.id))
     assert len(saved.evidence) == 3 and [e.text for e in saved.timeline] == ["Noticed at lunch"]
-    win.ctx.store.close()
+    # Closed the way the app closes it: no new reads, then after those in the storage thread.
+    store, win.ctx.store = win.ctx.store, None
+    pool.waitForDone()
+    store.close()
 
 
 def test_another_wallet_and_a_wallet_chosen_on_the_support_page(qtbot, make_ctx) -> None:
