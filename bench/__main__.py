@@ -54,7 +54,7 @@ def run_section(name: str, quick: bool) -> list[Row]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="one run each; write nothing")
-    parser.add_argument("--runs", type=int, default=11, help="start-up runs per variant (>= 9)")
+    parser.add_argument("--runs", type=int, default=21, help="start-up runs per variant (>= 9)")
     parser.add_argument("--only", help="comma-separated sections: " + ", ".join(ORDER))
     parser.add_argument("--output", type=Path, help="where to write the results (Markdown)")
     parser.add_argument(

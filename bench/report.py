@@ -15,8 +15,14 @@ METHOD = """\
   the baseline `python -m bench.bare_window` (an empty 860×640 `QMainWindow`)
   both quit from the event loop right after their window's first paint
   event. The three variants (bare, app, app with 120 checkups and 50 cases)
-  take turns after one warm-up round; medians are shown. Peak memory is the
-  child's `ru_maxrss` from `os.wait4`.
+  take turns after one warm-up round; medians are shown. A ratio is the
+  median of each round's own ratio (runs side by side share the machine's
+  state, which on a shared machine swings by a third within a minute); the
+  ratio of the two medians is in the note. Peak memory is the child's
+  `ru_maxrss` from `os.wait4`.
+- **1d** — the same two programs once each under valgrind's callgrind
+  (`valgrind --tool=callgrind`), spawn to exit: the instructions executed,
+  which a busy machine does not change.
 - **1c** — one more app run under `python -X importtime`; the run ends at the
   first paint, so the list is what was imported before it.
 - **2** — the real `PasswordMeter` in one process: a `QTimer` types with
