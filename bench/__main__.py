@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     if not quiet:
         say(f"the machine is still busy (load {load:.2f}); measuring anyway")
     description = machine.describe()
+    ticks_before = machine.cpu_times()
     if not args.quick:
         compile_sources()
 
@@ -94,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += run_section(name, args.quick)
     rows.sort(key=lambda row: row.key)
     description["Load after"] = "{:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*machine.load())
+    description["Stolen"] = machine.stolen_share(ticks_before, machine.cpu_times())
     description["Quiet"] = (
         f"yes (1-min load <= {QUIET_LOAD} at the start)"
         if quiet
