@@ -57,7 +57,8 @@ def _commit() -> str:
     """The checked-out commit, and whether the work tree has changes (read-only git)."""
     try:
         head = _git("rev-parse", "--short", "HEAD")
-        dirty = _git("status", "--porcelain", "--untracked-files=no")
+        # The results file itself does not count: it changes with every run.
+        dirty = _git("status", "--porcelain", "--untracked-files=no", "--", ":!bench/RESULTS.md")
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return head + (" with local changes" if dirty else "")
