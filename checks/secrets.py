@@ -29,7 +29,7 @@ from typing import Literal
 
 from checks._phrases import find_phrases, is_warm, warm_up
 from checks.encoding import b58check_decode
-from checks.i18n import N_
+from checks.i18n import N_, InputError, Msg, msg
 
 SecretKind = Literal["mnemonic", "private_key", "extended_private_key", "wif"]
 
@@ -201,4 +201,38 @@ def _is_xprv(payload: bytes) -> bool:
         and payload[:4] in EXTENDED_PRIVATE_VERSIONS
         and payload[45] == 0
         and _valid_scalar(payload[46:])
+    )
+
+
+def guard_free_text(text: str, allowed: Iterable[str] = ()) -> None:
+    """Refuse a seed phrase or private key in text we would store.
+
+    ``allowed`` are values already validated in their own fields (e.g. the
+    case's transaction hashes), which are not secrets even though a 64-hex
+    transaction hash looks exactly like a private key. A lone 64-hex value
+    elsewhere gets a hint: "is this a transaction hash? Enter it under
+    Transactions" — it is still refused, because it may be a key.
+    """
+    for value in allowed:
+        if value:
+            text = text.replace(value, " ")
+    found = find_secrets(text)
+    if not found:
+        return
+    if all(looks_like_tx_hash(text[m.start : m.end]) for m in found):
+        raise InputError(
+            msg(
+                N_(
+                    "This looks like a private key, or a transaction hash. It was not saved. {hint}"
+                ),
+                hint=Msg(TX_HASH_HINT),
+            )
+        )
+    raise InputError(
+        msg(
+            N_(
+                "This looks like a seed phrase or private key, so it was not saved."
+                " Never type it into any app or give it to anyone."
+            )
+        )
     )

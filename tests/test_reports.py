@@ -10,7 +10,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import report_samples as S
 
-from checks.checkup.run import guard_free_text
 from checks.directory import load_directory
 from checks.i18n import InputError
 from checks.panic.followup import advice_for
@@ -21,7 +20,7 @@ from checks.reports.checkup_report import checkup_report
 from checks.reports.html import sentence, utc_offset, when_local
 from checks.reports.incident_report import incident_report
 from checks.reports.recovery_kit import COMMON_WALLETS, kit_region, kit_wallets, recovery_kit
-from checks.secrets import find_secrets
+from checks.secrets import find_secrets, guard_free_text
 from desktop.i18n import catalog
 
 EN = catalog("en").gettext

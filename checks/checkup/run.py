@@ -9,7 +9,7 @@ previous run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -21,7 +21,7 @@ from checks.checkup.questions import TOPIC_IDS
 from checks.checkup.rules import finding_ids
 from checks.checkup.score import ScoreReport, compute
 from checks.findings import Finding, Severity, by_severity
-from checks.i18n import N_, InputError, Msg, msg
+from checks.i18n import N_, InputError, msg
 
 MAX_REASON = 500
 
@@ -65,6 +65,8 @@ class CheckupRun:
             raise InputError(
                 msg(N_("Please keep the reason under {limit} characters."), limit=MAX_REASON)
             )
+        from checks.secrets import guard_free_text
+
         guard_free_text(reason)
         return CheckupRun(
             self.created_at,
@@ -140,40 +142,4 @@ def compare(previous: CheckupRun, current: CheckupRun) -> Comparison:
         fixed=tuple(f for f in before if f not in after),
         unchanged=tuple(f for f in after if f in before),
         score_change=current.score.overall - previous.score.overall,
-    )
-
-
-def guard_free_text(text: str, allowed: Iterable[str] = ()) -> None:
-    """Refuse a seed phrase or private key in text we would store.
-
-    ``allowed`` are values already validated in their own fields (e.g. the
-    case's transaction hashes), which are not secrets even though a 64-hex
-    transaction hash looks exactly like a private key. A lone 64-hex value
-    elsewhere gets a hint: "is this a transaction hash? Enter it under
-    Transactions" — it is still refused, because it may be a key.
-    """
-    from checks.secrets import TX_HASH_HINT, find_secrets, looks_like_tx_hash
-
-    for value in allowed:
-        if value:
-            text = text.replace(value, " ")
-    found = find_secrets(text)
-    if not found:
-        return
-    if all(looks_like_tx_hash(text[m.start : m.end]) for m in found):
-        raise InputError(
-            msg(
-                N_(
-                    "This looks like a private key, or a transaction hash. It was not saved. {hint}"
-                ),
-                hint=Msg(TX_HASH_HINT),
-            )
-        )
-    raise InputError(
-        msg(
-            N_(
-                "This looks like a seed phrase or private key, so it was not saved."
-                " Never type it into any app or give it to anyone."
-            )
-        )
     )

@@ -14,7 +14,6 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from checks.chains import CHAINS, validate_address, validate_tx_hash
-from checks.checkup.run import guard_free_text
 from checks.escalation import LADDER, RUNG_OF, Channel
 from checks.i18n import N_, InputError, msg
 
@@ -46,6 +45,8 @@ def _text(value: str, limit: int = MAX_TEXT) -> str:
     value = value.strip()
     if len(value) > limit:
         raise InputError(msg(N_("Please keep this under {limit} characters."), limit=limit))
+    from checks.secrets import guard_free_text  # its word lists load on first use
+
     guard_free_text(value)
     return value
 

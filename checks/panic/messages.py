@@ -11,7 +11,6 @@ from datetime import datetime
 from urllib.parse import quote
 
 from checks.chains import CHAINS, guess_chain, validate_address, validate_tx_hash
-from checks.checkup.run import guard_free_text
 from checks.i18n import N_
 from checks.panic.case import Case
 from checks.panic.lockdown import BY_ID as STEPS
@@ -118,7 +117,13 @@ def support_request(case: Case, wallet_name: str, translate: Translate) -> str:
         "",
         translate(N_("Thank you.")),
     ]
-    text = "\n".join(lines)
+    return _guarded("\n".join(lines), case)
+
+
+def _guarded(text: str, case: Case) -> str:
+    """``text``, refused if it holds a secret (the case's own hashes and addresses are fine)."""
+    from checks.secrets import guard_free_text  # its word lists load on first use
+
     guard_free_text(text, _validated(case))
     return text
 
@@ -135,9 +140,7 @@ def police_summary(case: Case, translate: Translate) -> str:
     if case.evidence:
         lines += ["", translate(N_("Evidence files (SHA-256):"))]
         lines += [f"- {item.original_name}: {item.sha256}" for item in case.evidence]
-    text = "\n".join(lines)
-    guard_free_text(text, _validated(case))
-    return text
+    return _guarded("\n".join(lines), case)
 
 
 def _validated(case: Case) -> list[str]:

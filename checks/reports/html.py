@@ -344,7 +344,7 @@ def finish(
     means no code path can ever print a seed phrase or private key
     (:class:`~checks.i18n.InputError` if one is found).
     """
-    from checks.checkup.run import guard_free_text
+    from checks.secrets import guard_free_text
 
     title_text = words(title)
     report = Report(
