@@ -55,6 +55,14 @@ _HANDLE = re.compile(r"^[\w.]{1,64}$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", re.DOTALL)
 
 
+# What each verdict is called, in the window and on the command line.
+VERDICT_WORDS = {
+    "official": N_("Official"),
+    "lookalike": N_("Lookalike — do not use"),
+    "unknown": N_("Unknown — be careful"),
+}
+
+
 @dataclass(frozen=True)
 class LinkVerdict:
     """The answer for one piece of text; ``reason`` is ``reason_msg`` in English."""

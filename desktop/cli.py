@@ -130,22 +130,15 @@ def cli_language(chosen: str | None) -> str:
 def check_link(text: str, as_json: bool, language: str | None) -> int:
     import json
 
-    from checks.i18n import N_
-    from checks.phishing import classify
+    from checks.phishing import VERDICT_WORDS, classify
     from desktop.i18n import _, set_language
-
-    verdict_words = {
-        "official": N_("Official"),
-        "lookalike": N_("Lookalike — do not use"),
-        "unknown": N_("Unknown — be careful"),
-    }
 
     set_language(cli_language(language))
     verdict = classify(text)
     if as_json:
         print(json.dumps(verdict.as_dict(_), ensure_ascii=False))
     else:
-        print(f"{_(verdict_words[verdict.verdict])}: {verdict.reason_msg.render(_)}")
+        print(f"{_(VERDICT_WORDS[verdict.verdict])}: {verdict.reason_msg.render(_)}")
     return 0
 
 

@@ -27,7 +27,7 @@ from checks.i18n import N_, InputError
 from checks.panic import messages
 from checks.panic.contacts import NO_NEVER, fallbacks, official_channels, support_target
 from checks.panic.triage import OTHER_WALLET
-from checks.phishing import classify
+from checks.phishing import VERDICT_WORDS, classify
 from desktop import dialogs
 from desktop.i18n import _, catalog, current_language, tr
 from desktop.panic_contact_log import ContactLog
@@ -40,11 +40,6 @@ VERDICT_SEVERITY = {
     "official": Severity.GOOD,
     "lookalike": Severity.URGENT,
     "unknown": Severity.IMPORTANT,
-}
-VERDICT_WORDS = {
-    "official": N_("Official"),
-    "lookalike": N_("Lookalike — do not use"),
-    "unknown": N_("Unknown — be careful"),
 }
 GENERIC_NAME = N_("wallet")
 
