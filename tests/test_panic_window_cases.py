@@ -31,6 +31,19 @@ def opened(monkeypatch) -> list[str]:
     return urls
 
 
+@pytest.fixture
+def asked(monkeypatch) -> list[str]:
+    """The text of every confirmation asked; each is answered yes."""
+    texts: list[str] = []
+
+    def confirm(parent, title, text, yes_label, on_yes, detail="", on_no=None, dangerous=False):
+        texts.append(text)
+        on_yes()
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    return texts
+
+
 def tab_to_link(qtbot, label: QLabel, text: str) -> None:
     """Tab into a label, then from link to link until ``text`` is the one focused."""
     tab_to(qtbot, label)
@@ -165,14 +178,7 @@ def test_another_wallet_and_a_wallet_chosen_on_the_support_page(qtbot, make_ctx)
     assert "Binance" in wizard.pages[4].advice.text()
 
 
-def test_closing_asks_for_an_outcome_and_a_confirmation(qtbot, make_ctx, monkeypatch) -> None:
-    asked: list[str] = []
-
-    def confirm(parent, title, text, yes_label, on_yes, detail="", on_no=None, dangerous=False):
-        asked.append(text)
-        on_yes()
-
-    monkeypatch.setattr(dialogs, "confirm", confirm)
+def test_closing_asks_for_an_outcome_and_a_confirmation(qtbot, make_ctx, asked) -> None:
     win = open_window(qtbot, make_ctx(), "en")
     win.show_panic()
     wizard = win.panic.wizard
@@ -282,16 +288,7 @@ def test_data_ready_keeps_and_saves_a_case_already_touched(
     win.ctx.store.close()
 
 
-def test_no_known_email_means_guidance_before_an_empty_mail(
-    qtbot, make_ctx, opened, monkeypatch
-) -> None:
-    asked: list[str] = []
-
-    def confirm(parent, title, text, yes_label, on_yes, detail="", on_no=None, dangerous=False):
-        asked.append(text)
-        on_yes()
-
-    monkeypatch.setattr(dialogs, "confirm", confirm)
+def test_no_known_email_means_guidance_before_an_empty_mail(qtbot, make_ctx, opened, asked) -> None:
     win = open_window(qtbot, make_ctx(), "zh_CN")
     win.show_panic()
     wizard = win.panic.wizard
