@@ -56,8 +56,19 @@ class Notice:
     action: str | None = None  # "panic", "checkup", … — what its button opens
 
 
+def kept_aside_reason(reason: str) -> str:
+    """Why a file was kept aside, in words (N_-marked: translate at display)."""
+    return _KEPT_ASIDE_REASONS.get(reason, N_("the file could not be read"))
+
+
+def describe_record(record: DamagedRecord) -> Msg:
+    """A damaged record in words: "a theft case last changed 2026-11-20"."""
+    dated, undated = _RECORD_WORDS.get(record.kind, (N_("a saved record"),) * 2)
+    return msg(dated, date=record.date) if record.date else Msg(undated)
+
+
 def kept_aside_notice(kept: KeptAside) -> Notice:
-    reason = _KEPT_ASIDE_REASONS.get(kept.reason, N_("the file could not be read"))
+    reason = kept_aside_reason(kept.reason)
     return Notice(
         id=f"kept-aside:{kept.kept_at.name}",
         severity=Severity.IMPORTANT,
@@ -75,10 +86,7 @@ def kept_aside_notice(kept: KeptAside) -> Notice:
 def damaged_records_notice(records: Sequence[DamagedRecord]) -> Notice:
     """One banner for every record kept aside at this start (said once: it is
     out of the database, so the next start does not find it again)."""
-    parts: list[Msg] = []
-    for record in records[:_NAMED_RECORDS]:
-        dated, undated = _RECORD_WORDS.get(record.kind, (N_("a saved record"),) * 2)
-        parts.append(msg(dated, date=record.date) if record.date else Msg(undated))
+    parts = [describe_record(record) for record in records[:_NAMED_RECORDS]]
     if len(records) > _NAMED_RECORDS:
         parts.append(msg(MORE_RECORDS, count=len(records) - _NAMED_RECORDS))
     fields = {f"r{number}": part for number, part in enumerate(parts)}

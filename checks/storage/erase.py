@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checks.paths import Paths
-from checks.storage import folder_id, keystore, lock
+from checks.storage import folder_id, keystore
 from checks.storage.keystore import KeyringState
 
 
@@ -40,7 +40,6 @@ def owned_paths(paths: Paths) -> list[Path]:
         paths.damaged_dir,
         paths.qt_settings_dir,
         paths.data_dir / folder_id.FILE_NAME,
-        paths.data_dir / lock.OPEN_LOCK,  # Windows
     ]
     return [path for path in candidates if path.exists() or path.is_symlink()]
 

@@ -63,6 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     link.add_argument("text")
     link.add_argument("--json", action="store_true")
     link.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
+    doctor = commands.add_parser(
+        "doctor",
+        help="open the data folder as the app does, read every record, report"
+        " (exit 0 healthy, 1 damage found and kept aside, 2 could not open the data)",
+    )
+    doctor.add_argument("--json", action="store_true")
+    doctor.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
+    erase = commands.add_parser(
+        "erase", help='delete all data of this data folder and its key ("Delete all my data")'
+    )
+    erase.add_argument("--yes", action="store_true", help="yes, delete it all: it cannot be undone")
+    erase.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
     return parser
 
 
@@ -213,6 +225,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_print(args)
     if args.command == "check-link":
         return check_link(args.text, args.json, args.doc_lang or args.lang)
+    if args.command in ("doctor", "erase"):
+        from desktop.cli import data_commands
+
+        args.doc_lang = args.doc_lang or args.lang
+        run = data_commands.run_doctor if args.command == "doctor" else data_commands.run_erase
+        return run(args)
     try:
         # The garbage collector would walk the objects made while starting
         # again and again, ~20 M instructions (3 % of the start-up), and
