@@ -13,6 +13,10 @@ the lock starts listening once it is painted.
 If the open window does not answer within a few seconds (it may be stuck
 before its first paint), the new start opens a window of its own: the data
 is safe with two (the folder's open lock and SQLite serialise them).
+
+What runs before the first paint is plain Python, imported before PySide6
+(desktop.cli): about 0.3 ms. The listening side is
+:mod:`desktop.instance_listener`, loaded after the paint.
 """
 
 from __future__ import annotations
@@ -22,37 +26,40 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-
 from checks.storage import lock
 
-if TYPE_CHECKING:  # QtNetwork is loaded after the first paint, or by a second start
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
-
+if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 ANSWER_WAIT_S = 5.0
 LISTEN_AT_THE_LATEST_MS = 3000  # a window never painted (started minimised) listens too
-COMMANDS = (b"show", b"panic")
 
 
 def server_name(data_dir: Path) -> str:
-    """The local socket's name (and the lock's): one per user and data folder."""
-    from PySide6.QtCore import QCryptographicHash  # QtCore's: hashlib waits for the paint
+    """The local socket's name (and the lock's): one per user and data folder.
 
+    A 64-bit FNV-1a hash of the folder's path: a few microseconds, where
+    hashlib would load OpenSSL before the first paint. Only one user's
+    folders share a name space, so a collision would need two of their folders.
+    """
     user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    digest = QCryptographicHash.hash(os.fsencode(data_dir), QCryptographicHash.Algorithm.Sha256)
-    return f"wallet-checkup-{user}-{bytes(digest.toHex().data()).decode()[:20]}"
+    digest = 0xCBF29CE484222325
+    for byte in os.fsencode(data_dir):
+        digest = ((digest ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return f"wallet-checkup-{user}-{digest:016x}"
 
 
 def lock_path(data_dir: Path) -> Path:
-    """The window lock: in the user's runtime folder (else the temp folder, where
-    Qt puts the local socket too), so the data folder gets no file from it."""
-    from PySide6.QtCore import QDir
-
+    """The window lock: in the user's runtime folder, else the temp folder (where
+    Qt puts the local socket too), never in the data folder."""
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    base = Path(runtime) if runtime and os.path.isdir(runtime) else Path(QDir.tempPath())
-    return base / f"{server_name(data_dir)}.lock"
+    if runtime and os.path.isdir(runtime):
+        base = runtime
+    elif os.name == "nt":  # pragma: no cover - Windows
+        base = os.environ.get("TEMP") or os.environ.get("TMP") or "."
+    else:
+        base = os.environ.get("TMPDIR") or "/tmp"  # what QDir.tempPath() says
+    return Path(base) / f"{server_name(data_dir)}.lock"
 
 
 def claim(data_dir: Path) -> int | None:
@@ -65,7 +72,7 @@ def claim(data_dir: Path) -> int | None:
 
 
 def window_open(data_dir: Path) -> bool:
-    """Is a window open on this data folder right now (any process but this one's lock)?"""
+    """Is a window open on this data folder right now (in another process)?"""
     try:
         return lock.is_held(lock_path(data_dir))
     except OSError:
@@ -91,55 +98,16 @@ def tell_running_window(data_dir: Path, panic: bool, wait_s: float = ANSWER_WAIT
         time.sleep(0.1)  # the window is not listening yet: it is being painted
 
 
-class Listener(QObject):
-    """Answers later starts for ``window`` (a child of it)."""
+def listen_when_painted(window: MainWindow, data_dir: Path) -> None:
+    """Listen once ``window`` is on screen (or after a few seconds at the latest):
+    a child of the window named ``instanceListener``."""
+    from PySide6.QtCore import QObject, QTimer
 
-    def __init__(self, window: MainWindow, data_dir: Path) -> None:
-        super().__init__(window)
-        self.window = window
-        self.data_dir = data_dir
-        self.server: QLocalServer | None = None
+    def listen() -> None:
+        from desktop.instance_listener import Listener
 
-    def listen(self) -> None:
-        """Start listening (once; later calls do nothing)."""
-        if self.server is not None:
-            return
-        from PySide6.QtNetwork import QLocalServer
+        if window.findChild(QObject, Listener.NAME) is None:
+            Listener(window, server_name(data_dir))
 
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        name = server_name(self.data_dir)
-        if not server.listen(name):
-            # A socket left by a window that was killed: we hold the lock, so it
-            # is nobody's now.
-            QLocalServer.removeServer(name)
-            server.listen(name)
-        server.newConnection.connect(lambda: self._accept(server))
-        self.server = server
-
-    def _accept(self, server: QLocalServer) -> None:
-        while (connection := server.nextPendingConnection()) is not None:
-            connection.readyRead.connect(lambda c=connection: self._read(c))
-            connection.disconnected.connect(connection.deleteLater)
-
-    def _read(self, connection: QLocalSocket) -> None:
-        data = bytes(connection.readAll().data())[:64]  # one word is expected
-        for word in data.split(b"\n"):
-            if word.strip() in COMMANDS:
-                self._obey(word.strip())
-
-    def _obey(self, word: bytes) -> None:
-        window = self.window
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-        if word == b"panic":
-            window.show_panic()
-
-
-def listen_when_painted(window: MainWindow, data_dir: Path) -> Listener:
-    """Listen once ``window`` is on screen (or after a few seconds at the latest)."""
-    listener = Listener(window, data_dir)
-    window.first_painted.connect(lambda: QTimer.singleShot(0, listener, listener.listen))
-    QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, listener, listener.listen)
-    return listener
+    window.first_painted.connect(lambda: QTimer.singleShot(0, window, listen))
+    QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, window, listen)

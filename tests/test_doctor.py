@@ -90,7 +90,8 @@ def test_doctor_keeps_a_damaged_record_aside_and_exits_1(seeded: Paths, keyring_
     assert report["records"]["cases"] == 1  # the rest is there
 
     again = cli(seeded, keyring_file, "doctor", "--lang", "zh_CN")
-    assert again.returncode == 0 and "所有数据都可以读取" in again.stdout  # kept aside once, healthy now
+    # Kept aside once: healthy from then on.
+    assert again.returncode == 0 and "所有数据都可以读取" in again.stdout
 
 
 def test_doctor_on_a_damaged_database_exits_1_and_keeps_it(

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import QObject
+
 from desktop import instance
 from desktop.app import make_application, start
 from desktop.cli import window_arguments
@@ -27,8 +29,8 @@ def open_window(qtbot, paths, memory_keyring):
     qtbot.add_widget(window)
     ctx.keyring_backend = memory_keyring
     ctx.remember_window = False
-    listener = instance.listen_when_painted(window, paths.data_dir)
-    qtbot.wait_until(lambda: listener.server is not None, timeout=10_000)
+    instance.listen_when_painted(window, paths.data_dir)
+    qtbot.wait_until(lambda: window.findChild(QObject, "instanceListener"), timeout=10_000)
     qtbot.wait_until(lambda: ctx.store is not None, timeout=10_000)
     yield window
     ctx.storage_pool.waitForDone(5_000)

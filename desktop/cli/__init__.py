@@ -154,16 +154,18 @@ def check_link(text: str, as_json: bool, language: str | None) -> int:
     return 0
 
 
-def _load_pure_python_first() -> None:
+def _load_pure_python_first(single_window: bool = True) -> None:
     """Import the window's Qt-free modules before PySide6.
 
     PySide6 reads the source of every module imported after it, looking for
     ``__feature__`` (about 0.3 ms a module, 8 ms for these); modules already
-    loaded are left alone. Measured in bench/RESULTS.md.
+    loaded are left alone. Measured in bench/RESULTS.md. ``desktop.instance``
+    (one window per data folder) only when it will be used.
     """
     import importlib
 
-    for name in ("checks.storage.settings", "desktop.context", "desktop.crash", "desktop.i18n"):
+    names = ["checks.storage.settings", "desktop.context", "desktop.crash", "desktop.i18n"]
+    for name in names + (["desktop.instance"] if single_window else []):
         importlib.import_module(name)
 
 
@@ -237,7 +239,7 @@ def _run(argv: Sequence[str] | None) -> int:
         # they live as long as the app. It is paused until the first paint
         # (desktop.app.prepare_for_use), or a few seconds at most.
         gc.disable()
-        _load_pure_python_first()
+        _load_pure_python_first(single_window=not args.exit_after_first_paint)
         import PySide6.QtCore  # noqa: F401  (installs the import hook lightened next)
 
         lighten_pyside_import_hook()
