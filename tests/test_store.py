@@ -323,3 +323,19 @@ def test_a_lost_folder_id_file_is_put_back_from_the_database(
     assert outcome.store.load_case("c1") == {"n": 1}
     outcome.store.close()
     assert folder_id.read(paths) == before
+
+
+def test_erase_waits_for_an_opening_in_progress_and_deletes_nothing_meanwhile(
+    paths: Paths, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checks.storage import erase, lock
+
+    store = data.open_store(paths, memory_keyring).store
+    assert store is not None
+    store.close()
+    monkeypatch.setattr(erase, "LOCK_WAIT_S", 0.2)
+    with lock.exclusive(paths.data_dir):  # another start is opening the folder
+        report = erase_all(paths, memory_keyring)
+    assert report.failed == [paths.data_dir] and not report.complete
+    assert paths.database.exists() and memory_keyring.entries
+    assert erase_all(paths, memory_keyring).complete  # once it is done

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from checks.paths import Paths
-from checks.storage import folder_id, keystore
+from checks.storage import folder_id, keystore, lock
 from checks.storage.keystore import KeyringState
+
+LOCK_WAIT_S = 30.0
 
 
 @dataclass
@@ -45,8 +47,21 @@ def owned_paths(paths: Paths) -> list[Path]:
 
 
 def erase_all(paths: Paths, keyring_backend: Any = None) -> EraseReport:
-    """Remove every file we own and this folder's keyring entry. Close the store first."""
+    """Remove every file we own and this folder's keyring entry. Close the store
+    first. Holds the folder's open lock, so no start opens it meanwhile; when
+    another process keeps it, nothing is deleted and the folder is reported."""
     report = EraseReport()
+    if not paths.data_dir.is_dir():
+        return report
+    try:
+        with lock.exclusive(paths.data_dir, timeout=LOCK_WAIT_S):
+            _erase(paths, keyring_backend, report)
+    except lock.LockTimeout:
+        report.failed.append(paths.data_dir)
+    return report
+
+
+def _erase(paths: Paths, keyring_backend: Any, report: EraseReport) -> None:
     own_id = folder_id.read(paths)
     for path in owned_paths(paths):
         try:
@@ -60,4 +75,3 @@ def erase_all(paths: Paths, keyring_backend: Any = None) -> EraseReport:
     if own_id is not None:
         entry = keystore.entry_for(own_id)
         report.keyring_state = keystore.delete_key(keyring_backend, entry).state
-    return report

@@ -121,7 +121,6 @@ def _print_report(report: DoctorReport) -> None:
 
 
 def run_erase(args: Namespace) -> int:
-    from checks.storage import lock
     from checks.storage.erase import erase_all
     from desktop.cli import cli_language
     from desktop.instance import window_open
@@ -148,17 +147,7 @@ def run_erase(args: Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
-    try:
-        with lock.exclusive(folder, timeout=30):
-            report = erase_all(paths)
-    except OSError as exc:
-        print(
-            _("Nothing was deleted: the data folder is busy ({reason}).").format(
-                reason=type(exc).__name__
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
+    report = erase_all(paths)
     for path in report.failed:
         print(_("Could not delete: {path}").format(path=path), file=sys.stderr)
     if report.keyring_state.value != "available":
