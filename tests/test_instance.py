@@ -60,6 +60,20 @@ def test_a_second_start_brings_the_open_window_into_panic_mode(qtbot, open_windo
     qtbot.wait_until(lambda: isinstance(open_window.stack.currentWidget(), PanicWizard))
 
 
+def test_what_runs_before_the_first_paint_is_plain_python(paths) -> None:
+    """A normal start tries the window lock before its first paint: that part
+    loads no Qt module (QtNetwork comes after the paint, or in a second start)."""
+    code = (
+        "import sys; from pathlib import Path; import desktop.instance as i\n"
+        "fd = i.claim(Path(sys.argv[1]))\n"
+        "print(fd is not None, sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(paths.data_dir)], capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["True", "[]"], result.stderr
+
+
 def test_without_an_open_window_the_lock_is_free(paths) -> None:
     held = instance.claim(paths.data_dir)
     assert held is not None
