@@ -33,23 +33,13 @@ from checks.i18n import InputError
 from desktop.i18n import _, tr
 from desktop.ui import dialogs
 from desktop.ui.icons import icon
-from desktop.ui.widgets import heading, page_layout, scaled_font, severity_colour
-
-
-def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
-    badge = QWidget(parent)
-    row = QHBoxLayout(badge)
-    row.setContentsMargins(0, 0, 0, 0)
-    picture = QLabel(badge)
-    picture.setPixmap(icon(severity.icon).pixmap(QSize(20, 20)))
-    colour = severity_colour(severity, parent)
-    words = QLabel(f"<b style='color:{colour}'>{escape(_(severity.label))}</b>")
-    row.addWidget(picture)
-    row.addWidget(words)
-    row.addStretch(1)
-    badge.setToolTip(_(severity.label))
-    badge.setAccessibleName(_(severity.label))
-    return badge
+from desktop.ui.widgets import (
+    heading,
+    page_layout,
+    scaled_font,
+    severity_badge,
+    severity_colour,
+)
 
 
 class FindingCard(QFrame):

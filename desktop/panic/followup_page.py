@@ -7,13 +7,13 @@ from html import escape
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWidget
 
-from checks.i18n import N_, InputError
+from checks.i18n import InputError
 from checks.panic.escalation import Advice
 from checks.panic.followup import advice_for, due_words
 from checks.reports.html import sentence
 from desktop.i18n import _, tr
 from desktop.panic.contact_log import CHANNELS
-from desktop.panic.wizard import PanicPage, PanicWizard
+from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import help_button
 from desktop.ui.widgets import error_colour, heading, scaled_font
@@ -22,11 +22,10 @@ CHANNEL_WORDS = dict(CHANNELS)
 
 
 class FollowUpPage(PanicPage):
-    title = N_("Follow up")
+    section = "followUp"
 
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("followUpPage")
+    def __init__(self, host: PanicHost) -> None:
+        super().__init__(host)
         top = QHBoxLayout()
         top.addWidget(heading(_("Follow up and escalate"), 1.6, self), 1)
         top.addWidget(help_button(self, "support-wait", _("Follow up and escalate")))
@@ -52,7 +51,7 @@ class FollowUpPage(PanicPage):
         self.column.addWidget(self.replied)
         self.log_more = QPushButton(_("Log another contact"), self)
         self.log_more.setObjectName("logAnother")
-        self.log_more.clicked.connect(lambda: self.wizard.go(self.wizard.pages.index(self) - 1))
+        self.log_more.clicked.connect(lambda: self.host.go_to("support"))
         self.log_more.setProperty("editsCase", True)
         self.column.addWidget(self.log_more)
         self.column.addStretch(1)
@@ -93,7 +92,7 @@ class FollowUpPage(PanicPage):
             self.contacts.addItem(" — ".join(words))
         if self.case.contacts:
             self.contacts.setCurrentRow(len(self.case.contacts) - 1)
-        self.replied.setEnabled(bool(self.case.contacts) and not self.wizard.read_only)
+        self.replied.setEnabled(bool(self.case.contacts) and not self.read_only)
 
     def _reply(self) -> None:
         row = self.contacts.currentRow()
@@ -112,4 +111,4 @@ class FollowUpPage(PanicPage):
         except InputError as error:
             dialogs.warn(self, _("Not saved"), tr(error.message))
             return
-        self.wizard.update_case(case)
+        self.edit(case)

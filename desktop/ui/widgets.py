@@ -187,6 +187,23 @@ class Banner(QFrame):
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
 
 
+def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
+    """A severity's icon and its word in its colour: never colour alone."""
+    badge = QWidget(parent)
+    row = QHBoxLayout(badge)
+    row.setContentsMargins(0, 0, 0, 0)
+    picture = QLabel(badge)
+    picture.setPixmap(icon(severity.icon).pixmap(QSize(20, 20)))
+    words = QLabel(_(severity.label), badge)
+    words.setStyleSheet(f"color: {severity_colour(severity, parent)}; font-weight: bold;")
+    row.addWidget(picture)
+    row.addWidget(words)
+    row.addStretch(1)
+    badge.setToolTip(_(severity.label))
+    badge.setAccessibleName(_(severity.label))
+    return badge
+
+
 def heading(text: str, factor: float, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setFont(scaled_font(label, factor, bold=True))
