@@ -215,8 +215,7 @@ class ResultsPage(QWidget):
             self._topic_row(grid, row, topic, body)
         column.addLayout(grid)
 
-        problems = [f for f in run.findings if f.severity is not Severity.GOOD]
-        goods = [f for f in run.findings if f.severity is Severity.GOOD]
+        problems, goods = run.problems, run.already_good
         column.addWidget(heading(_("What to fix, most important first"), 1.25, body))
         if not problems:
             empty = QLabel(_("All good — nothing to fix this month. Well done."), body)
