@@ -303,6 +303,7 @@ def _derive(result: Mapping[str, Any]) -> _Scored:
 
 
 def _brute_force_estimate(length: int) -> _Scored:
+    # zxcvbn: on first use, as above
     from zxcvbn.time_estimates import display_time, guesses_to_score
 
     guesses_log10 = float(length)  # zxcvbn's brute-force cardinality is 10

@@ -43,7 +43,7 @@ def prefer_simplified_chinese(app: QApplication) -> None:
 
 def run_probes(topic: str) -> list[Any]:
     """The real probes of the machine (loaded when a checkup first needs them)."""
-    from checks.checkup import detect
+    from checks.checkup import detect  # when a checkup first probes
 
     return detect.run_probes(topic)
 
@@ -52,7 +52,7 @@ def keep_qt_settings_in(folder: Path) -> None:
     """Qt's own settings (its file dialog remembers recent folders, e.g. where
     the evidence came from) go into the data folder, so "Delete all my data"
     removes them too, instead of ~/.config/QtProject.conf."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings  # after the first paint
 
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder))
@@ -66,7 +66,7 @@ def after_first_paint(window: MainWindow) -> None:
     window.watch_for_due_checkup()
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        from desktop.ui.dark_style import keep_indicators_visible
+        from desktop.ui.dark_style import keep_indicators_visible  # after the first paint
 
         prefer_simplified_chinese(app)
         keep_indicators_visible(app)
@@ -83,7 +83,7 @@ def prepare_for_use(owner: QObject) -> None:
     window was built (desktop.cli), runs again from here. Then the secret
     guard's word lists load in the background.
     """
-    from desktop.ui.secret_guard import warm_up_in_background
+    from desktop.ui.secret_guard import warm_up_in_background  # after the first paint
 
     gc.freeze()
     gc.enable()
@@ -91,7 +91,7 @@ def prepare_for_use(owner: QObject) -> None:
 
 
 def crash_notice(window: MainWindow, log: str) -> None:
-    from desktop.ui import dialogs
+    from desktop.ui import dialogs  # only when something crashed
 
     dialogs.crash_notice(window, log)
 

@@ -174,6 +174,6 @@ class HomePage(QWidget):
         return lambda: self.action_requested.emit(action or "")
 
     def focus_panic(self) -> None:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import Qt  # Qt's enums: after the first paint
 
         self.panic.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -17,11 +17,12 @@ from typing import Any
 from checks import __version__
 from checks.checkup.catalog import CATALOG
 from checks.checkup.flow import CheckupFlow
-from checks.checkup.questions import TOPIC_IDS
+from checks.checkup.questions import QUESTIONS, TOPIC_IDS
 from checks.checkup.rules import finding_ids
 from checks.checkup.score import ScoreReport, compute
 from checks.findings import Finding, Severity, by_severity
 from checks.i18n import N_, InputError, msg
+from checks.secrets import guard_free_text
 
 MAX_REASON = 500
 
@@ -75,7 +76,6 @@ class CheckupRun:
             raise InputError(
                 msg(N_("Please keep the reason under {limit} characters."), limit=MAX_REASON)
             )
-        from checks.secrets import guard_free_text
 
         guard_free_text(reason)
         return CheckupRun(
@@ -113,8 +113,6 @@ class CheckupRun:
 
 
 def _answered(topic: str, answers: Mapping[str, Any]) -> bool:
-    from checks.checkup.questions import QUESTIONS
-
     return any(q.topic == topic and q.id in answers for q in QUESTIONS)
 
 

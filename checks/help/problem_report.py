@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from checks import __version__
 from checks.i18n import N_, InputError, msg
+from checks.secrets import find_secrets
 
 MAX_STEPS = 4000  # characters; mail programs cut long mailto: links
 SUBJECT = N_("Wallet Checkup {version}: a problem report")
@@ -53,8 +54,6 @@ def problem_report(
 
     :class:`InputError` when ``steps`` holds a seed phrase or private key.
     """
-    from checks.secrets import find_secrets
-
     t = translate
     typed = steps.strip()[:MAX_STEPS]
     if typed and find_secrets(typed):

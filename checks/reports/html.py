@@ -25,6 +25,7 @@ from functools import cached_property
 from html.parser import HTMLParser
 
 from checks.i18n import N_, Msg, msg
+from checks.secrets import guard_free_text
 
 Translate = Callable[[str], str]
 Text = str | Msg  # an N_-marked string, or a Msg with fields
@@ -344,8 +345,6 @@ def finish(
     means no code path can ever print a seed phrase or private key
     (:class:`~checks.i18n.InputError` if one is found).
     """
-    from checks.secrets import guard_free_text
-
     title_text = words(title)
     report = Report(
         kind=kind,

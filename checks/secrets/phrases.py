@@ -243,6 +243,7 @@ class _Hanzi:
 
 @cache
 def _hanzi() -> _Hanzi:
+    # a large table: built by warm_up, off the UI thread
     from checks.secrets.zh_words import WORD_GROUPS
 
     lex = lexicon()

@@ -61,7 +61,7 @@ def load_settings(paths: Paths, now: datetime | None = None) -> tuple[Settings, 
         return _clean(Settings(**known)), None
     except (ValueError, TypeError, UnicodeDecodeError):
         if now is None:
-            from datetime import datetime, timezone
+            from datetime import datetime, timezone  # datetime: not before the first paint
 
             now = datetime.now(timezone.utc)
         kept_at = keep_aside(path, paths.damaged_dir, "damaged", stamp(now))

@@ -33,6 +33,7 @@ from checks.i18n import InputError
 from desktop.i18n import _, tr
 from desktop.ui import dialogs
 from desktop.ui.icons import icon
+from desktop.ui.secret_guard import guard
 from desktop.ui.widgets import (
     heading,
     page_layout,
@@ -155,7 +156,7 @@ class ResultsPage(QWidget):
 
     def print_report(self) -> None:
         """The checkup report of what is shown (accepted risks included), on paper or PDF."""
-        from desktop.printing import print_checkup_report
+        from desktop.printing.flow import print_checkup_report  # printing loads when used
 
         previous = self.comparison[0] if self.comparison is not None else None
         print_checkup_report(self, self.run, previous)
@@ -284,6 +285,7 @@ class ResultsPage(QWidget):
             _("Accept this risk"),
             _("Why do you accept this risk? (e.g. “This computer never leaves my home”)"),
             lambda reason: self._accept(finding_id, reason),
+            guard=guard,
         )
 
     def _accept(self, finding_id: str, reason: str) -> None:

@@ -99,7 +99,7 @@ def _attach_console() -> None:
     """A windowed build on Windows has no stdout/stderr: find one or a sink."""
     if sys.platform == "win32" and (sys.stdout is None or sys.stderr is None):
         try:
-            import ctypes
+            import ctypes  # Windows only
 
             if ctypes.windll.kernel32.AttachConsole(-1):  # the parent's console
                 sys.stdout = open("CONOUT$", "w", encoding="utf-8")
@@ -111,27 +111,11 @@ def _attach_console() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
-def cli_language(chosen: str | None) -> str:
-    """--lang, else the environment's locale (zh_* or Chinese → zh_CN), without Qt."""
-    if chosen:
-        return chosen
-    import locale
-
-    from desktop.i18n import normalise_language
-
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value and value not in ("C", "POSIX"):
-            return normalise_language(value.split(":")[0])
-    system = locale.getlocale()[0] or ""
-    return "zh_CN" if system.lower().startswith("chinese") else normalise_language(system)
-
-
 def check_link(text: str, as_json: bool, language: str | None) -> int:
-    import json
+    import json  # the rest of this command: not before a first paint
 
     from checks.phishing import VERDICT_WORDS, classify
-    from desktop.i18n import _, set_language
+    from desktop.i18n import _, cli_language, set_language
 
     set_language(cli_language(language))
     verdict = classify(text)
@@ -149,7 +133,7 @@ def _load_pure_python_first() -> None:
     ``__feature__`` (about 0.3 ms a module, 8 ms for these); modules already
     loaded are left alone. Measured in bench/RESULTS.md.
     """
-    import importlib
+    import importlib  # start-up: see the docstring
 
     for name in ("checks.storage.settings", "desktop.context", "desktop.crash", "desktop.i18n"):
         importlib.import_module(name)
@@ -208,7 +192,7 @@ def _run(argv: Sequence[str] | None) -> int:
         print(f"wallet-checkup {__version__}")
         return 0
     if args.command == "print":
-        from desktop.cli.print_command import run_print
+        from desktop.cli.print_command import run_print  # only for `print`
 
         return run_print(args)
     if args.command == "check-link":
@@ -223,16 +207,16 @@ def _run(argv: Sequence[str] | None) -> int:
         import PySide6.QtCore  # noqa: F401  (installs the import hook lightened next)
 
         lighten_pyside_import_hook()
-        from desktop.app import run_app
+        from desktop.app import run_app  # Qt and the window: after the arguments
 
         return run_app(args)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # before the window exists: still no traceback
-        from desktop.crash import write_log
+        from desktop.crash import write_log  # only after a failure
 
         try:
-            from checks.paths import Paths
+            from checks.paths import Paths  # as above
 
             where = str(write_log(Paths.from_environment().logs_dir, type(exc), exc.__traceback__))
         except Exception:

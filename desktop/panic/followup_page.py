@@ -16,6 +16,7 @@ from desktop.panic.contact_log import CHANNELS
 from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import help_button
+from desktop.ui.secret_guard import guard
 from desktop.ui.widgets import error_colour, heading, scaled_font
 
 CHANNEL_WORDS = dict(CHANNELS)
@@ -103,6 +104,7 @@ class FollowUpPage(PanicPage):
             _("They replied"),
             _("What did they say? (A few words; never paste a seed phrase.)"),
             lambda summary: self._record(row, summary),
+            guard=guard,
         )
 
     def _record(self, row: int, summary: str) -> None:

@@ -15,7 +15,6 @@ from checks.panic.cases import OUTCOME_WORDS, STATUS_WORDS
 from desktop.i18n import _, tr
 from desktop.panic.evidence_page import verify_in_background
 from desktop.panic.page import PanicHost, PanicPage
-from desktop.printing import print_incident_report, save_case_bundle
 from desktop.ui import dialogs
 from desktop.ui.secret_guard import guard
 from desktop.ui.widgets import error_colour, heading
@@ -156,9 +155,14 @@ class SummaryPage(PanicPage):
         )
 
     def _print(self) -> None:
+        # Printing (Qt's PDF and print support) loads when used: `--panic` paints this first.
+        from desktop.printing.flow import print_incident_report
+
         print_incident_report(self, self.case, self.ctx)
 
     def _bundle(self) -> None:
+        from desktop.printing.flow import save_case_bundle  # when used, as above
+
         save_case_bundle(self, self.case, self.ctx)
 
     def _delete(self) -> None:

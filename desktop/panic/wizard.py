@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from checks.findings import Severity
-from checks.help import article_for_panic_section
 from checks.panic.case import Case
 from checks.panic.cases import OUTCOME_WORDS
 from checks.panic.flow import resume_section, section_index
@@ -200,6 +199,9 @@ class PanicWizard(QWidget):
 
     def help_article(self) -> str:
         """The help article for the section shown (the mapping is in checks.help)."""
+        # The help centre loads when asked for: `--panic` paints this wizard first.
+        from checks.help import article_for_panic_section
+
         return article_for_panic_section(self.page.section)
 
     def open_help(self) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from checks import secrets
 from desktop.background import run_in_background
 from desktop.i18n import _
 from desktop.ui import dialogs
@@ -33,11 +34,9 @@ def _text(field: Field) -> str:
 
 
 def _kinds(text: str) -> list[str]:
-    from checks.secrets import find_secrets, looks_like_tx_hash
-
     kinds: list[str] = []
-    for match in find_secrets(text):
-        hex_value = match.kind == "private_key" and looks_like_tx_hash(
+    for match in secrets.find_secrets(text):
+        hex_value = match.kind == "private_key" and secrets.looks_like_tx_hash(
             text[match.start : match.end]
         )
         kinds.append("hex64" if hex_value else match.kind)
@@ -46,8 +45,6 @@ def _kinds(text: str) -> list[str]:
 
 def explanation(kinds: list[str]) -> str:
     if kinds and set(kinds) == {"hex64"}:
-        from checks.secrets import TX_HASH_HINT
-
         return (
             _(
                 "This looks like a private key, or a transaction hash."
@@ -55,7 +52,7 @@ def explanation(kinds: list[str]) -> str:
                 " Never type a private key into any app or website."
             )
             + " "
-            + _(TX_HASH_HINT)
+            + _(secrets.TX_HASH_HINT)
         )
     if "mnemonic" in kinds:
         return _(
@@ -70,16 +67,12 @@ def explanation(kinds: list[str]) -> str:
 
 
 def warm_up_in_background(owner: QObject) -> None:
-    """Load the guard's word lists off the UI thread (about 0.3 s of work)."""
-    from checks import secrets
-
+    """Load the guard's word lists off the UI thread (bench/RESULTS.md, 6: first call)."""
     run_in_background(secrets.warm_up, lambda _result: None, lambda _exc: None, owner=owner)
 
 
 def _checks_inline(text: str) -> bool:
-    from checks.secrets import is_warm
-
-    return len(text) <= INLINE_LIMIT and is_warm()
+    return len(text) <= INLINE_LIMIT and secrets.is_warm()
 
 
 def guard(
