@@ -250,3 +250,10 @@ def test_an_import_without_a_reason_is_found() -> None:
     lines = source.splitlines()
     found = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Import)]
     assert [why_said(lines, n) for n in found] == [False, True, True]
+
+
+def test_property_tests_run_under_the_one_profile() -> None:
+    from hypothesis import settings
+
+    assert settings.get_current_profile_name() == "wallet-checkup"
+    assert settings.default.deadline is None
