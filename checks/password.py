@@ -36,7 +36,7 @@ from typing import Any
 from checks.i18n import N_, Msg, msg
 
 MAX_SCORED_CHARS = 72  # zxcvbn 4.5 refuses longer input
-QUICK_PREFIX_CHARS = 16  # worst case ~40 ms here (24 chars: ~450 ms)
+QUICK_PREFIX_CHARS = 16  # zxcvbn's worst case grows fast with length (bench/RESULTS.md, 9b)
 
 # zxcvbn keeps the user-input dictionary in module-global state and is not
 # re-entrant: every call goes through this lock.

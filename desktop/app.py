@@ -31,9 +31,9 @@ def prefer_simplified_chinese(app: QApplication) -> None:
     """Name the Simplified Chinese families as the app font's fallbacks.
 
     Needed wherever Chinese is shown (the Chinese UI; the language list and
-    bilingual texts in the English one). Resolving them costs ~4 MB, so an
-    English window does it right after its first paint, when it has shown no
-    Chinese yet.
+    bilingual texts in the English one). Resolving them costs memory
+    (bench/RESULTS.md, 9i), so an English window does it right after its
+    first paint, when it has shown no Chinese yet.
     """
     font = QFont(app.font())
     if font.families()[1:] != CJK_FAMILIES:
@@ -78,10 +78,10 @@ def prepare_for_use(owner: QObject) -> None:
 
     The objects made at start-up live as long as the app: frozen, Python's
     full garbage collections skip them, so a collection triggered by work in
-    a background thread holds the UI thread for a few ms instead of ~20 ms
-    (measured; bench/typing_latency.py). The collector, paused while the
-    window was built (desktop.cli), runs again from here. Then the secret
-    guard's word lists load in the background.
+    a background thread holds the UI thread far less (bench/RESULTS.md, 9h;
+    bench/typing_latency.py). The collector, paused while the window was
+    built (desktop.cli), runs again from here. Then the secret guard's word
+    lists load in the background.
     """
     from desktop.ui.secret_guard import warm_up_in_background  # after the first paint
 

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.build_pages()
         self.resize(860, 640)
         if ctx.settings.window_geometry:
-            from PySide6.QtCore import QByteArray  # its enums cost ~0.5 ms: only when needed
+            from PySide6.QtCore import QByteArray  # its enums (bench 9e): only when needed
 
             self.restoreGeometry(QByteArray(base64.b64decode(ctx.settings.window_geometry)))
         self.installEventFilter(self)
@@ -70,8 +70,8 @@ class MainWindow(QMainWindow):
     def complete(self) -> None:
         """What the first paint does without: the icons of the window and of
         Settings, and the keyboard shortcuts. Building their Python types
-        (QIcon, QKeySequence) costs ~5 ms, so build_window calls this right
-        after the first paint (bench/RESULTS.md)."""
+        (QIcon, QKeySequence) takes time (bench/RESULTS.md, 9e), so build_window
+        calls this right after the first paint."""
         if self.completed:
             return
         self.completed = True

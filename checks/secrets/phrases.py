@@ -72,7 +72,7 @@ def find_phrases(text: str) -> list[tuple[int, int]]:
 
 
 def warm_up() -> None:
-    """Build the word lists and patterns now (about 0.3 s) instead of on first use."""
+    """Build the word lists and patterns now (bench/RESULTS.md, 6) instead of on first use."""
     lexicon()
     _hanzi()
 

@@ -15,8 +15,8 @@ from typing import Any
 KEY_BYTES = 32
 NONCE_BYTES = 12
 FORMAT_V1 = b"\x01"
-# scrypt cost for a passphrase-derived key: 32 MiB and ~0.1 s here, which
-# makes each guess of a stolen file cost the same.
+# scrypt cost for a passphrase-derived key: 32 MiB and a noticeable time
+# (bench/RESULTS.md, 9d), which makes each guess of a stolen file cost the same.
 SCRYPT_N = 2**15
 SCRYPT_R = 8
 SCRYPT_P = 1

@@ -69,9 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
 def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments of a plain window start, read without building the parser.
 
-    Building the parser costs ~6 ms before the window appears (a help
+    Building the parser takes time before the window appears (a help
     formatter per option, and gettext looking for argparse's translations
-    on disk). A start with only the window's own options (``--lang en`` or
+    on disk; bench/RESULTS.md, 9f). A start with only the window's own options (``--lang en`` or
     ``--lang zh_CN``, ``--panic``, ``--exit-after-first-paint``) does not
     need it. Anything else (help, the version, a command, a typo, an
     abbreviation) gives None: argparse reads it, with its usual answers
@@ -130,8 +130,8 @@ def _load_pure_python_first() -> None:
     """Import the window's Qt-free modules before PySide6.
 
     PySide6 reads the source of every module imported after it, looking for
-    ``__feature__`` (about 0.3 ms a module, 8 ms for these); modules already
-    loaded are left alone. Measured in bench/RESULTS.md.
+    ``__feature__`` (bench/RESULTS.md, 9g); modules already loaded are left
+    alone.
     """
     import importlib  # start-up: see the docstring
 
@@ -144,12 +144,12 @@ def lighten_pyside_import_hook() -> None:
 
     After PySide6 is imported, every module imported for the first time is
     checked for the text "PySide6" (to decide whether its ``__feature__``
-    switches apply), through ``inspect.getsource``: ~1.7 M instructions, about
-    0.5 ms, per module, for the window's modules and every page loaded later
-    (bench/RESULTS.md). Reading the file's bytes gives the same answer at a
-    fraction of the cost; anything else (no ``.py`` file, a bundle's archive)
-    still goes to PySide's own check. A test compares the two answers. If a
-    later PySide6 no longer has this check, nothing is changed.
+    switches apply), through ``inspect.getsource``, for the window's modules
+    and every page loaded later (bench/RESULTS.md, 9g). Reading the file's
+    bytes gives the same answer at a fraction of the cost; anything else (no
+    ``.py`` file, a bundle's archive) still goes to PySide's own check. A test
+    compares the two answers. If a later PySide6 no longer has this check,
+    nothing is changed.
     """
     feature = sys.modules.get("shibokensupport.feature")
     original = getattr(feature, "_mod_uses_pyside", None)
@@ -199,7 +199,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return check_link(args.text, args.json, args.doc_lang or args.lang)
     try:
         # The garbage collector would walk the objects made while starting
-        # again and again, ~20 M instructions (3 % of the start-up), and
+        # again and again (one full pass: bench/RESULTS.md, 9h), and
         # they live as long as the app. It is paused until the first paint
         # (desktop.app.prepare_for_use), or a few seconds at most.
         gc.disable()

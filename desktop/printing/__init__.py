@@ -34,10 +34,9 @@ platform renders fonts in threads (xcb, Wayland, Windows, macOS, offscreen);
 measured here in a ``QThread``: no Qt warning and the same text page for page
 (tests/test_print_pdf.py). The window runs it with ``run_in_background``.
 Printing to a ``QPrinter`` and the preview run on the UI thread (dialogs drive
-them). Measured on this machine (2 shared cores): the recovery kit, HTML and
-PDF, ≈0.04 s once fonts are loaded (``wallet-checkup print recovery-kit`` ≈0.5 s
-end to end); an incident report with 1,000 timeline entries and 200
-transactions ≈1.5–2 s (HTML 0.11 s, PDF ≈1.5 s, 56 pages).
+them). How long the documents take (the recovery kit, an incident report
+with 1,000 timeline entries and 200 transactions, the ``print`` command end
+to end): bench/RESULTS.md, rows 4a–4d.
 
 ``QtPrintSupport`` and ``QtWidgets`` are imported only inside the functions
 that need them, so the command line needs ``QtGui`` alone and the window's

@@ -41,8 +41,8 @@ def icon(name: str) -> QIcon:
 def pixmap(name: str, size: int, device_pixel_ratio: float) -> QPixmap:
     """The icon ``name``, ``size`` logical pixels square, as one picture without QIcon.
 
-    For what is painted first: PySide builds QIcon's enums (one has ~100
-    members) the first time QIcon is touched, ~3 ms (bench/RESULTS.md).
+    For what is painted first: PySide builds QIcon's enums the first time
+    QIcon is touched (bench/RESULTS.md, 9e).
     The rendered size nearest at or above the device pixels is used, and
     :data:`SIZES` has 32 px at each common scale, so it stays sharp.
     """

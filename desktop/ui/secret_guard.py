@@ -4,8 +4,9 @@ is cleared — so it can never be stored, printed or sent.
 
 The detection is :func:`checks.secrets.find_secrets`. It never stalls the
 window: a short text (what people type) is checked at once once the word
-lists are loaded — at most ~15 ms even for 200 characters of wordlist
-hanzi —, anything longer or earlier in the background, newest text only.
+lists are loaded (the worst case, 200 characters of wordlist hanzi:
+bench/RESULTS.md, 9c), anything longer or earlier in the background,
+newest text only.
 The app loads the word lists in the background after the first paint
 (:func:`warm_up_in_background`). The stored data is guarded again in
 ``checks`` before it is written, so a check still running changes nothing
@@ -24,7 +25,7 @@ from desktop.background import run_in_background
 from desktop.i18n import _
 from desktop.ui import dialogs
 
-INLINE_LIMIT = 200  # characters checked at once (worst case ~15 ms); longer: in the pool
+INLINE_LIMIT = 200  # characters checked at once (worst case: bench 9c); longer: in the pool
 
 Field = QLineEdit | QPlainTextEdit
 

@@ -2,7 +2,7 @@
 
 The home screen is built from this module before the first paint, so it
 does not touch Qt's ``Qt`` namespace at import or in :class:`ActionTile`:
-PySide creates its ~100 enums on first use, about 20 ms (bench/RESULTS.md).
+PySide creates its enums on first use (bench/RESULTS.md, 9e).
 """
 
 from __future__ import annotations
