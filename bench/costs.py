@@ -185,6 +185,11 @@ def timed(work: Callable[[], object], runs: int) -> float:
     return median(times)
 
 
+def fine(seconds: float) -> str:
+    """Milliseconds, with enough digits for what takes well under one."""
+    return f"{seconds * 1000:.3f} ms" if seconds < 0.001 else ms(seconds)
+
+
 def _row(key: str, what: str, measured: str, note: str = "") -> Row:
     return Row(key, what, measured, "-", INFO, note=note)
 
@@ -273,8 +278,8 @@ def run(quick: bool) -> list[Row]:
             "9g",
             "PySide6's check of each module imported after it: its own (inspect.getsource)"
             " per module (desktop.cli.lighten_pyside_import_hook)",
-            ms(pyside),
-            note=f"lightened: {ms(lightened)} a module",
+            fine(pyside),
+            note=f"lightened: {fine(lightened)} a module",
         )
     )
     collections = fresh(COLLECTION, runs)
@@ -286,7 +291,7 @@ def run(quick: bool) -> list[Row]:
             "One full garbage collection over the objects of the start-up (why the collector"
             " waits for the first paint, desktop.cli; and gc.freeze, desktop.app)",
             ms(full),
-            note=f"after gc.freeze(): {ms(frozen)}; {collections[0]['objects']:,} objects frozen",
+            note=f"after gc.freeze(): {fine(frozen)}; {collections[0]['objects']:,} objects frozen",
         )
     )
     fonts = median([float(f["kb"]) for f in fresh(FONTS, runs)]) / 1024

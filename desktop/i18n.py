@@ -8,7 +8,6 @@ Qt's bundled ``qtbase`` translator (for Qt's own OK/Cancel buttons).
 from __future__ import annotations
 
 import gettext
-import locale
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +56,8 @@ def cli_language(chosen: str | None) -> str:
         value = os.environ.get(name, "")
         if value and value not in ("C", "POSIX"):
             return normalise_language(value.split(":")[0])
+    import locale  # the commands only: the window's start-up does without it
+
     system = locale.getlocale()[0] or ""
     return "zh_CN" if system.lower().startswith("chinese") else normalise_language(system)
 

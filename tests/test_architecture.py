@@ -49,7 +49,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "checks.storage.crypto", "checks.secrets",
     "checks.checkup", "checks.panic", "checks.phishing", "checks.directory",
     "checks.home", "checks.findings", "checks.i18n", "importlib.resources", "dataclasses",
-    "datetime",
+    "datetime", "locale",
     "desktop.unlock", "desktop.ui.dialogs", "desktop.checkup.controller",
     "desktop.panic.controller", "desktop.settings_dialog", "desktop.ui.password_meter",
 )  # fmt: skip

@@ -96,3 +96,9 @@ def test_a_reopened_case_goes_where_its_work_stands(qtbot, make_ctx) -> None:
     press(qtbot, wizard.reopen)
     assert not wizard.read_only
     assert wizard.page.section == flow.resume_section(wizard.case) == "followUp"
+
+
+def test_one_page_per_section_in_the_flows_order() -> None:
+    from desktop.panic.pages import PAGES
+
+    assert [page.section for page in PAGES] == list(flow.SECTION_IDS)
