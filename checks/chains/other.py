@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from checks.chains.rules import NOTE_OTHER_ADDRESS, NOTE_OTHER_TX, Chain, Validation
 from checks.i18n import N_, msg
-from checks.secrets import find_secrets, looks_like_tx_hash
 
 NOT_ONE_VALUE = N_(
     "An address or a transaction hash is one piece of letters and digits, without spaces. "
@@ -30,6 +29,9 @@ KEY_NOT_ADDRESS = N_(
 
 
 def _problem(value: str, kind: str) -> str | None:
+    # checks.secrets on first use: `--panic` and the checkup paint without it
+    from checks.secrets import find_secrets, looks_like_tx_hash
+
     if len(value.split()) > 1:
         return SECRET_NOT_VALUE if find_secrets(value) else NOT_ONE_VALUE
     found = find_secrets(value)

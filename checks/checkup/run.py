@@ -22,7 +22,6 @@ from checks.checkup.rules import finding_ids
 from checks.checkup.score import ScoreReport, compute
 from checks.findings import Finding, Severity, by_severity
 from checks.i18n import N_, InputError, msg
-from checks.secrets import guard_free_text
 
 MAX_REASON = 500
 
@@ -76,6 +75,7 @@ class CheckupRun:
             raise InputError(
                 msg(N_("Please keep the reason under {limit} characters."), limit=MAX_REASON)
             )
+        from checks.secrets import guard_free_text  # on first use, as in checks.panic.case
 
         guard_free_text(reason)
         return CheckupRun(

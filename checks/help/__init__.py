@@ -23,7 +23,6 @@ from functools import cache
 from html import escape
 from types import MappingProxyType
 
-from checks.checkup.questions import BY_ID
 from checks.help import blocks as help_blocks
 from checks.help import markdown as help_markdown
 from checks.help import search as help_search
@@ -259,6 +258,9 @@ def article_for_topic(topic: str) -> str:
 
 def article_for_question(question_id: str) -> str:
     """The article behind a checkup question's "?" button; KeyError if unknown."""
+    # The checkup's questions load with the checkup, not with panic mode's help links.
+    from checks.checkup.questions import BY_ID
+
     return QUESTION_ARTICLES.get(question_id) or article_for_topic(BY_ID[question_id].topic)
 
 

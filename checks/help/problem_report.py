@@ -16,7 +16,6 @@ from urllib.parse import quote
 
 from checks import __version__
 from checks.i18n import N_, InputError, msg
-from checks.secrets import find_secrets
 
 MAX_STEPS = 4000  # characters; mail programs cut long mailto: links
 SUBJECT = N_("Wallet Checkup {version}: a problem report")
@@ -54,6 +53,8 @@ def problem_report(
 
     :class:`InputError` when ``steps`` holds a seed phrase or private key.
     """
+    from checks.secrets import find_secrets  # on first use, as in checks.panic.case
+
     t = translate
     typed = steps.strip()[:MAX_STEPS]
     if typed and find_secrets(typed):

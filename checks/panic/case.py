@@ -22,7 +22,6 @@ from typing import Any, Concatenate, ParamSpec
 from checks.chains import CHAINS, validate_address, validate_tx_hash
 from checks.i18n import N_, InputError, msg
 from checks.panic.escalation import LADDER, RUNG_OF, Channel
-from checks.secrets import guard_free_text
 
 STATUSES = ("open", "waiting", "escalated", "closed")
 OUTCOMES = ("recovered", "partly_recovered", "not_recovered", "false_alarm", "other")
@@ -67,6 +66,9 @@ def _text(value: str, limit: int = MAX_TEXT) -> str:
     value = value.strip()
     if len(value) > limit:
         raise InputError(msg(N_("Please keep this under {limit} characters."), limit=limit))
+    # checks.secrets on first use: `--panic` and the checkup paint without it
+    from checks.secrets import guard_free_text
+
     guard_free_text(value)
     return value
 

@@ -14,7 +14,6 @@ from checks.chains import CHAINS, guess_chain, validate_address, validate_tx_has
 from checks.i18n import N_
 from checks.panic.case import Case
 from checks.panic.flow import done_steps, triage_answers
-from checks.secrets import guard_free_text
 
 Translate = Callable[[str], str]
 
@@ -122,6 +121,8 @@ def support_request(case: Case, wallet_name: str, translate: Translate) -> str:
 
 def _guarded(text: str, case: Case) -> str:
     """``text``, refused if it holds a secret (the case's own hashes and addresses are fine)."""
+    from checks.secrets import guard_free_text  # on first use, as in checks.panic.case
+
     guard_free_text(text, _validated(case))
     return text
 

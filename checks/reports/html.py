@@ -25,7 +25,6 @@ from functools import cached_property
 from html.parser import HTMLParser
 
 from checks.i18n import N_, Msg, msg
-from checks.secrets import guard_free_text
 
 Translate = Callable[[str], str]
 Text = str | Msg  # an N_-marked string, or a Msg with fields
@@ -358,5 +357,7 @@ def finish(
         page_text=" / ".join(words.each(PAGE_LABEL)),
         allowed=tuple(value for value in allowed if value),
     )
+    from checks.secrets import guard_free_text  # on first use, as in checks.panic.case
+
     guard_free_text(report.text, report.allowed)
     return report

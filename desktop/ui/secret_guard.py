@@ -20,7 +20,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from checks import secrets
 from desktop.background import run_in_background
 from desktop.i18n import _
 from desktop.ui import dialogs
@@ -35,9 +34,12 @@ def _text(field: Field) -> str:
 
 
 def _kinds(text: str) -> list[str]:
+    # checks.secrets loads in the worker thread of warm_up_in_background, not with a page
+    from checks.secrets import find_secrets, looks_like_tx_hash
+
     kinds: list[str] = []
-    for match in secrets.find_secrets(text):
-        hex_value = match.kind == "private_key" and secrets.looks_like_tx_hash(
+    for match in find_secrets(text):
+        hex_value = match.kind == "private_key" and looks_like_tx_hash(
             text[match.start : match.end]
         )
         kinds.append("hex64" if hex_value else match.kind)
@@ -46,6 +48,8 @@ def _kinds(text: str) -> list[str]:
 
 def explanation(kinds: list[str]) -> str:
     if kinds and set(kinds) == {"hex64"}:
+        from checks.secrets import TX_HASH_HINT  # as above
+
         return (
             _(
                 "This looks like a private key, or a transaction hash."
@@ -53,7 +57,7 @@ def explanation(kinds: list[str]) -> str:
                 " Never type a private key into any app or website."
             )
             + " "
-            + _(secrets.TX_HASH_HINT)
+            + _(TX_HASH_HINT)
         )
     if "mnemonic" in kinds:
         return _(
@@ -69,11 +73,15 @@ def explanation(kinds: list[str]) -> str:
 
 def warm_up_in_background(owner: QObject) -> None:
     """Load the guard's word lists off the UI thread (bench/RESULTS.md, 6: first call)."""
+    from checks import secrets  # after the first paint; its word lists load in the worker
+
     run_in_background(secrets.warm_up, lambda _result: None, lambda _exc: None, owner=owner)
 
 
 def _checks_inline(text: str) -> bool:
-    return len(text) <= INLINE_LIMIT and secrets.is_warm()
+    from checks.secrets import is_warm  # as in _kinds
+
+    return len(text) <= INLINE_LIMIT and is_warm()
 
 
 def guard(
