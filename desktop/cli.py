@@ -54,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=str.upper,
         metavar="REGION",
         # Checked by the print command (checks.reporting is not loaded just to parse).
-        help="recovery-kit: where to report a theft: CN, HK, TW, SG, US, GB, EU or GLOBAL"
+        help="recovery-kit: where to report a theft:"
+        " CN, HK, MO, TW, SG, MY, AU, US, CA, GB, EU or GLOBAL"
         " (default: from the system locale, else from --lang)",
     )
     link = commands.add_parser(

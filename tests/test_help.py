@@ -97,8 +97,8 @@ DAMAGE = [
         lambda t: re.sub(r"sources:\n(- .*\n)+", "sources:\n", t),
         "'sources'",
     ),
-    ("en/seed-exposed.md", lambda t: t.replace("reviewed: 2026-11-22\n", ""), "'reviewed'"),
-    ("en/seed-exposed.md", lambda t: t.replace("2026-11-22", "22.11.2026"), "'reviewed'"),
+    ("en/seed-exposed.md", lambda t: t.replace("reviewed: 2026-12-06\n", ""), "'reviewed'"),
+    ("en/seed-exposed.md", lambda t: t.replace("2026-12-06", "06.12.2026"), "'reviewed'"),
     (
         "en/token-approvals.md",
         lambda t: t.replace("- https://revoke.", "- http://revoke."),
@@ -271,7 +271,7 @@ def test_the_freeze_article_says_what_could_not_be_confirmed(language: str) -> N
     article = LIBRARY.article("freeze-refund", language)
     assert "Circle" in article.source_note and "Centre" in article.source_note
     assert "2023" in article.source_note
-    assert article.reviewed == date(2026, 12, 1)
+    assert article.reviewed == date(2026, 12, 6)  # issue 17: issuers act on police requests
     html = LIBRARY.render("freeze-refund", BlockContext(language))
     note = escape(article.source_note)
     assert note in html  # shown right under the list of sources

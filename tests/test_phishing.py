@@ -402,12 +402,12 @@ def test_verdict_json_shape_and_translation() -> None:
     def to_chinese(text: str) -> str:
         return {
             "The real site is {official}. This is {site}, a different website.": (
-                "真正的网站是 {official}。这是 {site}，是另一个网站。"
+                "官网是 {official}，而您查的是 {site}，这不是官网。"
             )
         }.get(text, text)
 
     assert verdict.as_dict(translate=to_chinese)["reason"] == (
-        "真正的网站是 token.im。这是 token-im.com，是另一个网站。"
+        "官网是 token.im，而您查的是 token-im.com，这不是官网。"
     )
 
 
@@ -454,6 +454,12 @@ def test_real_sites_near_a_brand_are_not_lookalikes(text: str) -> None:
         ("token.im@evil.com", "imtoken"),
         ("krakem.com", "kraken"),
         ("https://trezerwuallet.gitbook.io", "trezor"),
+        # brands added on 2026-12-06; "gate" is a word, so it needs a separator
+        ("gate-io-support.com", "gate"),
+        ("gateio-login.com", "gate"),
+        ("htx-login.com", "htx"),
+        ("bybit-help.net", "bybit"),
+        ("tronlink-wallet.com", "tronlink"),
     ],
 )
 def test_true_positives_stay_flagged(text: str, wallet: str) -> None:

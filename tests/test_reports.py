@@ -457,8 +457,23 @@ def test_the_kit_region_follows_the_locale_then_the_language(locale, language, r
 def test_the_kit_can_be_made_for_any_region() -> None:
     assert "Where to report: Mainland China" in kit(region="CN").text  # an English system
     assert "Where to report: United Kingdom" in kit(locale="zh_CN", region="GB").text
+    hong_kong = kit("zh_CN", "en_US", region="HK").text
     for body in bodies_for("HK"):
-        assert body.name.zh_CN in kit("zh_CN", "en_US", region="HK").text
+        if body.kind == "checker":  # Scameter checks an account; it is not a place to report
+            assert body.name.zh_CN not in hong_kong
+        else:
+            assert body.name.zh_CN in hong_kong
+
+
+def test_worldwide_bodies_take_one_line_under_the_regions_table() -> None:
+    """The kit must stay on two sheets: SEAL 911 and Chainabuse share one line."""
+    report = kit(region="SG")
+    line = re.search(r"<p>Worldwide: (.*?)</p>", report.html)
+    assert line is not None
+    assert "SEAL 911" in line.group(1) and "https://t.me/seal_911_bot" in line.group(1)
+    assert "https://www.chainabuse.com" in line.group(1)
+    chinese = kit("zh_CN", "zh_CN", region="CN").html
+    assert re.search(r"<p>全球：.*SEAL 911.*；.*Chainabuse", chinese)
     with pytest.raises(KeyError):
         kit(region="XX")
 

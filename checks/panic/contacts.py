@@ -120,7 +120,10 @@ def official_channels(
         found.append(
             OfficialChannel(f"email:{address}", "email", msg(EMAIL, address=address), address)
         )
-    if entry.confirmed:
+    # A self-custody wallet's social accounts only share news: the wallet cannot act
+    # on a theft there, and fake moderators wait in the replies (MetaMask says it
+    # never handles a support case on Twitter). They are for checking a handle.
+    if entry.confirmed and entry.custodial:
         for account in entry.social:
             label = msg(SOCIAL, platform=account.platform, handle=account.handle)
             found.append(OfficialChannel(f"social:{account.handle}", "social", label, account.url))

@@ -231,13 +231,33 @@ def _wallet_row(words: Words, entry: SupportEntry) -> list[str]:
 def _reporting(words: Words, region_id: str, language: str) -> str:
     reporting = load_reporting()
     region = reporting.region(region_id)
-    rows = [_body_row(words, body, language) for body in reporting.bodies_for(region_id)]
+    # A scam checker is not a place to report; the worldwide bodies get one line
+    # under the table: the kit must stay on two sheets of paper.
+    bodies = [b for b in reporting.bodies_for(region_id) if b.kind != "checker"]
+    own = [b for b in bodies if b.kind != "global"] or bodies
+    rows = [_body_row(words, body, language) for body in own]
+    worldwide = [b for b in bodies if b not in own]
     headers = [words(COL_WHERE), words(COL_HOW), words(COL_CHECKED)]
     return (
         heading(2, words(msg(REPORT, region=region.name.get(language))))
         + table(headers, rows, widths=[32, 52, 16])
+        + _worldwide(words, worldwide, language)
         + paragraphs([words(CHECK_BEFORE_USE)], "small muted")
     )
+
+
+def _worldwide(words: Words, bodies: Sequence[Body], language: str) -> str:
+    """E.g. "Worldwide: SEAL 911 … https://t.me/seal_911_bot; Chainabuse … https://…"."""
+    items = []
+    for body in bodies:
+        link = next((w.value.get(language) for w in body.how if w.method == "web"), "")
+        items.append(f"<b>{esc(body.name.get(language))}</b> {mono(link)}")
+    if not items:
+        return ""
+    chinese = language.startswith("zh")
+    text = ("；" if chinese else "; ").join(items)
+    label = esc(words(KIND_LABELS["global"])) + ("：" if chinese else ": ")
+    return f"<p>{label}{text}</p>"
 
 
 def _body_row(words: Words, body: Body, language: str) -> list[str]:
