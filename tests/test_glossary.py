@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from checks.help_data import read_files
+from checks.help.data import read_files
 
 QUOTED = re.compile(r"“[^”]*”")  # a word in quotes names what someone else says
 PO = files("resources").joinpath("locale/zh_CN/LC_MESSAGES/wallet_checkup.po")
