@@ -110,6 +110,7 @@ def test_an_avoided_word_in_quotes_names_what_others_say() -> None:
         "是另一个网站",
         "（恢复短语）",
         "（恢复词）",
+        "向可靠的专业人士求助",  # "get expert help" with nothing named: a recovery scammer's ad
     ],
 )
 def test_translated_sounding_sentences_are_gone(sentence: str) -> None:

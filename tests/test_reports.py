@@ -13,6 +13,7 @@ import report_samples as S
 from checks.directory import load_directory
 from checks.directory.reporting import bodies_for
 from checks.i18n import InputError
+from checks.panic.escalation_text import RUNG_ACTIONS
 from checks.panic.followup import advice_for
 from checks.panic.lockdown import plan
 from checks.reports import Report, Words, needs_cjk, paper_size, plain_text
@@ -430,13 +431,14 @@ def test_escalation_bullets_are_sentences_with_the_right_full_stop(language: str
             assert text[0].isupper() and text.endswith("."), text
     # The next rung is a lower-case verb phrase ("… the next step is to {next}"):
     # as a bullet of its own it becomes a sentence.
-    assert sentence(translate("write to their official social media account")) in items
+    # For a self-custody wallet the rung after a ticket is the police (issue 17).
+    assert sentence(translate(RUNG_ACTIONS["police"])) in items
 
 
 def test_bilingual_escalation_bullets_end_each_language_its_own_way() -> None:
     text = incident(bilingual=True).text
-    assert "Write to their official social media account." in text
-    assert ZH("write to their official social media account") + "。" in text
+    assert sentence(RUNG_ACTIONS["police"]) in text
+    assert ZH(RUNG_ACTIONS["police"]) + "。" in text
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ TERMS = re.compile(
     r"|ID|PDF|UTC[+−-]?\d*:?\d*|GMT|email|e-mail|Wi-Fi|2FA|TxID|SHA-256"
     r"|TronLink|OneKey|Bitget Wallet|Bitget|HTX|Gate|Bybit|SEAL 911|Security Alliance"
     r"|securityalliance\.org|Scameter|Scamwatch|ReportCyber|IDCARE|NSRC|CyberDefender"
+    r"|ToDesk|AnyDesk|TeamViewer|eBay|t\.me/\w+|Permit2?|EIP-7702|OTC|APP"
 )
 
 

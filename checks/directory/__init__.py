@@ -173,6 +173,15 @@ class Directory:
         return ranked[0] if ranked else None
 
 
+def wallet_name(entry_id: str, language: str, fallback: str = "") -> str:
+    """The one name of a wallet or exchange in this UI language, from the directory;
+    ``fallback`` (or the id) when the directory has no such entry."""
+    entry = load_directory().get(entry_id)
+    if entry is None:
+        return fallback or entry_id
+    return entry.display_name(language)
+
+
 @cache
 def load_directory() -> Directory:
     """Read and validate the shipped directory once; :class:`DirectoryError` if damaged."""

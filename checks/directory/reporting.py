@@ -214,6 +214,24 @@ _COUNTRY_REGION: Mapping[str, str] = MappingProxyType(
 )
 
 
+def region_for(locale_name: str, language: str) -> str:
+    """The region to show first in this UI language: the locale's country; when the
+    locale names none (``C``, ``en``), the language's likely region, so a Chinese UI
+    starts at 中国大陆 (``zh_CN`` → CN)."""
+    region = default_region(locale_name)
+    if region == GLOBAL and not _has_country(locale_name):
+        return default_region(language)
+    return region
+
+
+def _has_country(locale_name: str) -> bool:
+    name = locale_name.strip().split(".", 1)[0].split("@", 1)[0]
+    return any(
+        (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())
+        for part in re.split(r"[-_]", name)[1:]
+    )
+
+
 def default_region(locale_name: str) -> str:
     """The region to show first for a locale name; the user can always change it.
 

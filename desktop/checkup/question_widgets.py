@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from checks.checkup.questions import DONT_KNOW, SKIPPED, Kind, Question
 from checks.i18n import InputError
 from checks.password import SCORE_LABELS
-from desktop.i18n import _, tr
+from desktop.i18n import _, current_language, tr
 from desktop.ui.password_meter import PasswordMeter
 from desktop.ui.secret_guard import guard
 
@@ -106,9 +106,10 @@ class ChoiceBox(QuestionBox):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for option in question.options:
-            button = QRadioButton(tr(option.label), self)
+            label = option.text(tr, current_language())
+            button = QRadioButton(label, self)
             button.setObjectName(f"{question.id}__{option.value}")
-            button.setAccessibleName(tr(option.label))
+            button.setAccessibleName(label)
             self.group.addButton(button)
             self.buttons[option.value] = button
             self.inputs.addWidget(button)
@@ -131,9 +132,10 @@ class MultiBox(QuestionBox):
         super().__init__(question, parent)
         self.boxes: dict[str, QCheckBox] = {}
         for option in question.options:
-            box = QCheckBox(tr(option.label), self)
+            label = option.text(tr, current_language())
+            box = QCheckBox(label, self)
             box.setObjectName(f"{question.id}__{option.value}")
-            box.setAccessibleName(tr(option.label))
+            box.setAccessibleName(label)
             self.boxes[option.value] = box
             self.inputs.addWidget(box)
             box.toggled.connect(lambda on, value=option.value: self._toggled(value, on))

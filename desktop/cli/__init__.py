@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         " (default: from the system locale, else from --lang)",
     )
     link = commands.add_parser(
-        "check-link", help="is this URL, domain or handle an official wallet channel?"
+        "check-link",
+        help="is this URL, domain, handle or support phone number an official wallet channel?",
     )
     link.add_argument("text")
     link.add_argument("--json", action="store_true")
