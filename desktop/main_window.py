@@ -19,7 +19,7 @@ from checks.storage.settings import Settings, save_settings
 from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.home_page import HELP_SHORTCUT, PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
-from desktop.i18n import _, tr
+from desktop.i18n import _, current_language, tr
 from desktop.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
                     case = Case.from_payload(store.load_case(summary.id) or {})
                 except (KeyError, TypeError, ValueError):
                     continue  # unreadable: the plain "open cases" banner still shows it
-                case_notices.append(case_notice(case, now, tz))
+                case_notices.append(case_notice(case, now, tz, current_language()))
                 labels[f"case:{case.id}"] = open_label(case, tz)  # each button says which case
             draft = store.get_draft(DRAFT_NAME) is not None
             return store.list_checkup_runs(), cases, store.keeps_data, case_notices, draft, labels
@@ -285,13 +285,13 @@ class MainWindow(QMainWindow):
         """Show the help centre (its own window, not modal), at ``article_id`` if given."""
         from PySide6.QtCore import QLocale  # the help window: on first use
 
-        from checks.directory.reporting import default_region
+        from checks.directory.reporting import region_for
         from desktop.help.window import HelpWindow
 
         if self.help_window is None:
             self.help_window = HelpWindow(
                 self,
-                region=default_region(QLocale.system().name()),
+                region=region_for(QLocale.system().name(), current_language()),
                 data_folder=str(self.ctx.paths.data_dir),
             )
         window = self.help_window

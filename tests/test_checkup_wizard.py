@@ -230,7 +230,7 @@ def test_unticking_every_box_takes_the_answer_back(qtbot, make_ctx) -> None:
 
 
 def test_more_in_apps_than_in_total_is_refused(qtbot, make_ctx) -> None:
-    answers = {"total_value": "under_1k", "spending": "monthly"}
+    answers = {"total_value": "under_1k", "spending": "monthly", "cashout": "never"}
     wizard = wizard_at(qtbot, make_ctx, "cold_storage", answers)
     choose(qtbot, wizard.boxes["hot_value"].buttons["10k_100k"])
     tab_to(qtbot, wizard.next)

@@ -114,6 +114,8 @@ def test_startup_does_not_import_slow_modules() -> None:
         ("token-im.com", "lookalike", "imtoken"),
         ("metamask.io.secure-login.com", "lookalike", "metamask"),
         ("github.com", "unknown", None),
+        ("400-820-8820", "lookalike", None),  # a "hotline" (issue 17, item 3)
+        ("imtoken客服电话 400-820-8820", "lookalike", "imtoken"),
     ],
 )
 def test_check_link_json_contract(tmp_path: Path, text: str, verdict: str, wallet: str) -> None:
@@ -136,6 +138,8 @@ def test_check_link_answers_in_chinese(tmp_path: Path) -> None:
     assert re.search(r"[\u4e00-\u9fff]", answer["reason"])
     plain = run("check-link", "token-im.com", "--lang", "zh_CN", home=tmp_path)
     assert plain.stdout.startswith("仿冒")
+    phone = run("check-link", "imToken 客服电话 400-820-8820", "--lang", "zh_CN", home=tmp_path)
+    assert "imToken 没有电话客服" in phone.stdout
 
 
 def test_check_link_default_language_follows_environment(tmp_path: Path) -> None:

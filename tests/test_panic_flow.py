@@ -27,12 +27,17 @@ def states(case: Case) -> dict[str, bool]:
     return {state.step.id: state.done for state in flow.checklist(case)}
 
 
-def test_a_new_case_gets_every_step_with_one_default() -> None:
-    """Nothing answered counts as "I don't know", on every screen alike."""
+def test_a_new_case_gets_the_dont_know_steps_with_one_default() -> None:
+    """Nothing answered counts as "I don't know", on every screen alike: every
+    step but those only one named attack needs (a hacked exchange account, a
+    TRON permission change ...)."""
     case = new_case(NOW)
     everything = ids(lockdown.plan((triage.DONT_KNOW,), triage.DONT_KNOW))
     assert ids(flow.applicable_steps(case)) == everything
-    assert len(everything) == len(lockdown.STEPS)
+    only_when_named = {"freeze_exchange", "check_tron_permissions", "fake_officials",
+                       "poisoned_history"}  # fmt: skip
+    assert set(ids(lockdown.STEPS)) - set(everything) == only_when_named
+    assert {"move_funds", "abandon_seed", "revoke_approvals", "report_police"} <= set(everything)
     assert ids(flow.first_actions(case)) == everything[:3]
     assert [s.step.id for s in flow.checklist(case)] == everything
     assert flow.progress(case) == flow.Progress(0, len(everything))
@@ -54,12 +59,13 @@ def test_a_whole_case_through_the_flow() -> None:
     assert flow.resume_section(case) == "triage"
     for question, value in (("funds", "yes"), ("how", "signed"), ("wallet", "imtoken")):
         case = triage.answer(case, question, value)
-    first = ["revoke_approvals", "record_evidence", "disconnect_sites"]
+    first = ["move_funds", "revoke_approvals", "report_address"]  # a signature may drain more
     assert ids(flow.first_actions(case)) == first
     assert flow.resume_section(case) == "lockdown"
 
     # 2. The checklist's own steps ticked; one ticked by mistake and unticked.
-    for step_id in ("revoke_approvals", "disconnect_sites", "no_recovery_scams", "report_police"):
+    ticked = ("move_funds", "revoke_approvals", "disconnect_sites", "no_recovery_scams")
+    for step_id in (*ticked, "report_police"):
         case = flow.tick(case, step_id, True, NOW + timedelta(minutes=5))
     case = flow.tick(case, "report_police", False, NOW + timedelta(minutes=6))
     assert case.done_at("revoke_approvals") == NOW + timedelta(minutes=5)
@@ -173,6 +179,7 @@ EDITS = {
     "with_status": lambda c: c.with_status("open"),
     "closed": lambda c: c.closed("other"),
     "with_notes": lambda c: c.with_notes("A note"),
+    "with_loss": lambda c: c.with_loss("35,000", "CNY"),
 }
 
 

@@ -160,7 +160,9 @@ def test_contact_in_the_past_is_fine_in_the_future_is_not() -> None:
         ("email", "binance", "https://metamask.io", "not_official", False),  # another brand
         ("ticket", "bitpie", "https://bitpie.com/help", "unconfirmed", True),
         ("social", "metamask", "x.com/MetaMask", "unconfirmed", True),
-        ("social", "metamask", "@MetaMask_Helpdesk", "not_official", False),
+        ("social", "metamask", "x.com/MetaMask_Helpdesk", "not_official", False),
+        ("social", "metamask", "@MetaMask_Helpdesk", "unconfirmed", True),  # no platform
+        ("social", "metamask", "x.com/MetaMaskSupport", "official", True),
         ("police", "imtoken", "", "reporting", True),
         ("consumer", "imtoken", "", "reporting", True),
     ],
@@ -259,6 +261,10 @@ def test_bilingual_subject_in_english_and_chinese() -> None:
     assert messages.subject(case, "imToken", zh) == "资产被盗求助 — imToken — 2026-11-20"
     assert messages.bilingual_subject(case, "imToken", english, zh) == (
         "Stolen assets report — imToken — 2026-11-20 / 资产被盗求助"
+    )
+    # A Chinese message: the Chinese subject line first (issue 17).
+    assert messages.bilingual_subject(case, "imToken", english, zh, chinese_first=True) == (
+        "资产被盗求助 — imToken — 2026-11-20 / Stolen assets report"
     )
 
 

@@ -33,7 +33,7 @@ def opened(win: MainWindow, case: Case) -> PanicWizard:
 
 def evidence_recorded() -> Case:
     case = new_case(NOW, ("imtoken",)).with_triage(what_happened=("signed",), funds_left="yes")
-    for step_id in ("revoke_approvals", "disconnect_sites", "no_recovery_scams"):
+    for step_id in ("move_funds", "revoke_approvals", "disconnect_sites", "no_recovery_scams"):
         case = flow.tick(case, step_id, True, NOW)
     case = case.add_timeline(NOW - timedelta(hours=1), "Signed an airdrop claim")
     return case.add_transaction(Transaction("tron", "a" * 64)).add_evidence(SHOT)

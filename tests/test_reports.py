@@ -12,6 +12,7 @@ import report_samples as S
 from checks.directory import load_directory
 from checks.directory.reporting import bodies_for
 from checks.i18n import InputError
+from checks.panic.escalation_text import RUNG_ACTIONS
 from checks.panic.followup import advice_for
 from checks.panic.lockdown import plan
 from checks.reports import Report, Words, needs_cjk, paper_size, plain_text
@@ -427,13 +428,14 @@ def test_escalation_bullets_are_sentences_with_the_right_full_stop(language: str
             assert text[0].isupper() and text.endswith("."), text
     # The next rung is a lower-case verb phrase ("… the next step is to {next}"):
     # as a bullet of its own it becomes a sentence.
-    assert sentence(translate("write to their official social media account")) in items
+    # For a self-custody wallet the rung after a ticket is the police (issue 17).
+    assert sentence(translate(RUNG_ACTIONS["police"])) in items
 
 
 def test_bilingual_escalation_bullets_end_each_language_its_own_way() -> None:
     text = incident(bilingual=True).text
-    assert "Write to their official social media account." in text
-    assert ZH("write to their official social media account") + "。" in text
+    assert sentence(RUNG_ACTIONS["police"]) in text
+    assert ZH(RUNG_ACTIONS["police"]) + "。" in text
 
 
 @pytest.mark.parametrize(
@@ -454,8 +456,23 @@ def test_the_kit_region_follows_the_locale_then_the_language(locale, language, r
 def test_the_kit_can_be_made_for_any_region() -> None:
     assert "Where to report: Mainland China" in kit(region="CN").text  # an English system
     assert "Where to report: United Kingdom" in kit(locale="zh_CN", region="GB").text
+    hong_kong = kit("zh_CN", "en_US", region="HK").text
     for body in bodies_for("HK"):
-        assert body.name.zh_CN in kit("zh_CN", "en_US", region="HK").text
+        if body.kind == "checker":  # Scameter checks an account; it is not a place to report
+            assert body.name.zh_CN not in hong_kong
+        else:
+            assert body.name.zh_CN in hong_kong
+
+
+def test_worldwide_bodies_take_one_line_under_the_regions_table() -> None:
+    """The kit must stay on two sheets: SEAL 911 and Chainabuse share one line."""
+    report = kit(region="SG")
+    line = re.search(r"<p>Worldwide: (.*?)</p>", report.html)
+    assert line is not None
+    assert "SEAL 911" in line.group(1) and "https://t.me/seal_911_bot" in line.group(1)
+    assert "https://www.chainabuse.com" in line.group(1)
+    chinese = kit("zh_CN", "zh_CN", region="CN").html
+    assert re.search(r"<p>全球：.*SEAL 911.*；.*Chainabuse", chinese)
     with pytest.raises(KeyError):
         kit(region="XX")
 

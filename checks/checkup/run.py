@@ -19,11 +19,16 @@ from checks.checkup.catalog import CATALOG
 from checks.checkup.flow import CheckupFlow
 from checks.checkup.questions import QUESTIONS, TOPIC_IDS
 from checks.checkup.rules import finding_ids
-from checks.checkup.score import ScoreReport, compute
+from checks.checkup.score import ScoreReport, accepted_ids, can_accept, compute
 from checks.findings import Finding, Severity, by_severity
 from checks.i18n import N_, InputError, msg
 
 MAX_REASON = 500
+CANNOT_ACCEPT = N_(
+    "This risk cannot be accepted: a seed phrase that may be exposed, or a wallet app from an "
+    "unofficial source, can empty your wallet at any moment. Move your funds to a new wallet "
+    "instead."
+)
 
 
 @dataclass(frozen=True)
@@ -61,13 +66,15 @@ class CheckupRun:
             for fid in self.finding_ids
             if fid in CATALOG
             and CATALOG[fid].severity is Severity.URGENT
-            and fid not in self.accepted
+            and fid not in accepted_ids(self.accepted)
         )
 
     def with_accepted(self, finding_id: str, reason: str) -> CheckupRun:
         """Accept a risk with a reason: it stops lowering the score but stays listed."""
         if finding_id not in self.finding_ids:
             raise InputError(msg(N_("This finding is not part of this checkup.")))
+        if not can_accept(finding_id):
+            raise InputError(msg(CANNOT_ACCEPT))
         reason = reason.strip()
         if not reason:
             raise InputError(msg(N_("Please say in a few words why you accept this risk.")))
@@ -124,7 +131,9 @@ def build_run(
         raise ValueError("now must be timezone-aware")
     answers = flow.effective_answers()
     ids = tuple(finding_ids(answers))
-    kept = {fid: reason for fid, reason in (accepted or {}).items() if fid in ids}
+    kept = {
+        fid: reason for fid, reason in (accepted or {}).items() if fid in ids and can_accept(fid)
+    }
     return CheckupRun(now, __version__, answers, ids, kept)
 
 

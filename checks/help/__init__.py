@@ -97,6 +97,11 @@ QUESTION_ARTICLES: Mapping[str, str] = MappingProxyType(
         "approvals": "token-approvals",
         "blind_signing": "token-approvals",
         "support_contact": "recovery-scams",
+        "remote_control": "remote-control",
+        "hardware_source": "fake-hardware-wallet",
+        "cashout": "china-mainland",
+        "address_source": "address-poisoning",
+        "address_check": "clipboard-hijacker",
     }
 )
 # Panic sections, by the page's object name without "Page".

@@ -13,6 +13,7 @@ apply and which are done is :mod:`checks.panic.flow`'s business.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 import uuid
 from collections.abc import Callable
@@ -33,6 +34,11 @@ WHAT_HAPPENED = (
     "installed_app",  # I installed an app from a link
     "exchange_taken",  # my exchange account was taken
     "phone_stopped",  # my phone number stopped working
+    "remote_control",  # someone controlled my device or saw my screen
+    "address_changed",  # an address changed after I pasted it (clipboard hijacker)
+    "wrong_address",  # I sent to an address copied from my history (address poisoning)
+    "cant_transfer",  # I can't send from my wallet (TRON permissions changed)
+    "fake_police",  # "police" or officials contacted me about a "safe account"
     "dont_know",
 )
 FUNDS_LEFT = ("yes", "no", "dont_know")
@@ -55,6 +61,11 @@ def _edit(change: Callable[Concatenate[Case, P], Case]) -> Callable[Concatenate[
     functools.update_wrapper(checked, change)
     checked.edits_case = True  # type: ignore[attr-defined]
     return checked
+
+
+# The loss's value in the user's currency at the time (police ask for 涉案金额).
+LOSS_AMOUNT = re.compile(r"\d{1,3}(,\d{3})+(\.\d{1,2})?|\d{1,15}(\.\d{1,2})?")
+LOSS_CURRENCIES = ("CNY", "HKD", "MOP", "TWD", "SGD", "MYR", "AUD", "CAD", "USD", "GBP", "EUR")
 
 
 def _utc(moment: datetime) -> datetime:
@@ -157,6 +168,8 @@ class Case:
     status: str = "open"
     outcome: str = ""
     notes: str = field(default="")
+    loss_amount: str = ""  # "35,000" — what the stolen assets were worth at the time
+    loss_currency: str = ""  # "CNY": the user's own currency (LOSS_CURRENCIES)
 
     # -- changes (each returns a new Case; a closed case refuses them) ------
 
@@ -294,6 +307,18 @@ class Case:
     def with_notes(self, notes: str) -> Case:
         return replace(self, notes=_text(notes))
 
+    @_edit
+    def with_loss(self, amount: str, currency: str) -> Case:
+        """The loss's value in the user's currency at the time; an empty amount clears it."""
+        amount = amount.strip().replace("，", ",").replace("。", ".")
+        if not amount:
+            return replace(self, loss_amount="", loss_currency="")
+        if not LOSS_AMOUNT.fullmatch(amount):
+            raise InputError(msg(N_("Please write the amount in digits, e.g. 35000 or 35,000.50.")))
+        if currency not in LOSS_CURRENCIES:
+            raise InputError(msg(N_("That is not one of the answers to this question.")))
+        return replace(self, loss_amount=amount, loss_currency=currency)
+
     # -- storage -------------------------------------------------------------
 
     def to_payload(self) -> dict[str, Any]:
@@ -321,6 +346,8 @@ class Case:
             "status": self.status,
             "outcome": self.outcome,
             "notes": self.notes,
+            "loss_amount": self.loss_amount,
+            "loss_currency": self.loss_currency,
         }
 
     @classmethod
@@ -361,6 +388,8 @@ class Case:
             status=str(data.get("status", "open")),
             outcome=str(data.get("outcome", "")),
             notes=str(data.get("notes", "")),
+            loss_amount=str(data.get("loss_amount", "")),
+            loss_currency=str(data.get("loss_currency", "")),
         )
 
 

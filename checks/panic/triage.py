@@ -9,9 +9,10 @@ real answer clears it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from checks.directory import load_directory
+from checks.directory import load_directory, wallet_name
 from checks.i18n import N_
 from checks.panic.case import Case
 
@@ -25,6 +26,13 @@ class Option:
     value: str
     label: str  # N_-marked, or a brand name (never translated)
     translate: bool = True
+    directory_id: str = ""  # a wallet or exchange: its name comes from the directory
+
+    def text(self, translate: Callable[[str], str], language: str) -> str:
+        """The label in this UI language: one name per wallet (比特派, 币安, 欧易)."""
+        if self.directory_id:
+            return wallet_name(self.directory_id, language, self.label)
+        return translate(self.label) if self.translate else self.label
 
 
 @dataclass(frozen=True)
@@ -54,8 +62,16 @@ HOW = Question(
         Option("typed_seed", N_("I typed my seed phrase somewhere")),
         Option("signed", N_("I signed or approved something on a website")),
         Option("installed_app", N_("I installed an app from a link")),
+        Option(
+            "remote_control",
+            N_("Someone controlled my device or saw my screen (remote control, screen sharing)"),
+        ),
+        Option("address_changed", N_("An address changed after I pasted it")),
+        Option("wrong_address", N_("I sent to an address copied from my history")),
+        Option("cant_transfer", N_("I can't send from my wallet (my USDT is stuck)")),
         Option("exchange_taken", N_("My exchange account was taken")),
         Option("phone_stopped", N_("My phone number stopped working")),
+        Option("fake_police", N_("“Police” or officials contacted me about a “safe account”")),
         Option("funds_moved", N_("Money moved out without me doing anything")),
         Option(DONT_KNOW, N_("I don't know")),
     ),
@@ -69,13 +85,19 @@ def wallet_question() -> Question:
     """Wallets first, then exchanges (people cash out there), then "another"."""
     entries = load_directory().entries
     ordered = [e for e in entries if not e.custodial] + [e for e in entries if e.custodial]
-    options = tuple(Option(e.id, e.name, translate=False) for e in ordered)
+    options = tuple(Option(e.id, e.name, translate=False, directory_id=e.id) for e in ordered)
     return Question(
         "wallet",
         N_("Which wallet or exchange?"),
         (*options, Option(OTHER_WALLET, OTHER_WALLET_NAME)),
         help_article="freeze-refund",
     )
+
+
+def app_may_be_fake(what_happened: tuple[str, ...]) -> bool:
+    """The wallet app came from a link, or the user does not know how it happened:
+    its own "support" may be the thief's, so the escalation ladder skips it."""
+    return "installed_app" in what_happened or DONT_KNOW in what_happened
 
 
 def questions() -> tuple[Question, ...]:

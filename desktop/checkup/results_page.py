@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 from checks.checkup.catalog import CATALOG
 from checks.checkup.questions import TOPICS_BY_ID
 from checks.checkup.run import CheckupRun, Comparison
-from checks.checkup.score import TopicScore, explain, grade_label, grade_of, score_severity
+from checks.checkup.score import (
+    TopicScore,
+    can_accept,
+    explain,
+    grade_label,
+    grade_of,
+    score_severity,
+)
 from checks.findings import Finding, Severity
 from checks.i18n import InputError
 from desktop.i18n import _, tr
@@ -85,13 +92,17 @@ class FindingCard(QFrame):
         self.accepted_label.setObjectName("acceptedReason")
         layout.addWidget(self.accepted_label)
         self.button: QPushButton | None = None
+        acceptable = can_accept(finding.id)  # a leaked seed never stops counting
+        if not acceptable:
+            accepted = None
+            self.accepted_label.setText(_("This risk cannot be accepted."))
         if accepted is not None:
             self.accepted_label.setText(
                 _("You accepted this risk: “{reason}”. It no longer lowers your score.").format(
                     reason=accepted
                 )
             )
-        if not read_only and finding.severity is not Severity.GOOD:
+        if not read_only and finding.severity is not Severity.GOOD and acceptable:
             label = _("Undo") if accepted is not None else _("Accept this risk…")
             self.button = QPushButton(label, self)
             self.button.setObjectName("acceptRisk")

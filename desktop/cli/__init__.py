@@ -54,11 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=str.upper,
         metavar="REGION",
         # Checked by the print command (checks.directory.reporting is not loaded just to parse).
-        help="recovery-kit: where to report a theft: CN, HK, TW, SG, US, GB, EU or GLOBAL"
+        help="recovery-kit: where to report a theft:"
+        " CN, HK, MO, TW, SG, MY, AU, US, CA, GB, EU or GLOBAL"
         " (default: from the system locale, else from --lang)",
     )
     link = commands.add_parser(
-        "check-link", help="is this URL, domain or handle an official wallet channel?"
+        "check-link",
+        help="is this URL, domain, handle or support phone number an official wallet channel?",
     )
     link.add_argument("text")
     link.add_argument("--json", action="store_true")

@@ -4,8 +4,8 @@
     wallet-checkup print incident-report --case ID [--lang L] [--bilingual] -o FILE.pdf
     wallet-checkup print checkup-report [--run ID] [--lang L] -o FILE.pdf
 
-``--region`` (one of :data:`checks.directory.reporting.REGION_IDS`: CN, HK, TW, SG, US,
-GB, EU, GLOBAL) says where the kit tells the reader to report a theft; without
+``--region`` (one of :data:`checks.directory.reporting.REGION_IDS`: CN, HK, MO, TW,
+SG, MY, AU, US, CA, GB, EU, GLOBAL) says where the kit tells the reader to report a theft; without
 it the region follows the system locale, or the language when the locale names
 no country (``LANG=C … --lang zh_CN`` → Mainland China).
 

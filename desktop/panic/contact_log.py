@@ -146,6 +146,7 @@ class ContactLog(QWidget):
             listed=listed,
             address=typed,
             asked_for_secret_or_fee=self.fee.isChecked(),
+            language=current_language(),
         )
         if check.warn:
             dialogs.warn(self, _(WARNING_TITLES[check.verdict]), tr(check.message))

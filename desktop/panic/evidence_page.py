@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checks.directory.reporting import region_for
 from checks.i18n import InputError, Msg
 from checks.panic import evidence
 from checks.panic.case import Case, EvidenceFile
 from desktop.background import run_in_background
-from desktop.i18n import _, tr
+from desktop.i18n import _, current_language, tr
+from desktop.panic.loss_value import LossValueRow
 from desktop.panic.page import PanicHost, PanicPage
 from desktop.panic.transactions import TransactionsSection
 from desktop.ui import dialogs
@@ -92,6 +94,9 @@ class EvidencePage(PanicPage):
         self.column.addWidget(heading(_("Transactions"), 1.2, self))
         self.tx = TransactionsSection(self, self.say)
         self.column.addWidget(self.tx)
+        region = region_for(QLocale.system().name(), current_language())
+        self.loss = LossValueRow(self, region, self.say)  # police ask for it (涉案金额)
+        self.column.addWidget(self.loss)
 
         # -- files ------------------------------------------------------------------
         self.column.addWidget(heading(_("Screenshots and files"), 1.2, self))
@@ -127,6 +132,7 @@ class EvidencePage(PanicPage):
             self.timeline.addItem(f"{local} ({entry.at:%H:%M} UTC) — {entry.text}")
         self.remove_event.setEnabled(bool(case.timeline) and not self.read_only)
         self.tx.refresh()
+        self.loss.refresh()
         self.files.clear()
         for item in case.evidence:
             self.files.addItem(

@@ -11,7 +11,7 @@ from checks.i18n import InputError
 from checks.panic.escalation import Advice
 from checks.panic.followup import advice_for, due_words
 from checks.reports.html import sentence
-from desktop.i18n import _, tr
+from desktop.i18n import _, current_language, tr
 from desktop.panic.contact_log import CHANNELS
 from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui import dialogs
@@ -64,7 +64,7 @@ class FollowUpPage(PanicPage):
         return self.ctx.local_now().tzinfo or timezone.utc
 
     def current_advice(self) -> Advice:
-        return advice_for(self.case, self.ctx.clock(), self._tz())
+        return advice_for(self.case, self.ctx.clock(), self._tz(), current_language())
 
     def refresh(self) -> None:
         advice = self.current_advice()

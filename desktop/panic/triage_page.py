@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from checks.findings import Severity
 from checks.panic import triage
 from checks.panic.flow import first_actions
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui.links import help_button
 from desktop.ui.widgets import heading, scaled_font, severity_colour
@@ -85,7 +85,7 @@ class TriagePage(PanicPage):
         columns = COLUMNS.get(question.id, 3)
         buttons = []
         for index, option in enumerate(question.options):
-            text = _(option.label) if option.translate else option.label
+            text = option.text(_, current_language())
             button = QPushButton(text, inner)
             button.setProperty("plainText", text)
             button.setObjectName(f"{question.id}__{option.value}")

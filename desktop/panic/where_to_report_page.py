@@ -53,7 +53,7 @@ class ReportPage(PanicPage):
         language = current_language()
         for region in self.data.regions:
             self.region.addItem(region.name.get(language), region.id)
-        default = reporting.default_region(QLocale.system().name())
+        default = reporting.region_for(QLocale.system().name(), language)
         self.region.setCurrentIndex(max(0, self.region.findData(default)))
         self.column.addWidget(self.region)
         self.bodies = link_label(self, "reportBodies", _("Where to report"))

@@ -51,8 +51,8 @@ if TYPE_CHECKING:
 
 #: Regions offered first, by UI language (the kit's region can be any of them).
 REGION_ORDER = {
-    "zh": ("CN", "HK", "TW", "SG", "US", "GB", "EU", "GLOBAL"),
-    "en": ("US", "GB", "EU", "SG", "HK", "CN", "TW", "GLOBAL"),
+    "zh": ("CN", "HK", "MO", "TW", "SG", "MY", "US", "CA", "AU", "GB", "EU", "GLOBAL"),
+    "en": ("US", "GB", "CA", "AU", "EU", "SG", "MY", "HK", "MO", "CN", "TW", "GLOBAL"),
 }
 REGIONS_PER_QUESTION = 4  # and "Another region…": the box stays narrow at 200 %
 
