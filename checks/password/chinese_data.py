@@ -41,6 +41,9 @@ is named beside it. Sources (checked 2025):
     China" (21 March 2018): 520 "I love you", 1314 "a lifetime", 5201314,
     88 "bye-bye", 6/8/9 lucky; People's Daily French edition, 13 June 2014:
     521, 510, 3399, 748; Guangming Online, 20 May 2019: 520, 1314.
+[XKCD936] Randall Munroe, "Password Strength", xkcd 936 (10 August 2011):
+    "correct horse battery staple" and "Tr0ub4dor&3", now in every cracking
+    list because they are the world's best-known example passwords.
 [RISING11] China.org.cn, 28 November 2011: the most common online passwords
     published by Rising (abc123, 123456, xiaoming, 12345678, iloveyou, admin,
     qq123456, taobao, root) and by Qihoo 360 (666666 and 888888 among
@@ -154,4 +157,13 @@ COMMON_PASSWORDS = _words(
     mima wodemima zhongguo laopo laogong baobao baobei qinaide woaiwolaopo woainima
     tiantian kuaile xingfu pingan zhangsan lisi wangwu
     """
+)
+
+# Example passwords from famous advice, as word lists: every cracker tries
+# them with spaces, dashes, dots, underscores or nothing between the words,
+# and the first three words alone [XKCD936].
+FAMOUS_EXAMPLES: tuple[tuple[str, ...], ...] = (
+    ("correct", "horse", "battery", "staple"),
+    ("tr0ub4dor&3",),
+    ("troubador",),
 )

@@ -3,15 +3,15 @@
 zxcvbn 4.5 knows English words, names and leaks, keyboard rows and dates;
 it has never seen pinyin, Chinese names, love numbers or Chinese date
 habits, so it rates ``aini1314520`` or ``zhangwei1990`` strong. Large
-studies of Chinese passwords (sources in :mod:`checks.password_zh_data`)
+studies of Chinese passwords (sources in :mod:`checks.password.chinese_data`)
 find exactly these building blocks, and a cracker who knows them reaches
 such passwords within a few thousand guesses.
 
 :func:`chinese_matches` finds them and returns extra matches in zxcvbn's own
 format, each with its guess count already set, so zxcvbn's search for the
 cheapest way to build the password (``scoring.most_guessable_match_sequence``)
-weighs them against its own. :func:`estimate` is zxcvbn's ``zxcvbn()`` with
-these matches added. The parts:
+weighs them against its own (:func:`checks.password.engine.estimate`), and
+:func:`feedback` explains the ones that made a password weak. The parts:
 
 * **pinyin**: a run of letters made only of pinyin syllables is a word whose
   rank is the product of its syllables' ranks (common syllables rank low), so
@@ -34,11 +34,12 @@ zxcvbn's own) live as long as one call.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from checks import password_zh_data as data
 from checks.i18n import N_
+from checks.password import chinese_data as data
 
 MAX_GIVEN_SYLLABLES = 2
 MAX_FRAGMENT = 2  # letters of an unfinished syllable at the end of a pinyin part
@@ -52,12 +53,18 @@ DAYS_A_YEAR = 365
 DAYS_WITHOUT_YEAR = 366
 
 COMMON, NAME, PINYIN, CODE, DATE, DIGITS = "common", "name", "pinyin", "code", "date", "digits"
+FAMOUS = "famous"
+SEPARATORS = ("", " ", "-", "_", ".")
+SEPARATOR_CHOICES = len(SEPARATORS) - 1
+SPACED = re.compile(r"[a-z]+(?:[ ._-][a-z]+)+")  # on the lower-cased password
+LETTER_CHUNK = re.compile(r"[a-z]+")
 
 NOTE_NAME_AND_BIRTHDAY = N_(
     "A name in pinyin plus a birthday is the password pattern guessed most often."
 )
 NOTE_NUMBER_CODES = N_("Number codes like 520 or 1314 are used by almost everyone.")
 NOTE_COMMON = N_("This is one of the most common passwords on Chinese websites.")
+NOTE_FAMOUS = N_("This is a famous example from password advice: thieves try it first.")
 NOTE_NAME = N_(
     "Names in pinyin, whole or as surname plus given name, are among the first words tried."
 )
@@ -72,8 +79,8 @@ SUGGEST_PASSPHRASE = N_(
     " and keep it there."
 )
 FEEDBACK_TEXTS: frozenset[str] = frozenset(
-    {NOTE_NAME_AND_BIRTHDAY, NOTE_NUMBER_CODES, NOTE_COMMON, NOTE_NAME, NOTE_DATES,
-     NOTE_PINYIN, SUGGEST_PASSPHRASE}
+    {NOTE_NAME_AND_BIRTHDAY, NOTE_NUMBER_CODES, NOTE_COMMON, NOTE_FAMOUS, NOTE_NAME,
+     NOTE_DATES, NOTE_PINYIN, SUGGEST_PASSPHRASE}
 )  # fmt: skip
 
 
@@ -92,7 +99,18 @@ for _spelling, _keyboard in (("lue", "lve"), ("nue", "nve")):  # both spellings 
 SURNAME_RANK = _ranks(data.SURNAMES)
 GIVEN_RANK = _ranks(data.GIVEN_NAMES)
 CODE_RANK = _ranks(data.NUMBER_CODES)
+
+
+def _famous_variants() -> list[str]:
+    variants = []
+    for words in data.FAMOUS_EXAMPLES:
+        for count in range(min(3, len(words)), len(words) + 1):
+            variants += [separator.join(words[:count]) for separator in SEPARATORS]
+    return variants
+
+
 WORD_RANK: dict[str, tuple[int, str]] = {
+    **{word: (rank, FAMOUS) for word, rank in _ranks(_famous_variants()).items()},
     **{word: (rank, NAME) for word, rank in _ranks(data.FULL_NAMES).items()},
     **{word: (rank, COMMON) for word, rank in _ranks(data.COMMON_PASSWORDS).items()},
 }
@@ -115,6 +133,7 @@ def chinese_matches(password: str) -> list[dict[str, Any]]:
     for start, end in _runs(lower, str.isascii, str.isalpha):
         _pinyin_parts(lower, start, end, letters)
         _name_parts(lower, start, end, letters)
+    _spaced_syllables(lower, letters)
     for start, end in _runs(lower, str.isascii, str.isdigit):
         _digit_parts(lower, start, end, digits)
     words = _word_parts(lower)
@@ -142,11 +161,12 @@ def feedback(sequence: Sequence[Mapping[str, Any]]) -> tuple[str, tuple[str, ...
             kinds.update(str(match["zh_kind"]).split("+"))
         elif match.get("pattern") == "date" or match.get("regex_name") == "recent_year":
             kinds.add(DATE)
-    if not kinds & {COMMON, NAME, PINYIN, CODE}:
+    if not kinds & {FAMOUS, COMMON, NAME, PINYIN, CODE}:
         return None  # a date alone: zxcvbn says so itself
     notes = [
         note
         for note, present in (
+            (NOTE_FAMOUS, FAMOUS in kinds),
             (NOTE_NAME_AND_BIRTHDAY, {NAME, DATE} <= kinds),
             (NOTE_COMMON, COMMON in kinds),
             (NOTE_NUMBER_CODES, CODE in kinds),
@@ -157,32 +177,6 @@ def feedback(sequence: Sequence[Mapping[str, Any]]) -> tuple[str, tuple[str, ...
         if present
     ]
     return notes[0], (*notes[1:], SUGGEST_PASSPHRASE)
-
-
-def estimate(password: str, user_inputs: Sequence[str] = ()) -> dict[str, Any]:
-    """``zxcvbn.zxcvbn(password, user_inputs)`` that also knows the Chinese patterns.
-
-    The same result dict (score, guesses_log10, crack times, feedback). Not
-    thread-safe, like zxcvbn: it sets zxcvbn's module-global user-input
-    dictionary; the caller serialises calls. At most 72 characters.
-    """
-    from zxcvbn import feedback as zx_feedback
-    from zxcvbn import matching, scoring, time_estimates
-
-    if not password or len(password) > 72:
-        raise ValueError("estimate() takes 1 to 72 characters")
-    ranked = matching.RANKED_DICTIONARIES
-    ranked["user_inputs"] = matching.build_ranked_dict([word.lower() for word in user_inputs])
-    matches = matching.omnimatch(password, ranked) + chinese_matches(password)
-    result: dict[str, Any] = scoring.most_guessable_match_sequence(password, matches)
-    result.update(time_estimates.estimate_attack_times(result["guesses"]))
-    result["feedback"] = zx_feedback.get_feedback(result["score"], result["sequence"])
-    ours = feedback(result["sequence"]) if result["score"] <= 2 else None
-    if ours is not None:
-        warning, suggestions = ours
-        theirs = [text for text in result["feedback"]["suggestions"] if text not in suggestions]
-        result["feedback"] = {"warning": warning, "suggestions": [*suggestions, *theirs]}
-    return result
 
 
 # -- finding the parts ---------------------------------------------------------
@@ -243,6 +237,27 @@ def _pinyin_parts(text: str, start: int, end: int, parts: Parts) -> None:
     for i in range(start, end):
         for after, guesses in _syllable_paths(text, i, end).items():
             _keep(parts, (i, after - 1), guesses, PINYIN)
+
+
+def _spaced_syllables(text: str, parts: Parts) -> None:
+    """Pinyin typed a syllable at a time, "wo ai ni yi sheng yi shi": still one phrase.
+
+    Several words of two or more syllables with separators ("shuiguo-lanqiu")
+    are left to zxcvbn, which multiplies the words as it does English ones.
+    """
+    for found in SPACED.finditer(text):
+        chunks = [(chunk.start(), chunk.end()) for chunk in LETTER_CHUNK.finditer(found.group())]
+        ranks = [SYLLABLE_RANK.get(found.group()[a:b], 0) for a, b in chunks]
+        offset = found.start()
+        for first in range(len(chunks)):
+            guesses = SEPARATOR_CHOICES
+            for last in range(first, len(chunks)):
+                if not ranks[last]:
+                    break
+                guesses *= ranks[last]
+                if last > first:
+                    span = (offset + chunks[first][0], offset + chunks[last][1] - 1)
+                    _keep(parts, span, guesses, PINYIN)
 
 
 def _name_parts(text: str, start: int, end: int, parts: Parts) -> None:

@@ -1,4 +1,4 @@
-"""checks.password_zh: the Chinese password patterns zxcvbn does not know."""
+"""checks.password.chinese and .engine: the Chinese password patterns zxcvbn does not know."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks import password_zh as zh
-from checks import password_zh_data as data
-from checks.password_zh import chinese_matches, estimate
+from checks.password import assess
+from checks.password import chinese as zh
+from checks.password import chinese_data as data
+from checks.password.chinese import chinese_matches
+from checks.password.engine import estimate
 
-# Written by us from the patterns the studies describe (checks/password_zh_data.py):
+# Written by us from the patterns the studies describe (checks/password/chinese_data.py):
 # names and birthdays in Chinese date formats, names with love and lucky numbers,
 # pinyin words and phrases with codes, number codes and common passwords.
 NAME_AND_DATE = """
@@ -78,7 +80,9 @@ def test_the_table_is_large_and_made_of_distinct_passwords() -> None:
 
 @pytest.mark.parametrize("password", CHINESE_STYLE)
 def test_common_chinese_style_passwords_are_weak(password: str) -> None:
-    assert estimate(password)["score"] <= 1
+    report = assess(password)
+    assert report.score <= 1
+    assert report.warning
 
 
 def test_most_of_the_table_was_rated_fair_or_better_by_zxcvbn_alone() -> None:
@@ -98,13 +102,13 @@ def test_a_rarer_name_with_an_older_full_birthday_is_still_far_weaker() -> None:
 
 @pytest.mark.parametrize("password", _strong_samples())
 def test_random_passwords_and_passphrases_stay_strong(password: str) -> None:
-    assert estimate(password)["score"] >= 3
+    assert assess(password).score >= 3
 
 
 def test_only_adds_knowledge_where_no_chinese_pattern_is_found() -> None:
     from zxcvbn import zxcvbn
 
-    for password in ("correct horse battery staple", "Tr0ub4dor&3", "P@ssw0rd!", "qwerty"):
+    for password in ("orbit maple gnome ticket", "Xq7#mLp2@vN9", "P@ssw0rd!", "qwerty"):
         assert estimate(password)["guesses"] == zxcvbn(password)["guesses"]
 
 
@@ -125,6 +129,13 @@ def test_a_token_of_pinyin_syllables_is_ranked_by_its_syllables() -> None:
     assert "woaini" in _spans("Xwoaini7", zh.PINYIN)  # anywhere in the password
     # No syllable starts "xq", "qz" ...: only single letters (the start of a syllable).
     assert set(_spans("xqztk", zh.PINYIN)) == {"x", "q", "z", "t", "k"}
+
+
+@pytest.mark.parametrize("phrase", ["wo ai ni yi sheng yi shi", "wo-ai-ni", "shi de yi ge ren"])
+def test_pinyin_typed_a_syllable_at_a_time_is_still_one_phrase(phrase: str) -> None:
+    report = assess(phrase)
+    assert report.score <= 1
+    assert report.warning == zh.NOTE_PINYIN
 
 
 def test_ambiguous_pinyin_takes_the_cheapest_reading() -> None:
