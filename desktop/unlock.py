@@ -119,7 +119,24 @@ class PassphraseDialog(QDialog):
         skip.clicked.connect(self.skip)
         buttons.addButton(skip, QDialogButtonBox.ButtonRole.RejectRole)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
+        if self.meter is not None:  # room for some advice at once; more makes the dialog grow
+            lines = self.meter.advice.fontMetrics().lineSpacing()
+            self.meter.advice.setMinimumHeight(3 * lines)
+            self.meter.advice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            self.meter.shown.connect(self._fit_soon)
+
+    def _fit_soon(self) -> None:
+        QTimer.singleShot(0, self, self._fit)  # once the labels have their new text laid out
+
+    def _fit(self) -> None:
+        """Grow to show all of the meter's advice (word-wrapped text needs its height)."""
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _field(self, placeholder: str, name: str) -> QLineEdit:
         field = QLineEdit(self)
@@ -187,6 +204,7 @@ class PassphraseDialog(QDialog):
                 " there."
             ).format(label=_(report.label))
         )
+        self._fit_soon()
         if self.second is not None:
             self.second.clear()
         self.first.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -158,6 +158,8 @@ def test_a_weak_new_passphrase_is_refused_with_the_reason(
     with qtbot.assert_not_emitted(dialog.submitted):
         type_passphrase(qtbot, dialog, weak)  # Enter at once: scored before it is judged
     assert "too easy to guess" in dialog.error.text()
+    layout = dialog.layout()  # the dialog grew to show all the advice and the reason
+    qtbot.waitUntil(lambda: dialog.height() >= layout.totalHeightForWidth(dialog.width()))
     assert dialog.first.text() == weak  # kept, to be made longer
     assert dialog.second is not None and dialog.second.text() == ""
     assert window.ctx.store is None

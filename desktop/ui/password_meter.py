@@ -59,6 +59,7 @@ def score(job: _Job) -> password.PasswordReport:
 
 class PasswordMeter(QWidget):
     scored = Signal(object)  # the full PasswordReport for the current text
+    shown = Signal()  # the bar, verdict and advice changed (a dialog may need more room)
 
     def __init__(
         self, pool: Any = None, parent: QWidget | None = None, *, with_context: bool = True
@@ -97,6 +98,7 @@ class PasswordMeter(QWidget):
         self.bar.setObjectName("strengthBar")
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(12)  # a thin bar: at 0 a tall one looks like another field
         self.bar.setAccessibleName(_("Password strength"))
         layout.addWidget(self.bar)
         self.verdict = QLabel(self)
@@ -226,6 +228,7 @@ class PasswordMeter(QWidget):
         advice = [_(report.warning)] if report.warning else []
         advice += [_(text) for text in report.suggestions]
         self.advice.setText("\n".join(f"• {line}" for line in advice))
+        self.shown.emit()
 
     def clear(self) -> None:
         """Forget everything typed (called when the page is left)."""
