@@ -258,6 +258,14 @@ def test_the_data_is_consistent() -> None:
     assert data.FULL_NAMES[0] == "zhangwei"
 
 
+@pytest.mark.parametrize("password", ["İİİzhangwei1990", "ǅzhangwei", "ßwoaini1314", "ﬃaini520"])
+def test_letters_whose_lower_case_is_longer_do_not_shift_the_patterns(password: str) -> None:
+    for match in chinese_matches(password):
+        assert password[match["i"] : match["j"] + 1] == match["token"]
+        assert match["j"] < len(password)
+    assert estimate(password)["score"] <= 2
+
+
 def test_estimate_refuses_what_zxcvbn_refuses() -> None:
     with pytest.raises(ValueError):
         estimate("")

@@ -35,6 +35,7 @@ zxcvbn's own) live as long as one call.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -58,6 +59,9 @@ SEPARATORS = ("", " ", "-", "_", ".")
 SEPARATOR_CHOICES = len(SEPARATORS) - 1
 SPACED = re.compile(r"[a-z]+(?:[ ._-][a-z]+)+")  # on the lower-cased password
 LETTER_CHUNK = re.compile(r"[a-z]+")
+# str.lower() may change the length ("İ" becomes two characters) and so every
+# index after it; the patterns are ASCII, so only ASCII letters are lowered.
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 NOTE_NAME_AND_BIRTHDAY = N_(
     "A name in pinyin plus a birthday is the password pattern guessed most often."
@@ -127,7 +131,7 @@ Parts = dict[tuple[int, int], tuple[int, str]]
 
 def chinese_matches(password: str) -> list[dict[str, Any]]:
     """The Chinese patterns in ``password``, as zxcvbn matches with ``guesses`` set."""
-    lower = password.lower()
+    lower = password.translate(ASCII_LOWER)
     letters: Parts = {}
     digits: Parts = {}
     for start, end in _runs(lower, str.isascii, str.isalpha):
