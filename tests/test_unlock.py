@@ -144,6 +144,27 @@ def test_a_new_passphrase_is_typed_into_the_strength_meter(
     assert "pinyin plus a birthday" in meter.advice.text()
 
 
+def test_the_meter_explains_chinese_patterns_in_chinese(qtbot) -> None:
+    from desktop.i18n import set_language
+
+    set_language("zh_CN")  # conftest sets English back after each test
+    dialog = PassphraseDialog(True, None, SyncPool())
+    qtbot.add_widget(dialog)
+    dialog.show()
+    assert dialog.meter is not None
+    for typed, explained in (
+        ("zhangwei1990", "拼音姓名加生日是最常被猜中的密码结构"),
+        ("aini1314520", "520/1314 这类数字几乎所有人都在用"),
+    ):
+        dialog.first.setText(typed)
+        qtbot.waitUntil(lambda: dialog.meter.final is not None)
+        assert explained in dialog.meter.advice.text()
+        assert "密码管理器" in dialog.meter.advice.text()  # the suggestion that works
+    dialog.first.setText("x" * 90)
+    qtbot.waitUntil(lambda: dialog.meter.final is not None)
+    assert "只检查了前 72 个字符" in dialog.meter.advice.text()
+
+
 @pytest.mark.parametrize(
     "weak", ["correct horse battery", "zhangwei19900101", "woaini1314520", "password1234"]
 )
