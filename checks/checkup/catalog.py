@@ -45,7 +45,7 @@ _f(
     I,
     N_("Your password is easy to guess"),
     N_(
-        "A password like this falls in minutes to a thief who tries common passwords and their variations."
+        "A password like this falls in minutes to a thief who tries common passwords and their variations. Names in pinyin, birthdays and numbers like 520 or 1314 are tried first."
     ),
     (
         N_(
