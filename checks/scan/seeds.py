@@ -1,0 +1,311 @@
+"""Find seed phrases and private keys in the text of a file, fast, without decoys.
+
+Two passes, so that a home folder of text is read at disk speed:
+
+1. **First pass** (C-level byte operations only): one ``bytes.translate``
+   lowers letters and turns separators into spaces, ``bytes.split`` cuts
+   words, and a set lookup marks each word that is in some BIP-39 wordlist
+   (every language but Chinese); a phrase needs 12 marked words in a row.
+   Chinese needs 12 wordlist-range ideographs in a row (separators left
+   out); a key needs 51 ASCII letters and digits in a row.  Text that
+   fails all three is done with.
+2. **Confirmation** of what passed, with the secret guard's own checker
+   (:mod:`checks._phrases`, :func:`checks.secrets.find_secrets`): the
+   BIP-39 checksum, the Base58Check checksum, the secp256k1 range.
+
+What a file scan must not report (DESIGN.md, "BIP-39 in files"):
+
+* **a wordlist** (or an excerpt of one): a BIP-39 wordlist is sorted by
+  word number, so a "phrase" whose word numbers only go up is a list,
+  not a seed (a random 12-word phrase is in rising order 1 time in 479
+  million);
+* **hashes**: a 64-hex value is a valid private key as often as not.  One
+  labelled as a hash (TxID, 交易哈希, Transaction hash, SHA-256,
+  checksum …) on its line or in its column's header, a line of a
+  checksum list (``<hex>  file.iso``) and one in a web address are
+  hashes; an unlabelled one, or one labelled as a key, is reported.
+
+:func:`secrets_in_text` is the entry point for any other source of text
+(e.g. words read from a picture): it returns the kinds found, never the
+secret.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from itertools import pairwise, repeat
+
+# The guard's own checker, piece by piece: the file scan runs only the parts its
+# first pass points to.
+from checks._phrases import (
+    _ZH_MIN_MEAN_LOG_RANK,
+    _Hanzi,
+    _hanzi,
+    _hanzi_phrases,
+    _numbered_phrases,
+    _word_phrases,
+    lexicon,
+)
+from checks.secrets import SecretKind, find_secrets
+
+#: The order kinds are reported in.
+KINDS: tuple[SecretKind, ...] = ("mnemonic", "private_key", "extended_private_key", "wif")
+
+_PHRASE_MIN = 12
+
+# --- first pass -------------------------------------------------------------------
+
+#: ASCII characters that may stand between two words of a phrase (see
+#: checks._phrases._GAP_CHARS).
+_ASCII_SEPARATORS = b" \t\r\n\x0b\x0c,;|/\"'[]#().:-*"
+#: Separators outside ASCII, in UTF-8: ideographic space (Japanese phrases),
+#: full-width and Chinese punctuation, curly quotes, middle dots, zero-width space.
+_WIDE_SEPARATORS = tuple(
+    char.encode("utf-8") for char in "\u3000，、；：“”‘’·・\u200b\u200c\u200d\ufeff（）"
+)
+
+
+def _word_table() -> bytes:
+    table = bytearray(range(256))
+    for code in range(128):
+        if not chr(code).isalpha():
+            # Glued to a word, it makes that word unknown; alone ("12." → "#"), it is
+            # a word's number and is left out (see _NUMBERS).
+            table[code] = ord("#")
+    for code in _ASCII_SEPARATORS:
+        table[code] = ord(" ")
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = code + 32
+    return bytes(table)
+
+
+_WORD_TABLE = _word_table()
+
+#: UTF-8 bytes → "L" for a byte that starts a CJK ideograph (U+4000–U+9FFF),
+#: "p" for one that starts CJK or full-width punctuation (U+3000–U+3FFF,
+#: U+F000–U+FFFF), "c" for a continuation byte, "." for anything else.
+_HANZI_TABLE = bytes(
+    ord("L") if 0xE4 <= code <= 0xE9
+    else ord("p") if code in (0xE3, 0xEF)
+    else ord("c") if 0x80 <= code <= 0xBF
+    else ord(".")
+    for code in range(256)
+)  # fmt: skip
+#: Written together (ASCII separators and numbers are deleted first) …
+_HANZI_RUN = b"Lcc" * _PHRASE_MIN
+#: … or each set apart by a full-width separator (、，；ideographic space).
+_HANZI_APART = b"Lccpcc" * (_PHRASE_MIN - 1)
+
+#: ASCII letters and digits → "n": every key is a run of 51 or more.
+_ALNUM_TABLE = bytes(ord("n") if chr(code).isalnum() and code < 128 else 0 for code in range(256))
+_ALNUM_RUN = b"n" * 51
+
+
+#: Word numbers ("7.", "(7)", "12、") and lone punctuation, after the table: left out.
+_NUMBERS = (b"#", b"##", b"###")
+
+
+@cache
+def _known_words() -> dict[bytes, int]:
+    """1 for every spelling of every non-Chinese wordlist word (UTF-8), 2 for a number."""
+    known = dict.fromkeys((word.encode("utf-8") for word in lexicon().lookup), 1)
+    known.update(dict.fromkeys(_NUMBERS, 2))
+    return known
+
+
+def may_hold_phrase(data: bytes) -> bool:
+    """First pass for a phrase in words: 12 wordlist words in a row (UTF-8 ``data``)."""
+    if not data.isascii():
+        for separator in _WIDE_SEPARATORS:
+            if separator in data:
+                data = data.replace(separator, b" ")
+    words = data.translate(_WORD_TABLE).split()
+    if len(words) < _PHRASE_MIN:
+        return False
+    marks = bytes(map(_known_words().get, words, repeat(0)))
+    return b"\x01" * _PHRASE_MIN in marks.replace(b"\x02", b"")
+
+
+def may_hold_hanzi_phrase(data: bytes) -> bool:
+    """First pass for a Chinese phrase: 12 ideographs in a row, or each followed by one
+    full-width separator, once ASCII separators and numbers are left out."""
+    if data.isascii():
+        return False
+    classes = data.translate(_HANZI_TABLE, _ASCII_SEPARATORS + b"0123456789")
+    return _HANZI_RUN in classes or _HANZI_APART in classes
+
+
+def may_hold_key(data: bytes) -> bool:
+    """First pass for a key: 51 ASCII letters and digits in a row."""
+    return _ALNUM_RUN in data.translate(_ALNUM_TABLE)
+
+
+# --- confirmation -----------------------------------------------------------------
+
+
+def secrets_in_text(text: str, header: str = "") -> list[SecretKind]:
+    """The kinds of secret in ``text``, in :data:`KINDS` order; decoys are not counted.
+
+    ``header`` is the first line of the file when ``text`` is a later part
+    of it (column names of a table label the hashes below them).
+    """
+    return secrets_in_utf8(text.encode("utf-8", errors="replace"), header)
+
+
+def secrets_in_utf8(data: bytes, header: str = "") -> list[SecretKind]:
+    """:func:`secrets_in_text` for UTF-8 bytes: decoded only when the first pass finds
+    something to confirm."""
+    found: set[SecretKind] = set()
+    text: str | None = None
+    words, hanzi = may_hold_phrase(data), may_hold_hanzi_phrase(data)
+    if words or hanzi:
+        text = data.decode("utf-8", errors="replace")
+        if _has_phrase(text, words, hanzi):
+            found.add("mnemonic")
+    if may_hold_key(data):
+        text = data.decode("utf-8", errors="replace") if text is None else text
+        found.update(_keys(text, header or text.partition("\n")[0]))
+    return [kind for kind in KINDS if kind in found]
+
+
+def _has_phrase(text: str, words: bool, hanzi: bool) -> bool:
+    spans: list[tuple[int, int]] = []
+    if words:
+        spans += _word_phrases(text)
+        spans += _numbered_phrases(text)
+    if any(not _is_wordlist_excerpt(text[start:end]) for start, end in spans):
+        return True
+    return hanzi and any(
+        not _is_wordlist_excerpt(piece[start:end])
+        for piece in _hanzi_candidates(text)
+        for start, end in _hanzi_phrases(piece)
+    )
+
+
+def _hanzi_candidates(text: str) -> Iterable[str]:
+    """The pieces of ``text`` in which the guard's Chinese check could find a phrase.
+
+    Characters written together must look random, among other things have a
+    mean ln(1 + word number) of at least 5.3 over the phrase (prose: about
+    4.8), so a run none of whose 12-character windows reaches it is dropped
+    here, at a fraction of the cost of the full check.
+    """
+    hanzi = _hanzi()
+    for match in hanzi.together.finditer(text):
+        run = match.group()
+        if _WHITESPACE.search(run) or _random_enough(hanzi, run):
+            yield run
+    yield from (match.group(1) for match in hanzi.apart.finditer(" " + text))
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def _random_enough(hanzi: _Hanzi, run: str) -> bool:
+    need = _ZH_MIN_MEAN_LOG_RANK * _PHRASE_MIN
+    for index in hanzi.indexes:
+        ranks = [hanzi.log_rank[index.get(char, 0)] for char in run]
+        total = sum(ranks[:_PHRASE_MIN])
+        if total >= need:
+            return True
+        for position in range(_PHRASE_MIN, len(ranks)):
+            total += ranks[position] - ranks[position - _PHRASE_MIN]
+            if total >= need:
+                return True
+    return False
+
+
+_LIST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_wordlist_excerpt(phrase: str) -> bool:
+    """True when the words' numbers only go up in some wordlist: a piece of the list."""
+    words = _LIST_WORD.findall(phrase)
+    if len(words) < _PHRASE_MIN and phrase.strip():
+        words = [char for char in phrase if not char.isspace()]  # Chinese written together
+    lex = lexicon()
+    for wordlist in lex.wordlists:
+        numbers = _numbers(wordlist, words)
+        if numbers and all(a < b for a, b in pairwise(numbers)):
+            return True
+    return False
+
+
+def _numbers(wordlist: tuple[str, ...], words: list[str]) -> list[int]:
+    index = _index(wordlist)
+    numbers = [index.get(word.lower(), -1) for word in words]
+    return [] if -1 in numbers or len(numbers) < _PHRASE_MIN else numbers
+
+
+@cache
+def _index(wordlist: tuple[str, ...]) -> dict[str, int]:
+    return {word: number for number, word in enumerate(wordlist)}
+
+
+# --- keys -------------------------------------------------------------------------
+
+_RUN = re.compile(r"[0-9A-Za-z]{51,}")
+_HEX64 = re.compile(r"(?:0[xX])?[0-9a-fA-F]{64}")
+#: Labels: a word before the value that contains one of these says it is a hash
+#: (TxID, tx_hash, blockHash, Transaction hash, sha256=, 交易哈希 …) or a key
+#: (privateKey, secret, 私钥 …); the word nearest to the value wins.
+_HASH_WORDS = ("hash", "txid", "transaction", "sha", "checksum", "digest", "commit", "block",
+               "哈希", "交易", "区块", "校验")  # fmt: skip
+_HASH_TOKENS = frozenset({"tx", "txn", "id"})
+_KEY_WORDS = ("priv", "secret", "私钥", "密钥", "秘钥")
+_LABEL_TOKEN = re.compile(r"[^\W\d_]+")
+_CHECKSUM_LINE_REST = re.compile(r"\s+[*]?\S+")  # "<hex>  file.iso" or "<hex> *file.iso"
+_CELL_MARKS = (",", ";", "\t", "|")
+_CELL_SPLIT = re.compile(r"[,;\t|]")
+_NEAR_HASH = re.compile("hash|sha|txid|tx[: =]|checksum|digest|commit|block|哈希|交易|区块")
+_LABEL_REACH = 80  # characters before the value in which a label counts
+
+
+def _keys(text: str, header: str) -> Iterable[SecretKind]:
+    """Kinds of key in ``text``: each kind once (a slice full of hashes costs one
+    cheap look at each, and none once a key is found)."""
+    found: set[SecretKind] = set()
+    cells = [_nearest_label(cell) for cell in _CELL_SPLIT.split(header)]
+    for run in _RUN.finditer(text):
+        token = run.group()
+        if _HEX64.fullmatch(token):
+            if "private_key" not in found and not _labelled_hash(text, *run.span(), cells):
+                found.update(match.kind for match in find_secrets(token))
+        elif len(token) in (51, 52) or 100 <= len(token) <= 112:
+            found.update(match.kind for match in find_secrets(token))
+    return found
+
+
+def _labelled_hash(text: str, start: int, end: int, columns: list[str | None]) -> bool:
+    """True when the 64-hex value at ``text[start:end]`` is shown to be a hash.
+
+    ``columns`` are the labels of the table's columns (from its first line).
+    """
+    if _NEAR_HASH.search(text[max(0, start - 16) : start].lower()):
+        return True  # the usual case, checked first: sha256=…, "blockHash": "0x…", TxID: …
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start and len(columns) > 1:  # a row of a table: its column's name decides
+        column = sum(text.count(mark, line_start, start) for mark in _CELL_MARKS)
+        if column < len(columns) and columns[column] is not None:
+            return columns[column] == "hash"
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, start - _LABEL_REACH) : start]
+    label = _nearest_label(before)
+    if label is not None:
+        return label == "hash"
+    if "://" in before:
+        return True  # part of a web address: an explorer's link to a transaction
+    return not before.strip() and bool(_CHECKSUM_LINE_REST.fullmatch(text, end, line_end))
+
+
+def _nearest_label(before: str) -> str | None:
+    """Says "hash", "key" or None: what the nearest label word in ``before`` says."""
+    for token in reversed(_LABEL_TOKEN.findall(before.lower())):
+        if token in _HASH_TOKENS or any(word in token for word in _HASH_WORDS):
+            return "hash"
+        if token == "key" or any(word in token for word in _KEY_WORDS):
+            return "key"
+    return None
