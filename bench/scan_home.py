@@ -260,6 +260,17 @@ def planted_files() -> dict[str, tuple[bytes, str | None]]:
     return files
 
 
+def planted_secrets() -> list[str]:
+    """Every secret planted by :func:`planted_files` (for tests that prove none leaks)."""
+    phrases = [("english", "en12", 12), ("english", "en24", 24), ("chinese_simplified", "zh12", 12),
+               ("chinese_traditional", "zht12", 12), ("japanese", "ja12", 12),
+               ("korean", "ko12", 12), ("french", "fr12", 12), ("spanish", "es12", 12),
+               ("italian", "it12", 12), ("czech", "cz15", 15), ("portuguese", "pt12", 12),
+               ("english", "en15", 15)]  # fmt: skip
+    keys = [hex_key("json"), hex_key("raw"), wif("wif"), xprv("xprv")]
+    return [phrase(language, label, words) for language, label, words in phrases] + keys
+
+
 def json_key_export() -> bytes:
     return (
         '{"version": 3, "accounts": [{"name": "Main", "address": "0x'

@@ -71,9 +71,14 @@ def _recode(data: bytes, encoding: str) -> bytes | None:
             text = data.decode(encoding, errors="replace")  # a cut pair at the end
         else:
             return None
-    if "\x00" in text:
-        return None
+    if "\x00" in text or _mostly_controls(text[:SNIFF]):
+        return None  # binary after all
     return text.encode("utf-8", errors="replace")
+
+
+def _mostly_controls(sample: str) -> bool:
+    controls = sum(1 for char in sample if char < " " and char not in "\t\r\n\f")
+    return controls > len(sample) // 20
 
 
 # --- RTF ---------------------------------------------------------------------------
