@@ -1,6 +1,6 @@
 """Benchmark data folders: a long history, and one very large theft case.
 
-Everything is written through the app's own store (``checks.store``), so
+Everything is written through the app's own store (``checks.storage.store``), so
 the files are exactly what the app would have saved. Contents are made up
 but shaped like real use; the random generator is seeded, so every run of
 the benchmark measures the same data.
@@ -18,7 +18,7 @@ from checks.checkup.flow import CheckupFlow
 from checks.checkup.run import build_run
 from checks.panic.case import Case, Transaction, new_case
 from checks.paths import Paths
-from checks.store import Store, open_store
+from checks.storage.store import Store, open_store
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 

@@ -41,7 +41,7 @@ class _PaintSpy(QObject):
 
 def run(quick: bool) -> list[Row]:
     from checks.paths import Paths
-    from checks.store import open_store
+    from checks.storage.store import open_store
     from desktop.background import SyncPool
     from desktop.context import AppContext
     from desktop.i18n import set_language

@@ -77,8 +77,8 @@ def linux_gnome_system() -> tuple[FixtureSystem, Callable[[str], str]]:
 @contextmanager
 def fixture_probes(system: FixtureSystem, read_text: Callable[[str], str]) -> Iterator[None]:
     """Make ``run_probes`` call the real probes with the fixture system (Linux, GNOME)."""
-    import checks.device_probes as device_probes
-    import checks.probes as wifi_probes
+    import checks.probes.device_run as device_probes
+    import checks.probes.wifi_run as wifi_probes
 
     real_wifi, real_device = wifi_probes.probe_wifi, device_probes.probe_device
     wifi_probes.probe_wifi = functools.partial(real_wifi, "linux", system)
@@ -129,8 +129,8 @@ def run_both_in_background() -> tuple[float, float, dict[str, int]]:
 
 
 def timeout_defaults() -> dict[str, float]:
-    import checks.device_probes as device_probes
-    import checks.probes as wifi_probes
+    import checks.probes.device_run as device_probes
+    import checks.probes.wifi_run as wifi_probes
 
     return {
         "probe_wifi": float(

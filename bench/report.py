@@ -50,7 +50,7 @@ METHOD = """\
   `bench` is written (`compileall`), as an installed app has it; with
   `PYTHONDONTWRITEBYTECODE=1` a source checkout would otherwise compile every
   changed module at each launch.
-- Data for 4c, 5a–5c is written through `checks.store` with a benchmark-only
+- Data for 4c, 5a–5c is written through `checks.storage.store` with a benchmark-only
   file keyring (`bench/file_keyring.py`, via `PYTHON_KEYRING_BACKEND`).
 """
 

@@ -1,6 +1,6 @@
 """Typing into the password meter: the event loop must never stall, the score must come quickly.
 
-In this process, with the real :class:`desktop.password_meter.PasswordMeter`
+In this process, with the real :class:`desktop.ui.password_meter.PasswordMeter`
 (the app's one-thread compute pool, its timers), prepared as the app prepares
 itself after its first paint. Keys are typed by a QTimer at
 10 keys per second with ``QTest.keyClicks`` — the event loop keeps running
@@ -42,7 +42,7 @@ def type_and_wait(text: str, timeout: float = 30.0) -> Typed:
     from checks.secrets import is_warm
     from desktop.app import prepare_for_use
     from desktop.background import serial_pool
-    from desktop.password_meter import PasswordMeter
+    from desktop.ui.password_meter import PasswordMeter
 
     application()
     meter = PasswordMeter(serial_pool())  # as the app makes it: with the app's compute pool

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from checks.checkup.reminders import is_overdue, next_due
 from checks.files import KeptAside
 from checks.findings import Severity
 from checks.i18n import N_, Msg, msg
-from checks.reminders import is_overdue, next_due
 
 if TYPE_CHECKING:  # the home screen is painted before the store is loaded
-    from checks.store import CaseSummary, RunSummary
+    from checks.storage.store import CaseSummary, RunSummary
 
 CLOSED = "closed"
 

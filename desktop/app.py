@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from checks import APP_NAME, __version__
 from checks.paths import Paths
-from checks.settings import load_settings
+from checks.storage.settings import load_settings
 from desktop import crash
 from desktop.background import serial_pool
 from desktop.context import AppContext
@@ -66,7 +66,7 @@ def after_first_paint(window: MainWindow) -> None:
     window.watch_for_due_checkup()
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        from desktop.dark_style import keep_indicators_visible
+        from desktop.ui.dark_style import keep_indicators_visible
 
         prefer_simplified_chinese(app)
         keep_indicators_visible(app)
@@ -83,7 +83,7 @@ def prepare_for_use(owner: QObject) -> None:
     window was built (desktop.cli), runs again from here. Then the secret
     guard's word lists load in the background.
     """
-    from desktop.secret_guard import warm_up_in_background
+    from desktop.ui.secret_guard import warm_up_in_background
 
     gc.freeze()
     gc.enable()
@@ -91,7 +91,7 @@ def prepare_for_use(owner: QObject) -> None:
 
 
 def crash_notice(window: MainWindow, log: str) -> None:
-    from desktop import dialogs
+    from desktop.ui import dialogs
 
     dialogs.crash_notice(window, log)
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from checks.files import KeptAside
 from checks.paths import Paths
-from checks.settings import Settings
+from checks.storage.settings import Settings
 
 if TYPE_CHECKING:  # the store (SQLite, cryptography) is loaded after the first paint
     from datetime import datetime
 
-    from checks.store import Store
+    from checks.storage.store import Store
 
 
 def utc_now() -> datetime:

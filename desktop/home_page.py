@@ -10,12 +10,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.i18n import _, tr
-from desktop.icons import icon
-from desktop.widgets import ActionTile, heading, page_layout, scaled_font
+from desktop.ui.icons import icon
+from desktop.ui.widgets import ActionTile, heading, page_layout, scaled_font
 
 if TYPE_CHECKING:
     from checks.home import Notice
-    from desktop.widgets import Banner
+    from desktop.ui.widgets import Banner
 
 PANIC_SHORTCUT = "Ctrl+Shift+P"
 SETTINGS_SHORTCUT = "Ctrl+,"
@@ -143,7 +143,7 @@ class HomePage(QWidget):
 
     def set_notices(self, notices: Sequence[Notice], actions: dict[str, str]) -> None:
         """Replace the banners. ``actions`` maps a notice's action to a button label."""
-        from desktop.widgets import Banner  # banners come after the first paint
+        from desktop.ui.widgets import Banner  # banners come after the first paint
 
         for banner in self.banners:
             self.banner_area.removeWidget(banner)

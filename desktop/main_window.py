@@ -15,22 +15,22 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from checks.settings import Settings, save_settings
+from checks.storage.settings import Settings, save_settings
 from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.home_page import HELP_SHORTCUT, PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
 from desktop.i18n import _, tr
-from desktop.icons import icon
+from desktop.ui.icons import icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from checks import erase
     from checks.home import Notice
     from checks.i18n import Msg
-    from checks.store import CaseSummary, RunSummary
-    from desktop.checkup_controller import CheckupController
-    from desktop.panic_controller import PanicController
+    from checks.storage import erase
+    from checks.storage.store import CaseSummary, RunSummary
+    from desktop.checkup.controller import CheckupController
+    from desktop.panic.controller import PanicController
     from desktop.unlock import DataUnlocker
 
 
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
     @property
     def checkup(self) -> CheckupController:
         if self._checkup is None:
-            from desktop.checkup_controller import CheckupController
+            from desktop.checkup.controller import CheckupController
 
             self._checkup = CheckupController(self.ctx, self.stack, self)
             self._checkup.go_home.connect(self.show_home)
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
     @property
     def panic(self) -> PanicController:
         if self._panic is None:
-            from desktop.panic_controller import PanicController
+            from desktop.panic.controller import PanicController
 
             self._panic = PanicController(self.ctx, self.stack, self)
             self._panic.go_home.connect(self.show_home)
@@ -283,8 +283,8 @@ class MainWindow(QMainWindow):
         """Show the help centre (its own window, not modal), at ``article_id`` if given."""
         from PySide6.QtCore import QLocale
 
-        from checks.reporting import default_region
-        from desktop.help_window import HelpWindow
+        from checks.directory.reporting import default_region
+        from desktop.help.window import HelpWindow
 
         if self.help_window is None:
             self.help_window = HelpWindow(
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         )
 
     def _save_failed(self, exc: Exception) -> None:
-        from desktop import dialogs
+        from desktop.ui import dialogs
 
         dialogs.warn(
             self,
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         )
 
     def erase_all_data(self) -> None:
-        from checks import erase
+        from checks.storage import erase
 
         ctx = self.ctx
         store, ctx.store = ctx.store, None
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         run_in_background(work, self._erased, None, owner=self, pool=ctx.storage_pool)
 
     def _erased(self, report: erase.EraseReport) -> None:
-        from desktop import dialogs
+        from desktop.ui import dialogs
 
         self.ctx.data_erased = True
         self.ctx.kept_aside.clear()

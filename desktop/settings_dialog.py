@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from checks.paths import Paths
-from checks.settings import MAX_REMINDER_DAY, MIN_REMINDER_DAY, Settings
-from desktop import dialogs
+from checks.storage.settings import MAX_REMINDER_DAY, MIN_REMINDER_DAY, Settings
 from desktop.i18n import LANGUAGES, _
-from desktop.widgets import error_colour
+from desktop.ui import dialogs
+from desktop.ui.widgets import error_colour
 
 
 class SettingsDialog(QDialog):

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks import store as data
 from checks.i18n import N_
-from checks.keystore import KeyringState
-from checks.storage import Database
-from desktop import dialogs
+from checks.storage import store as data
+from checks.storage.database import Database
+from checks.storage.keystore import KeyringState
 from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.i18n import _
-from desktop.widgets import error_colour
+from desktop.ui import dialogs
+from desktop.ui.widgets import error_colour
 
 MIN_PASSPHRASE = 8
 

@@ -333,7 +333,7 @@ def check_keyring(report: Report, exe: Path, timeout: float, scratch: Path) -> N
 
 def keyring_probe(exe: Path, timeout: float) -> int:
     """Inside a private D-Bus session: unlock a keyring, start the app, wait for its key."""
-    from checks import keystore
+    from checks.storage import keystore
 
     subprocess.run(
         ["gnome-keyring-daemon", "--unlock", "--components=secrets"],

@@ -72,7 +72,7 @@ def main() -> int:
         ):
             palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868b"))
         app.setPalette(palette)
-        from desktop.dark_style import keep_indicators_visible
+        from desktop.ui.dark_style import keep_indicators_visible
 
         keep_indicators_visible(app)  # as the app does after its first paint
     out = Path(args.out)
@@ -175,7 +175,7 @@ def checkup_pages(window, save, language: str) -> None:
     from checks.checkup.detect import from_wifi
     from checks.checkup.flow import CheckupFlow
     from checks.checkup.run import build_run
-    from checks.network import parse_wifi
+    from checks.probes.wifi import parse_wifi
 
     flow = CheckupFlow()
     flow.apply(from_wifi(parse_wifi("yes:Home:WPA2\n", "nmcli")))

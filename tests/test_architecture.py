@@ -44,12 +44,13 @@ def test_importing_checks_has_no_side_effects(tmp_path) -> None:
 NOT_BEFORE_FIRST_PAINT = (
     "keyring", "zxcvbn", "pyotp", "cryptography", "mnemonic", "sqlite3", "hashlib",
     "PySide6.QtSvg", "PySide6.QtPrintSupport",
-    "checks.store", "checks.storage", "checks.keystore", "checks.crypto", "checks.secrets",
+    "checks.storage.store", "checks.storage.database", "checks.storage.keystore",
+    "checks.storage.crypto", "checks.secrets",
     "checks.checkup", "checks.panic", "checks.phishing", "checks.directory",
     "checks.home", "checks.findings", "checks.i18n", "importlib.resources", "dataclasses",
     "datetime",
-    "desktop.unlock", "desktop.dialogs", "desktop.checkup_controller",
-    "desktop.panic_controller", "desktop.settings_dialog", "desktop.password_meter",
+    "desktop.unlock", "desktop.ui.dialogs", "desktop.checkup.controller",
+    "desktop.panic.controller", "desktop.settings_dialog", "desktop.ui.password_meter",
 )  # fmt: skip
 
 
@@ -92,12 +93,13 @@ def test_the_lighter_pyside_import_hook_answers_as_pysides_own(monkeypatch) -> N
     lighten_pyside_import_hook()
     lighter = feature._mod_uses_pyside
     assert lighter is not original
-    names = ["desktop.main_window", "desktop.widgets", "desktop.home_page", "checks.settings",
-             "checks.paths", "desktop.cli", "PySide6.QtCore", "sys", "_datetime"]  # fmt: skip
+    names = ["desktop.main_window", "desktop.ui.widgets", "desktop.home_page",
+             "checks.storage.settings", "checks.paths", "desktop.cli", "PySide6.QtCore",
+             "sys", "_datetime"]  # fmt: skip
     modules = [importlib.import_module(name) for name in names] + [json]
     answers = {m.__name__: (lighter(m), original(m)) for m in modules}
     assert all(new == old for new, old in answers.values()), answers
     assert answers["desktop.main_window"] == (True, True)
-    assert answers["checks.settings"] == (False, False)
+    assert answers["checks.storage.settings"] == (False, False)
     lighten_pyside_import_hook()  # a second call changes nothing
     assert feature._mod_uses_pyside is lighter

@@ -1,5 +1,5 @@
 """Codecs (checks.encoding), address / tx-hash checks (checks.chains) and
-block-explorer links (checks.explorers), on real public values."""
+block-explorer links (checks.chains.explorers), on real public values."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks import _chain_checks as rules
-from checks.chains import CHAINS, eip55, guess_chain, validate_address, validate_tx_hash
+from checks.chains import CHAINS, eip55, guess_chain, rules, validate_address, validate_tx_hash
+from checks.chains.explorers import ExplorerLink, extract_from_explorer_url
 from checks.encoding import (
     B58_ALPHABET,
     Bech32Error,
@@ -28,7 +28,6 @@ from checks.encoding import (
     encode_segwit_address,
     keccak256,
 )
-from checks.explorers import ExplorerLink, extract_from_explorer_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "chains"
 REAL = json.loads((FIXTURES / "real_values.json").read_text(encoding="utf-8"))

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from checks import store as data
 from checks.checkup import rules
 from checks.checkup.catalog import CATALOG
 from checks.checkup.detect import from_device, from_wifi
@@ -16,10 +15,11 @@ from checks.checkup.flow import PROBE, USER, CheckupFlow
 from checks.checkup.questions import BY_ID, DONT_KNOW, QUESTIONS, TOPIC_IDS, Kind
 from checks.checkup.run import CheckupRun, build_run, compare
 from checks.checkup.score import URGENT_CAP, compute, explain
-from checks.device import parse_fdesetup
 from checks.findings import Severity
 from checks.i18n import InputError
-from checks.network import parse_wifi
+from checks.probes.device import parse_fdesetup
+from checks.probes.wifi import parse_wifi
+from checks.storage import store as data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wifi"
 

@@ -14,9 +14,9 @@ import pytest
 
 from checks.checkup.detect import from_device, from_wifi
 from checks.checkup.flow import PROBE, CheckupFlow
-from checks.device import ProbeResult, parse_lsblk, parse_socketfilterfw
-from checks.device_settings import parse_gnome_software_updates, parse_windows_screen_lock
-from checks.network import parse_wifi
+from checks.probes.device import ProbeResult, parse_lsblk, parse_socketfilterfw
+from checks.probes.device_settings import parse_gnome_software_updates, parse_windows_screen_lock
+from checks.probes.wifi import parse_wifi
 from desktop.i18n import catalog
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,6 +1,6 @@
 """Results, history, reminders and the draft banner in the real window, by keyboard.
 
-Dialogs are replaced through ``desktop.dialogs`` (never QMessageBox or QFileDialog).
+Dialogs are replaced through ``desktop.ui.dialogs`` (never QMessageBox or QFileDialog).
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from checks.checkup.run import CheckupRun, build_run
 from checks.checkup.score import score_severity
 from checks.findings import Severity
 from checks.home import notices
-from checks.settings import Settings
-from desktop import dialogs
-from desktop.checkup_wizard import CheckupWizard
-from desktop.history_page import HistoryPage
+from checks.storage.settings import Settings
+from desktop.checkup.history_page import HistoryPage
+from desktop.checkup.results_page import FindingCard, ResultsPage
+from desktop.checkup.wizard import CheckupWizard
 from desktop.i18n import _, tr
-from desktop.results_page import FindingCard, ResultsPage
-from desktop.widgets import SEVERITY_COLOURS
+from desktop.ui import dialogs
+from desktop.ui.widgets import SEVERITY_COLOURS
 
 
 @pytest.fixture

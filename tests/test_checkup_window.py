@@ -26,12 +26,12 @@ from checks import password
 from checks.checkup.detect import from_wifi
 from checks.checkup.flow import CheckupFlow
 from checks.checkup.questions import BY_ID, TOPIC_IDS, Kind
-from checks.network import parse_wifi
-from desktop import dialogs
-from desktop.checkup_wizard import DRAFT, CheckupWizard
+from checks.probes.wifi import parse_wifi
+from desktop.checkup.results_page import ResultsPage
+from desktop.checkup.wizard import DRAFT, CheckupWizard
 from desktop.i18n import tr
 from desktop.main_window import MainWindow
-from desktop.results_page import ResultsPage
+from desktop.ui import dialogs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wifi"
 

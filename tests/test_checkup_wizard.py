@@ -24,11 +24,11 @@ from checks.checkup.detect import from_wifi
 from checks.checkup.flow import CheckupFlow
 from checks.checkup.questions import SKIPPED
 from checks.checkup.run import build_run
-from checks.network import parse_wifi
+from checks.probes.wifi import parse_wifi
 from checks.totp import hotp
 from desktop.background import SyncPool
-from desktop.checkup_wizard import CheckupWizard
-from desktop.panic_wizard import PanicWizard
+from desktop.checkup.wizard import CheckupWizard
+from desktop.panic.wizard import PanicWizard
 
 WIFI = Path(__file__).parent / "fixtures" / "wifi"
 SENTINEL = "Zebra-Quilt-Sentinel-9417"

@@ -202,7 +202,7 @@ def test_windowed_build_without_stdout_or_stderr(
 
 
 def test_print_help_names_every_region() -> None:
-    from checks.reporting import REGION_IDS
+    from checks.directory.reporting import REGION_IDS
     from desktop.cli import build_parser
 
     printing = build_parser()._subparsers._group_actions[0].choices["print"]  # type: ignore[union-attr]

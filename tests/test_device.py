@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.device import (
+from checks.i18n import Msg
+from checks.probes.device import (
     CHECKS,
     MAX_LOCK_SECONDS,
     REASON_DETAILS,
@@ -35,9 +36,9 @@ from checks.device import (
     parse_ufw_conf,
     unknown,
 )
-from checks.device_plan import is_gnome, probe_plan
-from checks.device_probes import CREATE_NO_WINDOW, probe_device
-from checks.device_settings import (
+from checks.probes.device_plan import is_gnome, probe_plan
+from checks.probes.device_run import CREATE_NO_WINDOW, probe_device
+from checks.probes.device_settings import (
     parse_apt_periodic,
     parse_gnome_screen_lock,
     parse_gnome_software_updates,
@@ -46,7 +47,6 @@ from checks.device_settings import (
     parse_windows_screen_lock,
     parse_windows_update,
 )
-from checks.i18n import Msg
 
 FIXTURES = Path(__file__).parent / "fixtures" / "device"
 GNOME = {"XDG_CURRENT_DESKTOP": "ubuntu:GNOME", "PATH": "/usr/bin"}

@@ -1,4 +1,4 @@
-"""desktop.dialogs: every box can be answered and dismissed by keyboard."""
+"""desktop.ui.dialogs: every box can be answered and dismissed by keyboard."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop import dialogs
+from desktop.ui import dialogs
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from checks.directory import (
     load_directory,
     parse_directory,
 )
-from checks.domains import public_suffix_list
 from checks.i18n import InputError
+from checks.phishing.domains import public_suffix_list
 
 REQUIRED = (
     "imtoken",

@@ -1,4 +1,4 @@
-"""The escalation engine: when to chase support and where to go next (checks.escalation)."""
+"""The escalation engine: when to chase support and where to go next (checks.panic.escalation)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks import escalation_text as text
-from checks.business_days import add_business_days
-from checks.escalation import (
+from checks.i18n import InputError, Msg
+from checks.panic import escalation_text as text
+from checks.panic.business_days import add_business_days
+from checks.panic.escalation import (
     LADDER,
     REPLY_TIME,
     RUNG_OF,
@@ -24,7 +25,6 @@ from checks.escalation import (
     advise,
     next_rung,
 )
-from checks.i18n import InputError, Msg
 
 
 def shanghai() -> ZoneInfo:

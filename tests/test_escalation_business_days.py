@@ -1,4 +1,4 @@
-"""Business-day arithmetic on the user's wall clock (checks.business_days)."""
+"""Business-day arithmetic on the user's wall clock (checks.panic.business_days)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.business_days import (
+from checks.i18n import InputError
+from checks.panic.business_days import (
     Span,
     add_business_days,
     add_business_hours,
@@ -18,7 +19,6 @@ from checks.business_days import (
     due_after,
     local_time,
 )
-from checks.i18n import InputError
 
 
 def zone(name: str) -> ZoneInfo:

@@ -8,8 +8,8 @@ from html import escape
 
 import pytest
 
-from checks import escalation, escalation_text, help_blocks, help_markdown, reporting
 from checks.checkup.questions import QUESTIONS, TOPICS
+from checks.directory import reporting
 from checks.help import (
     PANIC_SECTION_ARTICLES,
     REQUIRED_ARTICLES,
@@ -23,8 +23,11 @@ from checks.help import (
     parse_help,
     problem_report,
 )
-from checks.help_data import read_files
+from checks.help import blocks as help_blocks
+from checks.help import markdown as help_markdown
+from checks.help.data import read_files
 from checks.i18n import InputError
+from checks.panic import escalation, escalation_text
 
 LIBRARY = load_help()
 # A real BIP-39 phrase: the all-"abandon" test vector of the BIP-39 specification.

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks.help import load_help
-from checks.help_search import Entry, SearchIndex, cjk_terms, normalise, stem
+from checks.help.search import Entry, SearchIndex, cjk_terms, normalise, stem
 
 LIBRARY = load_help()
 

@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks import __version__, help_blocks, reporting
+from checks import __version__
 from checks import help as help_module
+from checks.directory import reporting
 from checks.help import TOPICS, article_for_question, load_help
-from desktop import dialogs
+from checks.help import blocks as help_blocks
 from desktop.app import build_window, make_application
-from desktop.help_window import HelpWindow
+from desktop.help.window import HelpWindow
 from desktop.main_window import MainWindow
+from desktop.ui import dialogs
 
 TEST_MNEMONIC = "abandon " * 11 + "about"  # the BIP-39 specification's test vector
 
@@ -337,7 +339,7 @@ def test_the_help_window_fits_the_screen(qtbot, window) -> None:
     ],
 )
 def test_the_window_size_is_limited_to_the_available_screen(available, size) -> None:
-    from desktop.help_window import PREFERRED_SIZE, fitted_size
+    from desktop.help.window import PREFERRED_SIZE, fitted_size
 
     assert fitted_size(PREFERRED_SIZE, available) == size
 

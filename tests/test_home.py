@@ -11,10 +11,10 @@ from conftest import FIXED_NOW
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
-from checks.settings import load_settings
-from desktop import dialogs
+from checks.storage.settings import load_settings
 from desktop.app import build_window, make_application
 from desktop.main_window import MainWindow
+from desktop.ui import dialogs
 
 
 @pytest.fixture
@@ -188,7 +188,7 @@ def test_a_file_kept_aside_is_told_before_the_data_opens(qtbot, make_ctx, tmp_pa
 
 
 def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) -> None:
-    from checks import store as data
+    from checks.storage import store as data
 
     ctx = make_ctx()
     store = data.open_store(ctx.paths, ctx.keyring_backend).store
@@ -261,7 +261,7 @@ def test_a_window_left_open_tells_when_the_checkup_falls_due(
 ) -> None:
     from PySide6.QtWidgets import QSystemTrayIcon
 
-    from checks import store as data
+    from checks.storage import store as data
 
     ctx = make_ctx()
     store = data.open_store(ctx.paths, ctx.keyring_backend).store

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 
-from checks.ics import monthly_reminder
+from checks.checkup.ics import monthly_reminder
 
 
 def test_ics_parses_with_monthly_rule_and_alarm() -> None:

@@ -28,7 +28,8 @@ ROUND_TRIP = textwrap.dedent(
     import sys, tempfile
     from pathlib import Path
     from keyring.backends import SecretService
-    from checks import keystore, store
+    from checks.storage import keystore
+    from checks.storage import store
     from checks.paths import Paths
     backend = SecretService.Keyring()
     home = Paths(Path(tempfile.mkdtemp()))
@@ -49,7 +50,7 @@ ROUND_TRIP = textwrap.dedent(
 STATE = textwrap.dedent(
     """
     from keyring.backends import SecretService
-    from checks import keystore
+    from checks.storage import keystore
     print("STATE", keystore.read_key(SecretService.Keyring()).state.value)
     """
 )
@@ -102,7 +103,7 @@ def test_real_locked_collection_is_reported_as_locked(tmp_path) -> None:
 
 
 def test_no_dbus_means_no_keyring() -> None:
-    code = "from checks import keystore; print('STATE', keystore.read_key().state.value)"
+    code = "from checks.storage import keystore; print('STATE', keystore.read_key().state.value)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=clean_env()
     )

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks.i18n import InputError, Msg
-from checks.network import (
+from checks.probes.wifi import (
     EXPLANATIONS,
     REASONS,
     SECURITY_LEVELS,
@@ -27,7 +27,7 @@ from checks.network import (
     parse_wifi,
     split_terse,
 )
-from checks.probes import CREATE_NO_WINDOW, decode_output, probe_wifi
+from checks.probes.wifi_run import CREATE_NO_WINDOW, decode_output, probe_wifi
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wifi"
 
@@ -550,7 +550,7 @@ def test_probe_on_this_machine_for_real() -> None:
 
 def test_checks_network_imports_no_qt() -> None:
     code = (
-        "import sys, checks.network, checks.probes; "
+        "import sys, checks.probes.wifi, checks.probes.wifi_run; "
         "sys.exit(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1], check=False)

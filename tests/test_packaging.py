@@ -507,7 +507,7 @@ def test_window_icons_are_the_svgs_rendered(qapp: Any) -> None:
 
     from PySide6.QtGui import QImage
 
-    from desktop.icons import SIZES
+    from desktop.ui.icons import SIZES
 
     assert make_icons.UI_SIZES == SIZES
     svgs = sorted(UI_ICONS.glob("*.svg"))
@@ -530,7 +530,7 @@ def test_window_icons_are_the_svgs_rendered(qapp: Any) -> None:
 def test_icon_has_every_size(qapp: Any) -> None:
     from PySide6.QtCore import QSize
 
-    from desktop.icons import SIZES, icon
+    from desktop.ui.icons import SIZES, icon
 
     found = icon("panic")
     assert sorted(size.width() for size in found.availableSizes()) == sorted(SIZES)
@@ -543,7 +543,7 @@ def test_badges_are_drawn_at_their_device_size_at_every_common_scale(
 ) -> None:
     """The home screen's badges skip QIcon (bench/RESULTS.md): each common scale
     has its own rendered PNG, so nothing is rescaled."""
-    from desktop.icons import pixmap
+    from desktop.ui.icons import pixmap
 
     badge = pixmap("panic", 32, scale)
     assert badge.width() == badge.height() == round(32 * scale)
@@ -551,7 +551,7 @@ def test_badges_are_drawn_at_their_device_size_at_every_common_scale(
 
 
 def test_an_unusual_scale_takes_the_next_larger_picture(qapp: Any) -> None:
-    from desktop.icons import pixmap
+    from desktop.ui.icons import pixmap
 
     badge = pixmap("panic", 32, 1.1)  # 35.2 device pixels: the 40-px picture, shown at 32
     assert (badge.width(), badge.devicePixelRatio()) == (40, pytest.approx(1.25))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from checks import store as data
 from checks.i18n import InputError
 from checks.panic import evidence, lockdown, messages
 from checks.panic.case import Case, Contact, Transaction, new_case
+from checks.storage import store as data
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
 TX = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from checks import store as data
 from checks.chains import validate_address, validate_tx_hash
-from checks.chains_other import KEY_NOT_ADDRESS, NOT_ONE_VALUE, SECRET_NOT_VALUE
+from checks.chains.other import KEY_NOT_ADDRESS, NOT_ONE_VALUE, SECRET_NOT_VALUE
 from checks.directory import load_directory
 from checks.i18n import InputError
 from checks.panic import contacts, evidence, messages, triage
 from checks.panic.case import Case, Contact, Transaction, contact_status, new_case
 from checks.panic.followup import case_notice, due_words, open_label, wallet_facts
+from checks.storage import store as data
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)  # a Friday
 UTC = timezone.utc

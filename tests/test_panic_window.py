@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
 from checks.panic.case import Case
-from desktop import dialogs
 from desktop.app import make_application
 from desktop.main_window import MainWindow
-from desktop.panic_wizard import PanicWizard
-from desktop.widgets import verdict_colour
+from desktop.panic.wizard import PanicWizard
+from desktop.ui import dialogs
+from desktop.ui.widgets import verdict_colour
 
 TX = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
 THIEF = "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"
@@ -255,7 +255,7 @@ def test_panic_flag_resumes_the_open_case_once_the_data_opens(
     """`wallet-checkup --panic` shows the first screen at once, before the keyring
     answers; when the data opens, the open case takes the untouched new one's place
     (it used to become a second open case at the first tick)."""
-    from checks import store as data
+    from checks.storage import store as data
     from desktop.app import start
     from desktop.cli import build_parser
 

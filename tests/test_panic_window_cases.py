@@ -15,10 +15,10 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from checks.panic.case import Case, new_case
-from desktop import dialogs
 from desktop.app import build_window, make_application
 from desktop.background import serial_pool
-from desktop.panic_wizard import PanicWizard
+from desktop.panic.wizard import PanicWizard
+from desktop.ui import dialogs
 
 
 @pytest.fixture
@@ -244,7 +244,7 @@ def test_looking_at_panic_mode_saves_no_empty_case(qtbot, make_ctx) -> None:
 
 
 def _window_not_unlocked(qtbot, make_ctx, paths, memory_keyring, case: Case | None):
-    from checks import store as data
+    from checks.storage import store as data
 
     if case is not None:
         store = data.open_store(paths, memory_keyring).store

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.brands import NEAR_MISS_WORDS, brands_for, match_name
 from checks.directory import DirectoryError, load_directory, parse_directory
 from checks.i18n import Msg
 from checks.phishing import (
@@ -27,6 +26,7 @@ from checks.phishing import (
     LinkVerdict,
     classify,
 )
+from checks.phishing.brands import NEAR_MISS_WORDS, brands_for, match_name
 
 FIXTURES = Path(__file__).parent / "fixtures" / "phishing"
 LOOKALIKES = json.loads((FIXTURES / "lookalikes.json").read_text(encoding="utf-8"))["cases"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.domains import (
+from checks.phishing.domains import (
     HostError,
     edit_distance,
     normalize_host,

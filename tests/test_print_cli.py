@@ -18,9 +18,9 @@ import report_samples as S
 from keyring_backend import ENV, FileKeyring
 from report_samples import normalise
 
-from checks import store as data
 from checks.panic import evidence
 from checks.paths import Paths
+from checks.storage import store as data
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -286,7 +286,7 @@ def test_recovery_kit_region_on_the_command_line(empty_home: Home, region: str, 
 def test_a_wrong_region_is_a_clear_error(document: str, region: str, problem: str) -> None:
     from argparse import Namespace
 
-    from desktop.cli_print import PrintError, kit_region
+    from desktop.cli.print_command import PrintError, kit_region
 
     with pytest.raises(PrintError, match=problem):
         kit_region(Namespace(document=document, region=region))

@@ -1,4 +1,4 @@
-"""Reports rendered to PDF with Qt and read back with pypdf (desktop/printing.py)."""
+"""Reports rendered to PDF with Qt and read back with pypdf (desktop/printing/__init__.py)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from test_reports import EN, ZH, checkup, incident, kit
 from PySide6.QtCore import QThread
 from PySide6.QtGui import QTextCursor, QTextOption
 
+from checks.directory.reporting import REGION_IDS
 from checks.panic.case import Transaction
-from checks.reporting import REGION_IDS
 from checks.reports import Report
 from desktop import printing
 

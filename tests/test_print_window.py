@@ -1,6 +1,6 @@
 """Printing from the window: the home tile, the results page, the panic summary.
 
-Dialogs are patched in ``desktop.dialogs`` (STYLE.md 7); the pools are
+Dialogs are patched in ``desktop.ui.dialogs`` (STYLE.md 7); the pools are
 synchronous, so a PDF or a bundle is written before the click returns.
 """
 
@@ -24,15 +24,15 @@ from ui import open_window, press
 from PySide6.QtWidgets import QPushButton
 
 from checks.checkup.run import compare
+from checks.directory.reporting import REGION_IDS, load_reporting
 from checks.panic import evidence
-from checks.reporting import REGION_IDS, load_reporting
 from checks.reports.recovery_kit import kit_region
-from desktop import dialogs
+from desktop.checkup.results_page import ResultsPage
 from desktop.i18n import catalog
-from desktop.panic_summary_page import SummaryPage
-from desktop.panic_wizard import PanicWizard
-from desktop.printing_flow import region_order
-from desktop.results_page import ResultsPage
+from desktop.panic.summary_page import SummaryPage
+from desktop.panic.wizard import PanicWizard
+from desktop.printing.flow import region_order
+from desktop.ui import dialogs
 
 real_save_file = dialogs.save_file  # before any test patches it
 

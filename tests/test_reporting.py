@@ -15,8 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checks.directory import load_directory
-from checks.i18n import InputError
-from checks.reporting import (
+from checks.directory.reporting import (
     EU_MEMBERS,
     KIND_LABELS,
     KINDS,
@@ -35,6 +34,7 @@ from checks.reporting import (
     load_reporting,
     parse_reporting,
 )
+from checks.i18n import InputError
 
 LAST_CHECK = date(2026, 11, 22)
 ALL_BODIES = list(load_reporting())
@@ -398,7 +398,7 @@ def test_reporting_error_is_an_input_error_with_a_translatable_message() -> None
 
 
 def test_unreadable_file_is_a_reporting_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import checks.reporting as module
+    import checks.directory.reporting as module
 
     class _Broken:
         def joinpath(self, name: str) -> _Broken:

@@ -11,10 +11,10 @@ import pytest
 import report_samples as S
 
 from checks.directory import load_directory
+from checks.directory.reporting import bodies_for
 from checks.i18n import InputError
 from checks.panic.followup import advice_for
 from checks.panic.lockdown import plan
-from checks.reporting import bodies_for
 from checks.reports import Report, Words, needs_cjk, paper_size, plain_text
 from checks.reports.checkup_report import checkup_report
 from checks.reports.html import sentence, utc_offset, when_local

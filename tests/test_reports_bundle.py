@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 import report_samples as S
 
-from checks import store as data
 from checks.files import TEMP_MARKER
 from checks.panic import evidence
 from checks.panic.case import EvidenceFile
@@ -33,6 +32,7 @@ from checks.reports.bundle import (
     write_stream_private,
 )
 from checks.secrets import find_secrets
+from checks.storage import store as data
 
 PDF = b"%PDF-1.4\n% a stand-in for the rendered report\n%%EOF\n"
 

@@ -1,4 +1,4 @@
-"""The secret guard on text fields (desktop.secret_guard): refused, explained,
+"""The secret guard on text fields (desktop.ui.secret_guard): refused, explained,
 cleared — and never checked on the UI thread when the check could be slow."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from checks import secrets
-from desktop import dialogs, secret_guard
+from desktop.ui import dialogs, secret_guard
 
 SEED = "abandon " * 11 + "about"  # the BIP-39 specification's test vector
 

@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mnemonic import Mnemonic
 
-from checks import _phrases
 from checks.encoding import b58check_decode, b58check_encode
 from checks.secrets import (
     TX_HASH_HINT,
@@ -27,6 +26,7 @@ from checks.secrets import (
     looks_like_tx_hash,
     redact,
 )
+from checks.secrets import phrases as _phrases
 
 pytestmark = pytest.mark.security
 

@@ -25,10 +25,11 @@ DRIVER = textwrap.dedent(
     import base64, json, os, random, signal, sys, time
     from datetime import datetime, timezone
     from pathlib import Path
-    from checks import keystore, store as data
+    from checks.storage import keystore
+    from checks.storage import store as data
     from checks.files import TEMP_MARKER, write_private
     from checks.paths import Paths
-    from checks.storage import Database
+    from checks.storage.database import Database
 
     root, rounds = Path(sys.argv[1]), int(sys.argv[2])
     random.seed(int(sys.argv[3]))

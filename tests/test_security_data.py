@@ -14,12 +14,12 @@ from conftest import FIXED_NOW
 
 from PySide6.QtCore import QThreadPool
 
-from checks import store as data
 from checks.panic import evidence
 from checks.panic.case import new_case
-from checks.storage import SCHEMA_VERSION
-from desktop import dialogs
+from checks.storage import store as data
+from checks.storage.database import SCHEMA_VERSION
 from desktop.app import build_window, make_application
+from desktop.ui import dialogs
 
 pytestmark = pytest.mark.security
 
@@ -70,7 +70,7 @@ def test_damaged_data_is_kept_aside_explained_and_the_app_starts(
     qtbot, make_ctx, paths, memory_keyring, kind
 ) -> None:
     original = damage(kind, paths, memory_keyring)
-    from checks.settings import load_settings
+    from checks.storage.settings import load_settings
 
     settings, kept_settings = load_settings(paths, FIXED_NOW)
     ctx = make_ctx(settings=settings)
@@ -97,7 +97,7 @@ def test_every_file_and_folder_the_app_writes_is_private(
     source.write_bytes(b"png" * 100)
     case = evidence.add_file(new_case(FIXED_NOW), source, paths, store, FIXED_NOW)
     store.save_case(case.id, case.opened_at, "open", case.to_payload(), FIXED_NOW)
-    from checks.settings import Settings, save_settings
+    from checks.storage.settings import Settings, save_settings
 
     save_settings(paths, Settings(language="zh_CN"))
     store.close()
@@ -144,8 +144,8 @@ def test_a_one_megabyte_paste_is_checked_off_the_ui_thread(qtbot, make_ctx, monk
 @pytest.mark.parametrize("size", [10_000, 1_000_000])
 def test_parsers_do_bounded_work_on_huge_input(size: int) -> None:
     from checks.chains import validate_address, validate_tx_hash
-    from checks.network import parse_wifi
     from checks.phishing import classify
+    from checks.probes.wifi import parse_wifi
     from checks.totp import parse_otpauth
 
     blob = "€" * size

@@ -36,10 +36,10 @@ from checks.panic import evidence
 from checks.panic.case import Case
 from checks.paths import Paths
 from checks.reports.bundle import write_bundle
-from checks.store import Store
+from checks.storage.store import Store
 from checks.totp import hotp
-from desktop import dialogs
 from desktop.app import build_window, make_application
+from desktop.ui import dialogs
 
 pytestmark = pytest.mark.security
 

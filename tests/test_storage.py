@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from checks import files
-from checks.storage import (
+from checks.storage.database import (
     MIGRATIONS,
     SCHEMA_VERSION,
     Database,
@@ -72,8 +72,8 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = tmp_path / "db.sqlite"
     build_old_database(path, 1)
     broken = (*MIGRATIONS[:1], ("CREATE TABLE checkup_runs (id INTEGER)", "THIS IS NOT SQL"))
-    monkeypatch.setattr("checks.storage.MIGRATIONS", broken)
-    monkeypatch.setattr("checks.storage.SCHEMA_VERSION", 2)
+    monkeypatch.setattr("checks.storage.database.MIGRATIONS", broken)
+    monkeypatch.setattr("checks.storage.database.SCHEMA_VERSION", 2)
     with pytest.raises(DatabaseProblem):
         Database.open(path)
     conn = sqlite3.connect(path)
@@ -168,7 +168,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from checks.storage import Database
+    from checks.storage.database import Database
     db = Database.open(Path(sys.argv[1]))
     n = 0
     while True:

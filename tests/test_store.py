@@ -8,12 +8,12 @@ from datetime import timedelta
 import pytest
 from conftest import FIXED_NOW, MemoryKeyring
 
-from checks import keystore
-from checks import store as data
-from checks.erase import erase_all
-from checks.keystore import KeyringState
 from checks.paths import Paths
-from checks.settings import Settings, load_settings, save_settings
+from checks.storage import keystore
+from checks.storage import store as data
+from checks.storage.erase import erase_all
+from checks.storage.keystore import KeyringState
+from checks.storage.settings import Settings, load_settings, save_settings
 
 pytestmark = pytest.mark.security
 SENTINEL = "SENTINEL-case-note-7f3a9"

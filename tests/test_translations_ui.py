@@ -12,7 +12,7 @@ import re
 from test_home import untranslated, visible_texts
 from ui import every_page, open_window
 
-from desktop import dialogs
+from desktop.ui import dialogs
 
 # Names and technical terms that stay in Latin letters in Chinese text too.
 TERMS = re.compile(

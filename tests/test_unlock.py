@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from checks import store as data
-from desktop import dialogs
+from checks.storage import store as data
 from desktop.main_window import MainWindow
+from desktop.ui import dialogs
 from desktop.unlock import PassphraseDialog
 
 pytestmark = pytest.mark.security

@@ -55,7 +55,7 @@ def test_wheel_contains_resources_and_mo(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "resources/locale/zh_CN/LC_MESSAGES/wallet_checkup.mo" in names
     assert "resources/icons/app.svg" in names
-    assert "checks/__init__.py" in names and "desktop/cli.py" in names
+    assert "checks/__init__.py" in names and "desktop/cli/__init__.py" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "wallet-checkup = desktop.cli:main" in text

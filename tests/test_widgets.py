@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from checks.findings import Severity
-from desktop.widgets import (
+from desktop.ui.widgets import (
     SEVERITY_COLOURS,
     SEVERITY_COLOURS_DARK,
     error_colour,
@@ -70,7 +70,7 @@ def ring_lightness(qtbot, dark: bool) -> int:
     """The lightest pixel around an unticked radio button's indicator."""
     from PySide6.QtWidgets import QRadioButton, QStyleFactory
 
-    from desktop.dark_style import VisibleIndicators
+    from desktop.ui.dark_style import VisibleIndicators
 
     button = QRadioButton("Never")
     qtbot.add_widget(button)

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checks.device import REASON_DETAILS, ProbeResult
 from checks.i18n import N_, Msg, msg
-from checks.network import EXPLANATIONS, WifiStatus
+from checks.probes.device import REASON_DETAILS, ProbeResult
+from checks.probes.wifi import EXPLANATIONS, WifiStatus
 
 TOOLS = {"nmcli": "nmcli", "netsh": "netsh", "macos": "system_profiler"}
 SECURITY_NAMES = {
@@ -98,11 +98,11 @@ def run_probes(topic: str) -> list[Proposal]:
     comes back as a proposal without a value that says why.
     """
     if topic == "network":
-        from checks.probes import probe_wifi
+        from checks.probes.wifi_run import probe_wifi
 
         return [from_wifi(probe_wifi())]
     if topic == "device":
-        from checks.device_probes import probe_device
+        from checks.probes.device_run import probe_device
 
         return [from_device(result) for result in probe_device()]
     return []

@@ -1,7 +1,7 @@
 """Panic mode, as data and pure functions (no Qt).
 
 * :mod:`.case` — a theft case: triage, steps done, timeline, transactions,
-  evidence, contacts, status; stored encrypted through :mod:`checks.store`;
+  evidence, contacts, status; stored encrypted through :mod:`checks.storage.store`;
 * :mod:`.triage` — the first screen's questions, answers and help articles;
 * :mod:`.lockdown` — the ordered lockdown plan chosen from the triage;
 * :mod:`.evidence` — evidence files copied in (encrypted, randomly named)

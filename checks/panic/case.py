@@ -3,7 +3,7 @@
 Times are stored in UTC (ISO 8601) and shown in local time. Every free
 text passes the secret guard before it is kept: a seed phrase or private
 key in a note is refused with a clear explanation. A case is a plain
-value with ``to_payload``/``from_payload``; :mod:`checks.store` seals it.
+value with ``to_payload``/``from_payload``; :mod:`checks.storage.store` seals it.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from checks.chains import CHAINS, validate_address, validate_tx_hash
-from checks.escalation import LADDER, RUNG_OF, Channel
 from checks.i18n import N_, InputError, msg
+from checks.panic.escalation import LADDER, RUNG_OF, Channel
 
 STATUSES = ("open", "waiting", "escalated", "closed")
 OUTCOMES = ("recovered", "partly_recovered", "not_recovered", "false_alarm", "other")

@@ -26,12 +26,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from checks.crypto import DecryptionError
 from checks.files import write_private
 from checks.i18n import N_, InputError, Msg, msg
 from checks.panic.case import Case, EvidenceFile
 from checks.paths import Paths
-from checks.store import Store
+from checks.storage.crypto import DecryptionError
+from checks.storage.store import Store
 
 MAX_BYTES = 50 * 1024 * 1024
 _CHUNK = 1024 * 1024

@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from checks.directory import load_directory
-from checks.escalation import Advice, ContactAttempt, advise
 from checks.findings import Severity
 from checks.home import Notice
 from checks.i18n import N_, Msg, msg
 from checks.panic.case import Case
 from checks.panic.contacts import support_target
+from checks.panic.escalation import Advice, ContactAttempt, advise
 
 CHASE = ("follow_up_due", "escalate")
 

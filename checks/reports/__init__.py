@@ -2,7 +2,7 @@
 
 Each is HTML built by a pure function from data and a ``translate``
 function (STYLE.md 12), returned as a :class:`~checks.reports.html.Report`
-that ``desktop/printing.py`` lays out and paints to a printer or a PDF.
+that ``desktop/printing/__init__.py`` lays out and paints to a printer or a PDF.
 The case bundle (:mod:`checks.reports.bundle`) packs the incident report
 with the evidence files and a manifest of hashes.
 """

@@ -35,12 +35,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checks import __version__
-from checks.crypto import DecryptionError
 from checks.files import TEMP_MARKER, fsync_dir
 from checks.panic.case import Case, EvidenceFile
 from checks.paths import PRIVATE_FILE_MODE
 from checks.reports.bundle_readme import README_NAME, readme_text
 from checks.reports.html import Translate
+from checks.storage.crypto import DecryptionError
 
 REPORT_NAME = "incident-report.pdf"
 EVIDENCE_DIR = "evidence/"

@@ -1,7 +1,7 @@
 """Shared pieces of the printed reports: words, escaping, page CSS, tables, paper.
 
 Reports are HTML built by pure functions (STYLE.md 12), so a test can read
-them as text and compare snapshots; ``desktop/printing.py`` only lays the
+them as text and compare snapshots; ``desktop/printing/__init__.py`` only lays the
 HTML out with ``QTextDocument`` and paints it page by page. The HTML uses
 the subset of HTML 4 and CSS that ``QTextDocument`` understands (tables
 with ``border``/``cellpadding`` attributes, ``<thead>`` repeated on every

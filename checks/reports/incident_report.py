@@ -19,10 +19,10 @@ from datetime import datetime, tzinfo
 from checks import __version__
 from checks.chains import CHAINS
 from checks.directory import load_directory
-from checks.escalation_text import CHANNEL_LABELS, RUNG_LABELS
 from checks.i18n import N_, Msg, msg
 from checks.panic.case import Case, Contact, Transaction
 from checks.panic.cases import OUTCOME_WORDS
+from checks.panic.escalation_text import CHANNEL_LABELS, RUNG_LABELS
 from checks.panic.followup import advice_for
 from checks.panic.lockdown import BY_ID as STEPS
 from checks.panic.lockdown import plan

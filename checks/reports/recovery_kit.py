@@ -18,9 +18,7 @@ from typing import Any
 
 from checks import __version__
 from checks.directory import SupportEntry, load_directory
-from checks.i18n import N_, msg
-from checks.panic.lockdown import plan
-from checks.reporting import (
+from checks.directory.reporting import (
     CHECK_BEFORE_USE,
     GLOBAL,
     KIND_LABELS,
@@ -29,6 +27,8 @@ from checks.reporting import (
     default_region,
     load_reporting,
 )
+from checks.i18n import N_, msg
+from checks.panic.lockdown import plan
 from checks.reports.html import (
     Report,
     Translate,
@@ -152,7 +152,7 @@ def recovery_kit(
     """The kit in ``language`` (``translate`` is its gettext), on the paper of
     ``locale_name``; ``answers`` are the latest checkup's, if any.
 
-    ``region`` (an id of :data:`checks.reporting.REGION_IDS`) says where to
+    ``region`` (an id of :data:`checks.directory.reporting.REGION_IDS`) says where to
     report; by default :func:`kit_region` guesses it. :class:`KeyError` for an
     unknown id.
     """

@@ -1,0 +1,2 @@
+"""Asking this computer about itself: Wi-Fi and device settings, read from the
+operating system's own tools with short timeouts, and parsed without Qt."""

@@ -1,0 +1,1 @@
+"""The monthly checkup in the window: wizard, questions, results, history."""

@@ -1,0 +1,268 @@
+"""The monthly checkup wizard: one topic per page over :class:`CheckupFlow`.
+
+Back / Save and quit / Next. Answers go straight into the flow (and a
+draft is saved in the background, so quitting never loses them). Automatic
+probes start when their page opens and never block the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checks.checkup.detect import Proposal
+from checks.checkup.flow import DRAFT_NAME, CheckupFlow
+from checks.checkup.questions import BY_ID, TOPICS_BY_ID
+from checks.checkup.run import CheckupRun, build_run
+from checks.i18n import InputError
+from desktop.background import run_in_background
+from desktop.checkup.question_widgets import QuestionBox, make_box
+from desktop.context import AppContext
+from desktop.i18n import _, tr
+from desktop.ui.widgets import error_colour, heading, page_layout
+
+DRAFT = DRAFT_NAME
+ProbeRunner = Callable[[str], list[Proposal]]
+
+
+class CheckupWizard(QWidget):
+    finished = Signal(object)  # CheckupRun
+    closed = Signal()  # "Save and quit"
+
+    def __init__(self, ctx: AppContext, flow: CheckupFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkupWizard")
+        self.ctx = ctx
+        self.flow = flow
+        self.boxes: dict[str, QuestionBox] = {}
+        self._probed: set[str] = set()
+        self._running: set[str] = set()  # topics whose probes are still at work
+        layout = page_layout(self)
+        self.title = heading(_("Monthly checkup"), 1.6, self)
+        layout.addWidget(self.title)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("checkupProgressLabel")
+        layout.addWidget(self.progress_label)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("checkupProgress")
+        self.progress.setTextVisible(False)
+        layout.addWidget(self.progress)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.busy = QLabel(_("Checking this computer…"), self)
+        self.busy.setObjectName("probeBusy")
+        self.busy.setVisible(False)
+        layout.addWidget(self.busy)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("checkupStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet(f"color: {error_colour(self)};")
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        self.back = QPushButton(_("Back"), self)
+        self.back.setObjectName("checkupBack")
+        self.quit = QPushButton(_("Save and quit"), self)
+        self.quit.setObjectName("checkupQuit")
+        self.next = QPushButton(self)
+        self.next.setObjectName("checkupNext")
+        self.next.setDefault(True)
+        for button, name in ((self.back, _("Back")), (self.quit, _("Save and quit"))):
+            button.setAccessibleName(name)
+        self.busy.setAccessibleName(_("Checking this computer…"))
+        row.addWidget(self.back)
+        row.addStretch(1)
+        row.addWidget(self.quit)
+        row.addWidget(self.next)
+        layout.addLayout(row)
+        self.back.clicked.connect(self.go_back)
+        self.next.clicked.connect(self.go_next)
+        self.quit.clicked.connect(self.save_and_quit)
+        self.show_topic()
+
+    # -- pages ---------------------------------------------------------------
+
+    def show_topic(self, focus_question: str | None = None) -> None:
+        for box in self.boxes.values():
+            box.leave()
+        topic = self.flow.current_topic
+        number, total = self.flow.progress
+        info = TOPICS_BY_ID[topic]
+        self.progress_label.setText(
+            _("Page {number} of {total}: {topic}").format(
+                number=number, total=total, topic=_(info.title)
+            )
+        )
+        self.progress.setRange(0, total)
+        self.progress.setValue(number)
+        self.intro.setText(_(info.intro))
+        container = QWidget()
+        column = QVBoxLayout(container)
+        self.boxes = {}
+        for question in self.flow.questions(topic):
+            box = make_box(question, self.ctx.compute_pool, container)
+            if question.id in self.flow.answers:
+                box.set_value(self.flow.answers[question.id])
+            self._show_basis(box)
+            box.answered.connect(self._answered)
+            box.cleared.connect(self._cleared)
+            column.addWidget(box)
+            self.boxes[question.id] = box
+        column.addStretch(1)
+        old = self.scroll_area.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()  # we may be inside one of its widgets' event handlers
+        self.scroll_area.setWidget(container)
+        self.back.setEnabled(number > 1)
+        self.next.setText(_("See results") if self.flow.at_end else _("Next"))
+        self.next.setAccessibleName(self.next.text())
+        self.status.clear()
+        self._chain_tab_order()
+        target = self.boxes.get(focus_question or "") or next(iter(self.boxes.values()))
+        self._focus_target = target.first_input()
+        self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.busy.setVisible(topic in self._running)
+        self._start_probes(topic)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _chain_tab_order(self) -> None:
+        previous: QWidget | None = None
+        body = self.scroll_area.widget()
+        for widget in [
+            *(body.findChildren(QWidget) if body is not None else []),
+            self.back,
+            self.quit,
+            self.next,
+        ]:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and previous is not None:
+                QWidget.setTabOrder(previous, widget)
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                previous = widget
+
+    def _show_basis(self, box: QuestionBox) -> None:
+        """What a probe found, or why it could not tell, in the current language."""
+        box.show_basis("\n".join(tr(words) for words in self.flow.probe_words(box.question.id)))
+
+    def _answered(self, question_id: str, value: Any) -> None:
+        self._changed(question_id, lambda: self.flow.answer(question_id, value))
+
+    def _cleared(self, question_id: str) -> None:
+        """Nothing is ticked any more: the question has no answer."""
+        self._changed(question_id, lambda: self.flow.clear(question_id))
+
+    def _changed(self, question_id: str, change: Callable[[], None]) -> None:
+        before = [q.id for q in self.flow.questions(self.flow.current_topic)]
+        try:
+            change()
+        except InputError as error:
+            self.status.setText(tr(error.message))
+            return
+        self._show_basis(self.boxes[question_id])
+        self.status.clear()
+        after = [q.id for q in self.flow.questions(self.flow.current_topic)]
+        if before != after:  # a skip rule revealed or hid a question: rebuild after this event
+            QTimer.singleShot(0, self, lambda: self.show_topic(focus_question=question_id))
+        self.save_draft()
+
+    # -- navigation ------------------------------------------------------------
+
+    def go_next(self) -> None:
+        if self.flow.at_end and self.flow.is_complete:
+            self._leave_boxes()
+            run: CheckupRun = build_run(self.flow, self.ctx.clock())
+            self.finished.emit(run)
+            return
+        try:
+            self.flow.next()
+        except InputError as error:
+            topic = self.flow.current_topic
+            missing = self.flow.missing(topic)
+            names = "; ".join(_(BY_ID[qid].prompt) for qid in missing)
+            self.status.setText(f"{tr(error.message)} {names}".strip())
+            to_fix = missing or list(self.flow.conflicts(topic))
+            if to_fix and to_fix[0] in self.boxes:
+                self.boxes[to_fix[0]].first_input().setFocus()
+            return
+        self.show_topic()
+        self.save_draft()
+
+    def go_back(self) -> None:
+        self.flow.back()
+        self.show_topic()
+
+    def save_and_quit(self) -> None:
+        self._leave_boxes()
+        self.save_draft()
+        self.closed.emit()
+
+    def _leave_boxes(self) -> None:
+        for box in self.boxes.values():
+            box.leave()
+
+    def save_draft(self) -> None:
+        store = self.ctx.store
+        if store is None or self.ctx.data_erased:
+            return
+        snapshot, now = self.flow.to_dict(), self.ctx.clock()
+        run_in_background(
+            lambda: store.put_draft(DRAFT, snapshot, now),
+            lambda _r: None,
+            None,
+            owner=self,
+            pool=self.ctx.storage_pool,
+        )
+
+    # -- probes -------------------------------------------------------------------
+
+    def _start_probes(self, topic: str) -> None:
+        wants = any(q.probe for q in self.flow.questions(topic))
+        if not wants or topic in self._probed or self.ctx.probe_runner is None:
+            return
+        self._probed.add(topic)
+        self._running.add(topic)
+        self.busy.setVisible(True)
+        runner = self.ctx.probe_runner
+        run_in_background(
+            lambda: runner(topic),
+            lambda proposals: self._probed_done(topic, proposals),
+            lambda _exc: self._probed_done(topic, []),
+            owner=self,
+            pool=self.ctx.pool,
+        )
+
+    def _probed_done(self, topic: str, proposals: list[Proposal]) -> None:
+        self._running.discard(topic)
+        self.busy.setVisible(self.flow.current_topic in self._running)
+        answered = [p.question for p in proposals if self.flow.apply(p)]
+        if self.flow.current_topic == topic:
+            for proposal in proposals:
+                box = self.boxes.get(proposal.question)
+                if box is None:
+                    continue
+                if proposal.question in answered:
+                    box.set_value(proposal.value)
+                self._show_basis(box)
+        if proposals:
+            self.save_draft()

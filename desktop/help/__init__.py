@@ -1,0 +1,1 @@
+"""The help centre window and "report a problem"."""

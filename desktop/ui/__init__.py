@@ -1,0 +1,1 @@
+"""Widgets, dialogs and guards shared by every page."""

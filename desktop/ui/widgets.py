@@ -1,0 +1,202 @@
+"""Small widgets shared by pages: big action tiles, banners, headings, colours.
+
+The home screen is built from this module before the first paint, so it
+does not touch Qt's ``Qt`` namespace at import or in :class:`ActionTile`:
+PySide creates its ~100 enums on first use, about 20 ms (bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.ui.icons import icon, pixmap
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
+
+    from checks.findings import Severity
+
+# Severity is never shown by colour alone (icon + word + colour). Each
+# colour reads at 4.5:1 or more as text on a light window (the first set)
+# or on a dark one (the second). Keyed by ``Severity.value``, so the home
+# screen is painted without loading checks.findings.
+SEVERITY_COLOURS = {
+    "urgent": "#c62828",
+    "important": "#a35200",
+    "tip": "#1565c0",
+    "good": "#2a7230",
+}
+SEVERITY_COLOURS_DARK = {
+    "urgent": "#ff8a80",
+    "important": "#ffb74d",
+    "tip": "#82b1ff",
+    "good": "#81c784",
+}
+
+
+def is_dark_palette(palette: QPalette) -> bool:
+    """True when ``palette`` has light text on a dark window."""
+    from PySide6.QtGui import QPalette  # after the first paint: its enums cost a little
+
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return window.lightness() < text.lightness()
+
+
+def is_dark(widget: QWidget) -> bool:
+    """True when the widget's palette has light text on a dark window."""
+    return is_dark_palette(widget.palette())
+
+
+def severity_colour(severity: Severity, widget: QWidget) -> str:
+    """The text colour for ``severity`` that reads well on ``widget``'s palette."""
+    return _colour(severity.value, widget)
+
+
+def _colour(level: str, widget: QWidget) -> str:
+    return (SEVERITY_COLOURS_DARK if is_dark(widget) else SEVERITY_COLOURS)[level]
+
+
+def error_colour(widget: QWidget) -> str:
+    """The colour of error and warning text on ``widget``'s palette."""
+    return _colour("urgent", widget)
+
+
+def verdict_colour(ok: bool, widget: QWidget) -> str:
+    """Green for "looks right", red for a problem (always with words beside it)."""
+    return _colour("good" if ok else "urgent", widget)
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(max(font.pointSizeF(), 9.0) * factor)
+    font.setBold(bold)
+    return font
+
+
+class ActionTile(QPushButton):
+    """A large button for one of the home screen's main actions.
+
+    Title and subtitle are two plain labels that wrap (a plain QPushButton
+    cannot), so the window stays narrow at 200 % scaling and in long
+    translations. The labels take no keyboard focus and let mouse presses
+    through to the button (a QLabel without text interaction ignores them).
+    """
+
+    def __init__(
+        self,
+        object_name: str,
+        title: str,
+        subtitle: str,
+        icon_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.title = title
+        self._layout = layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(12)
+        badge = QLabel(self)
+        badge.setPixmap(pixmap(icon_name, 32, self.devicePixelRatioF()))
+        layout.addWidget(badge)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addStretch(1)  # the two lines stay together, centred
+        self.title_label = QLabel(title, self)
+        self.title_label.setObjectName(f"{object_name}Title")
+        self.title_label.setFont(scaled_font(self, 1.3, bold=True))
+        self.title_label.setWordWrap(True)
+        words.addWidget(self.title_label)
+        self.subtitle_label = QLabel(subtitle, self)
+        self.subtitle_label.setObjectName(f"{object_name}Subtitle")
+        self.subtitle_label.setFont(scaled_font(self, 1.05))
+        self.subtitle_label.setWordWrap(True)
+        words.addWidget(self.subtitle_label)
+        words.addStretch(1)
+        layout.addLayout(words, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(subtitle)
+
+    def sizeHint(self) -> QSize:
+        return self._layout.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._layout.minimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.totalHeightForWidth(width)
+
+
+class Banner(QFrame):
+    """A notice across the top of a page: icon, words and colour together."""
+
+    def __init__(
+        self,
+        object_name: str,
+        severity: Severity,
+        text: str,
+        action_label: str | None = None,
+        on_action: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        from PySide6.QtCore import Qt  # banners come after the first paint
+
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        colour = severity_colour(severity, parent or self)
+        self.setStyleSheet(f"#{object_name} {{ border: 2px solid {colour}; border-radius: 6px; }}")
+        layout = QHBoxLayout(self)
+        badge = QLabel(self)
+        badge.setPixmap(icon(severity.icon).pixmap(QSize(24, 24)))
+        badge.setAccessibleName(_(severity.label))
+        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        words = QLabel(f"<b style='color:{colour}'>{_(severity.label)}:</b> ", self)
+        words.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(words, 0, Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.setAccessibleName(f"{_(severity.label)}: {text}")
+        self.button: QPushButton | None = None
+        if action_label and on_action:
+            self.button = QPushButton(action_label, self)
+            self.button.setAccessibleName(action_label)
+            self.button.clicked.connect(on_action)
+            layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+
+
+def heading(text: str, factor: float, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setFont(scaled_font(label, factor, bold=True))
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def page_layout(widget: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.setSpacing(14)
+    return layout
