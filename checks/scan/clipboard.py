@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Literal
 
-from checks._chain_checks import eip55
+from checks.chains.rules import eip55
 from checks.encoding import b58check_encode, b58encode, encode_segwit_address
 
 WAIT_SECONDS = 3.0  # per address: hijackers swap within a fraction of a second

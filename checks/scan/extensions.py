@@ -31,7 +31,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
-from checks.domains import skeleton
+from checks.phishing.domains import skeleton
 
 Verdict = Literal["official", "impostor", "unknown"]
 
@@ -78,7 +78,7 @@ class Extension:
 class WalletIds:
     wallet: str
     display: str
-    names: tuple[str, ...]  # as skeletons (see checks.domains.skeleton), letters only
+    names: tuple[str, ...]  # as skeletons (see checks.phishing.domains.skeleton), letters only
     confirmed: bool  # the wallet's list comes from the vendor's own source
     official: frozenset[str]  # confirmed ids
     listed: frozenset[str]  # every id listed, confirmed or not

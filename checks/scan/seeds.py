@@ -10,7 +10,7 @@ Two passes, so that a home folder of text is read at disk speed:
    out); a key needs 51 ASCII letters and digits in a row.  Text that
    fails all three is done with.
 2. **Confirmation** of what passed, with the secret guard's own checker
-   (:mod:`checks._phrases`, :func:`checks.secrets.find_secrets`): the
+   (:mod:`checks.secrets.phrases`, :func:`checks.secrets.find_secrets`): the
    BIP-39 checksum, the Base58Check checksum, the secp256k1 range.
 
 What a file scan must not report (DESIGN.md, "BIP-39 in files"):
@@ -37,9 +37,11 @@ from collections.abc import Iterable
 from functools import cache
 from itertools import pairwise, repeat
 
+from checks.secrets import SecretKind, find_secrets
+
 # The guard's own checker, piece by piece: the file scan runs only the parts its
 # first pass points to.
-from checks._phrases import (
+from checks.secrets.phrases import (
     _ZH_MIN_MEAN_LOG_RANK,
     _Hanzi,
     _hanzi,
@@ -48,7 +50,6 @@ from checks._phrases import (
     _word_phrases,
     lexicon,
 )
-from checks.secrets import SecretKind, find_secrets
 
 #: The order kinds are reported in.
 KINDS: tuple[SecretKind, ...] = ("mnemonic", "private_key", "extended_private_key", "wif")
@@ -58,7 +59,7 @@ _PHRASE_MIN = 12
 # --- first pass -------------------------------------------------------------------
 
 #: ASCII characters that may stand between two words of a phrase (see
-#: checks._phrases._GAP_CHARS).
+#: checks.secrets.phrases._GAP_CHARS).
 _ASCII_SEPARATORS = b" \t\r\n\x0b\x0c,;|/\"'[]#().:-*"
 #: Separators outside ASCII, in UTF-8: ideographic space (Japanese phrases),
 #: full-width and Chinese punctuation, curly quotes, middle dots, zero-width space.
