@@ -9,12 +9,14 @@ current wording, as the checkup's catalogue does for its runs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checks.findings import Finding, Severity
 from checks.i18n import N_, msg
-from checks.scan.clipboard import SampleResult, verdict
-from checks.scan.engine import ScanResult
-from checks.scan.report import shown_path
+
+if TYPE_CHECKING:  # the catalogue is loaded with the checkup's; the scan itself is not
+    from checks.scan.clipboard import SampleResult
+    from checks.scan.engine import ScanResult
 
 TOPIC = "thief"
 TOPIC_TITLE = N_("What a thief would find on this computer")
@@ -33,6 +35,7 @@ class _Entry:
     title: str  # with {detail}
     why: str
     steps: tuple[str, ...]
+    summary: str = ""  # the title in the checkup's results, where there is no detail
 
 
 _NEW_WALLET_STEPS = (
@@ -83,11 +86,47 @@ CATALOG: dict[str, _Entry] = {
     "scan_clean": _Entry(G, N_("Nothing a thief could use was found"), N_("No seed phrase or key in your files, no fake wallet extension, no remote-control program, no redirected crypto site."), ()),
 }  # fmt: skip
 
+#: Titles in the checkup's results (one finding per kind; the scan page lists each place).
+_SUMMARIES = {
+    "scan_seed_file": N_("A seed phrase is saved in a file on this computer"),
+    "scan_key_file": N_("A private key is saved in a file on this computer"),
+    "scan_extension_impostor": N_("A fake wallet extension is installed"),
+    "scan_extension_unknown": N_("A wallet extension could not be confirmed as official"),
+    "scan_remote_running": N_("A remote-control program is running"),
+    "scan_remote_installed": N_("A remote-control program is installed"),
+    "scan_hosts": N_("The hosts file redirects a crypto site"),
+    "scan_proxy": N_("This computer uses a proxy"),
+    "scan_clipboard_hijacked": N_("A program swaps addresses you copy"),
+    "scan_clipboard_changed": N_("The clipboard changed during the test"),
+    "scan_clean": N_("Nothing a thief could use was found"),
+}
 _KEY_KINDS = {"private_key", "wif", "extended_private_key"}
+
+
+def checkup_findings() -> list[Finding]:
+    """The scan's findings for the checkup's catalogue (titles without the detail)."""
+    return [
+        Finding(key, TOPIC, entry.severity, _SUMMARIES[key], entry.why, entry.steps)
+        for key, entry in CATALOG.items()
+    ]
+
+
+def valid_answer(value: object) -> bool:
+    """A stored scan answer: a list of [finding id, detail] pairs (strings)."""
+    return isinstance(value, list) and all(
+        isinstance(pair, list)
+        and len(pair) == 2
+        and pair[0] in CATALOG
+        and isinstance(pair[1], str)
+        and len(pair[1]) <= 4096
+        for pair in value
+    )
 
 
 def items_for(result: ScanResult) -> list[ScanItem]:
     """The records to keep for ``result`` (paths and names, never content)."""
+    from checks.scan.report import shown_path
+
     items: list[ScanItem] = []
     for found in result.secret_files:
         kind = "scan_key_file" if found.kind in _KEY_KINDS else "scan_seed_file"
@@ -103,10 +142,14 @@ def items_for(result: ScanResult) -> list[ScanItem]:
                               tool.name))  # fmt: skip
     items += (ScanItem("scan_hosts", f"{entry.host} → {entry.address}") for entry in result.hosts)
     items += (ScanItem("scan_proxy", proxy.value) for proxy in result.proxies)
+    order = list(CATALOG)  # one kind of problem after another, urgent kinds first
+    items.sort(key=lambda item: (CATALOG[item.id].severity.rank, order.index(item.id)))
     return items or [ScanItem("scan_clean", "")]
 
 
 def clipboard_items(results: list[SampleResult]) -> list[ScanItem]:
+    from checks.scan.clipboard import verdict
+
     outcome = verdict(results)
     chains = ", ".join(r.sample.chain for r in results if r.outcome != "unchanged")
     if outcome == "hijacked":

@@ -6,12 +6,13 @@ worker in flight, so a pause stops handing out work at once and a batch in
 hand is done within a fraction of a second.  A cancel terminates the
 workers.  The processes are started with "spawn" (safe from a thread of a
 Qt application, and the only way on Windows and macOS); each loads the
-wordlists once.
+wordlists once ("fork" on Linux from the command line: see :func:`_context`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ def check_in_processes(
     from checks.scan.files import readable_size
 
     batches = _batches(entries, readable_size)
-    pool = multiprocessing.get_context("spawn").Pool(workers)
+    pool = _context().Pool(workers)
     pending: list[tuple[list[FileEntry], AsyncResult[list[Outcome]]]] = []
     try:
         while batches or pending:
@@ -56,6 +57,17 @@ def check_in_processes(
         pool.close()
     finally:
         pool.join()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """The "fork" context on Linux when Qt is not loaded (the command line): workers start at
+    once and share the wordlists built here; "spawn" anywhere else."""
+    if sys.platform.startswith("linux") and "PySide6.QtCore" not in sys.modules:
+        from checks.scan.seeds import warm_up
+
+        warm_up()
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _batches(

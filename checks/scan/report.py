@@ -7,9 +7,10 @@ cannot contain any part of a secret: the scan never keeps one.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checks.scan.engine import ScanResult
+if TYPE_CHECKING:
+    from checks.scan.engine import ScanResult
 
 
 def shown_path(result: ScanResult, path: Path) -> str:

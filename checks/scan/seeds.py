@@ -32,10 +32,11 @@ secret.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from functools import cache
-from itertools import pairwise, repeat
+from itertools import accumulate, pairwise, repeat
 
 from checks.secrets import SecretKind, find_secrets
 
@@ -114,6 +115,13 @@ def _known_words() -> dict[bytes, int]:
     known = dict.fromkeys((word.encode("utf-8") for word in lexicon().lookup), 1)
     known.update(dict.fromkeys(_NUMBERS, 2))
     return known
+
+
+def warm_up() -> None:
+    """Build the word sets now (about 0.5 s) instead of on the first file."""
+    _known_words()
+    _hanzi()
+    _rank_maps()
 
 
 def may_hold_phrase(data: bytes) -> bool:
@@ -206,16 +214,18 @@ _WHITESPACE = re.compile(r"\s")
 
 def _random_enough(hanzi: _Hanzi, run: str) -> bool:
     need = _ZH_MIN_MEAN_LOG_RANK * _PHRASE_MIN
-    for index in hanzi.indexes:
-        ranks = [hanzi.log_rank[index.get(char, 0)] for char in run]
-        total = sum(ranks[:_PHRASE_MIN])
-        if total >= need:
+    for rank_of in _rank_maps():
+        sums = list(accumulate(map(rank_of.get, run, repeat(0.0)), initial=0.0))
+        if max(map(operator.sub, sums[_PHRASE_MIN:], sums), default=0.0) >= need:
             return True
-        for position in range(_PHRASE_MIN, len(ranks)):
-            total += ranks[position] - ranks[position - _PHRASE_MIN]
-            if total >= need:
-                return True
     return False
+
+
+@cache
+def _rank_maps() -> tuple[dict[str, float], ...]:
+    """ln(1 + word number) of each character, in the simplified and the traditional list."""
+    hanzi = _hanzi()
+    return tuple({char: hanzi.log_rank[i] for char, i in index.items()} for index in hanzi.indexes)
 
 
 _LIST_WORD = re.compile(r"[^\W\d_]+")
