@@ -30,6 +30,7 @@ class ScanOptions:
     system_root: Path | None = None
     files: bool = True
     workers: int = 1
+    gentle: bool = False  # worker processes at low priority (the window's scan)
     processes: Callable[[], Iterable[str]] = running_process_names
     #: Runs a command and returns its output (macOS proxy settings); None: not asked.
     run_command: Callable[[list[str]], str] | None = None
@@ -86,7 +87,9 @@ def run_scan(
 
     files = FileScan()
     if options.files:
-        files = scan_files(options.home, control, progress, workers=options.workers)
+        files = scan_files(
+            options.home, control, progress, workers=options.workers, gentle=options.gentle
+        )
     phase("extensions")
     extensions = find_extensions(options.home, options.system)
     phase("programs")
