@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import accumulate, compress, count, pairwise, repeat
 
-from checks.secrets import SecretKind, find_secrets
+from checks.secrets import SecretKind, SecretMatch, find_secrets
 
 # The guard's own checker, piece by piece: the file scan runs only the parts its
 # first pass points to.
@@ -364,8 +364,15 @@ def _keys(text: str, header: str) -> Iterable[SecretKind]:
                 continue
         elif not (length in (51, 52) or 100 <= length <= 112):
             continue
-        found.update(match.kind for match in find_secrets(text[start:end]))
+        found.update(_kinds(find_secrets(text[start:end])))
     return found
+
+
+def _kinds(matches: Iterable[SecretMatch]) -> Iterator[SecretKind]:
+    """The kinds of the guard's matches that a file scan reports (keys and phrases)."""
+    for match in matches:
+        if match.kind in KINDS:
+            yield match.kind
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
