@@ -102,6 +102,7 @@ def main() -> int:
                 save(passphrase, f"passphrase-{'new' if new else 'unlock'}-{language}")
                 passphrase.close()
             checkup_pages(window, save, language)
+            scan_page(window, save, language, Path(home) / "scanned-home")
             window.close()
     return 0
 
@@ -193,6 +194,39 @@ def checkup_pages(window, save, language: str) -> None:
     run = build_run(flow, window.ctx.clock())
     window.checkup._show_results(run, None)
     save(window, f"checkup-results-{language}")
+    window.checkup.close_page()
+
+
+def scan_page(window, save, language: str, home: Path) -> None:
+    """The topic "What a thief would find" after a real scan of a small made-up home."""
+    import json
+
+    from checks.checkup.flow import CheckupFlow
+    from checks.scan.engine import ScanOptions
+    from desktop.background import SyncPool
+
+    sys.path.insert(0, str(ROOT))
+    from bench import scan_home
+
+    planted = scan_home.planted_files()
+    for relative in ("Documents/notes/wallet.txt", "Documents/seed.docx", "Documents/keys/raw.txt",
+                     "Downloads/english.txt", "Downloads/SHA256SUMS"):  # fmt: skip
+        path = home / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(planted[relative][0])
+    version = home / ".config/google-chrome/Default/Extensions" / ("k" * 32) / "1.0_0"
+    version.mkdir(parents=True, exist_ok=True)
+    (version / "manifest.json").write_text(json.dumps({"name": "MetaMask Wallet"}))
+    flow = CheckupFlow()
+    flow.go_to("thief")
+    window.checkup._open_wizard(flow)
+    box = window.checkup.page.boxes["thief_scan"]
+    box.pool = SyncPool()
+    box.options_factory = lambda: ScanOptions(
+        home=home, system="linux", processes=lambda: ["AnyDesk.exe"]
+    )
+    box.start_scan()
+    save(window, f"scan-results-{language}")
     window.checkup.close_page()
 
 

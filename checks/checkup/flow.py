@@ -368,6 +368,11 @@ def validate(question: Question, value: Any) -> Any:
     elif question.kind is Kind.TOTP:
         if value == SKIPPED or value in allowed:
             return value
+    elif question.kind is Kind.SCAN:
+        from checks.scan.findings import valid_answer
+
+        if value == SKIPPED or valid_answer(value):
+            return value
     elif question.kind is Kind.CHOICE:
         if isinstance(value, str) and value in allowed:
             return value

@@ -30,6 +30,7 @@ from checks.i18n import N_, Msg, msg
 PENALTY = {Severity.URGENT: 60, Severity.IMPORTANT: 30, Severity.TIP: 10, Severity.GOOD: 0}
 WEIGHTS = {
     "seed": 3.0,
+    "thief": 3.0,
     "phishing": 2.5,
     "passwords": 2.0,
     "two_factor": 2.0,

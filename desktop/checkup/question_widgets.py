@@ -344,4 +344,8 @@ def make_box(question: Question, pool: Any, parent: QWidget | None = None) -> Qu
         return MultiBox(question, parent)
     if question.kind is Kind.PASSWORD:
         return PasswordBox(question, pool, parent)
+    if question.kind is Kind.SCAN:
+        from desktop.checkup.scan_box import ScanBox  # issue 20
+
+        return ScanBox(question, None, parent)
     return TotpBox(question, parent)

@@ -1,0 +1,121 @@
+"""Run the whole scan: files, browser extensions, remote-control tools, hosts, proxy.
+
+One entry point, :func:`run_scan`, for the window (in a background thread)
+and the ``wallet-checkup scan`` command.  Everything the scan touches on the
+machine comes through :class:`ScanOptions`, so tests point it at a fixture
+home, a fake system root and a fake process list.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checks.scan.control import Control, Progress
+from checks.scan.extensions import Extension, find_extensions
+from checks.scan.files import FileScan, SecretFile, scan_files
+from checks.scan.hosts import HostsEntry, ProxySetting, hosts_path, read_hosts, system_proxies
+from checks.scan.remote import RemoteTool, find_remote_tools, running_process_names
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    home: Path
+    system: str = sys.platform  # "linux", "darwin", "win32"
+    #: "/" or "C:/" to look at system-wide programs, the hosts file and the proxy
+    #: settings; None when a chosen folder is scanned as the home (``--home DIR``).
+    system_root: Path | None = None
+    files: bool = True
+    workers: int = 1
+    gentle: bool = False  # worker processes at low priority (the window's scan)
+    processes: Callable[[], Iterable[str]] = running_process_names
+    #: Runs a command and returns its output (macOS proxy settings); None: not asked.
+    run_command: Callable[[list[str]], str] | None = None
+
+
+@dataclass(frozen=True)
+class ScanStats:
+    files: int
+    bytes: int
+    skipped: int
+    seconds: float
+    not_text: int = 0
+    skipped_folders: int = 0
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    home: Path
+    secret_files: tuple[SecretFile, ...]
+    extensions: tuple[Extension, ...]
+    remote_access: tuple[RemoteTool, ...]
+    hosts: tuple[HostsEntry, ...]
+    proxies: tuple[ProxySetting, ...]
+    stats: ScanStats
+    relative_paths: bool = field(default=False)  # paths shown relative to ``home``
+
+    @property
+    def anything_found(self) -> bool:
+        return bool(
+            self.secret_files
+            or any(e.verdict != "official" for e in self.extensions)
+            or self.remote_access
+            or self.hosts
+            or self.proxies
+        )
+
+
+def default_system_root() -> Path:
+    return Path("C:/") if sys.platform == "win32" else Path("/")
+
+
+def run_scan(
+    options: ScanOptions,
+    control: Control | None = None,
+    progress: Callable[[Progress], None] = lambda progress: None,
+) -> ScanResult:
+    """Scan; raises :class:`checks.scan.control.Cancelled` if cancelled."""
+    control = control or Control()
+    started = time.monotonic()
+
+    def phase(name: str) -> None:
+        control.checkpoint()
+        progress(Progress(name, 0, 0, 0, 0, "", time.monotonic() - started))
+
+    files = FileScan()
+    if options.files:
+        files = scan_files(
+            options.home, control, progress, workers=options.workers, gentle=options.gentle
+        )
+    phase("extensions")
+    extensions = find_extensions(options.home, options.system)
+    phase("programs")
+    remote = find_remote_tools(options.home, options.processes(), options.system_root)
+    phase("network")
+    hosts: list[HostsEntry] = []
+    proxies: list[ProxySetting] = []
+    if options.system_root is not None:
+        hosts = read_hosts(hosts_path(options.system, options.system_root))
+        proxies = system_proxies(options.system, options.run_command)
+    seconds = time.monotonic() - started
+    progress(Progress("done", files.files, files.files, files.bytes, files.bytes, "", seconds))
+    return ScanResult(
+        home=options.home,
+        secret_files=tuple(files.found),
+        extensions=tuple(extensions),
+        remote_access=tuple(remote),
+        hosts=tuple(hosts),
+        proxies=tuple(proxies),
+        stats=ScanStats(
+            files=files.files,
+            bytes=files.bytes,
+            skipped=files.skipped,
+            seconds=round(seconds, 3),
+            not_text=files.not_text,
+            skipped_folders=files.walk.skipped_folders,
+        ),
+        relative_paths=options.system_root is None,
+    )

@@ -1,0 +1,120 @@
+"""``wallet-checkup scan [--home DIR] [--pictures] [--json]``: what a thief would find.
+
+The same scan as the checkup topic (:func:`checks.scan.engine.run_scan`), with
+no window.  Without ``--home`` the real home folder is scanned, with the
+machine's programs, hosts file and proxy settings; with ``--home DIR`` the
+folder is scanned as a home (browser profiles and app folders at their
+standard places under it) and the machine's own folders are left alone.
+
+Exit 0 when nothing is found, 1 when something is, 2 on an error (one plain
+line on stderr, never a traceback).  ``--json`` prints the object in
+DESIGN.md's contracts; nothing printed ever holds any part of a secret.
+Ctrl+C stops the scan (exit 130).
+
+``--pictures`` runs the picture scan when its module is installed:
+``checks.scan.pictures.scan_pictures(home)`` returns ``[{"path": …, "kind":
+"mnemonic"}]`` (issue 21, with the OCR extra); without it the command says so
+and exits 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from argparse import Namespace
+from pathlib import Path
+from typing import Any
+
+from checks.i18n import N_, msg
+from desktop.i18n import _, cli_language, set_language, tr
+
+EXIT_FOUND = 1
+EXIT_ERROR = 2
+
+PICTURES_NEED_OCR = N_(
+    "The picture scan needs the optional OCR part, which is not installed "
+    "(pip install 'wallet-checkup[ocr]'). Run the scan without --pictures to check your files."
+)
+
+
+def run_scan_command(args: Namespace) -> int:
+    set_language(cli_language(args.doc_lang or args.lang))
+    home = Path(args.home).expanduser() if args.home else Path.home()
+    if not home.is_dir():
+        print(tr(msg(N_("Not a folder: {path}"), path=str(home))), file=sys.stderr)
+        return EXIT_ERROR
+    pictures_scan: Any = None
+    if args.pictures:
+        try:  # the picture scan (issue 21) brings its own module and the OCR extra
+            pictures_scan = importlib.import_module("checks.scan.pictures")
+        except ImportError:
+            print(_(PICTURES_NEED_OCR), file=sys.stderr)
+            return EXIT_ERROR
+    from checks.scan.control import Cancelled
+    from checks.scan.engine import ScanOptions, default_system_root, run_scan
+
+    options = ScanOptions(
+        home=home.resolve(),
+        system_root=None if args.home else default_system_root(),
+        workers=1 if getattr(sys, "frozen", False) else min(2, os.cpu_count() or 1),
+        run_command=_run_command,
+    )
+    try:
+        result = run_scan(options)
+        pictures = pictures_scan.scan_pictures(options.home) if pictures_scan else None
+    except KeyboardInterrupt:
+        return 130
+    except Cancelled:  # pragma: no cover - nothing cancels a command-line scan but Ctrl+C
+        return 130
+    except OSError as error:
+        print(tr(msg(N_("The scan could not run: {reason}"), reason=error.strerror or error)),
+              file=sys.stderr)  # fmt: skip
+        return EXIT_ERROR
+    from checks.scan.findings import finding, items_for
+    from checks.scan.report import to_json
+
+    if args.json:
+        print(json.dumps(to_json(result, pictures), ensure_ascii=False, indent=1))
+    else:
+        _print_human(result, [finding(item) for item in items_for(result)], pictures)
+    return EXIT_FOUND if result.anything_found or pictures else 0
+
+
+def _print_human(result: Any, findings: list[Any], pictures: list[Any] | None) -> None:
+    from checks.scan.findings import TOPIC_TITLE
+
+    print(_(TOPIC_TITLE))
+    for number, found in enumerate(findings):
+        if number == 0 or found.id != findings[number - 1].id:
+            print()
+        print(f"[{_(found.severity.label)}] {tr(found.title)}")
+        if number + 1 == len(findings) or findings[number + 1].id != found.id:
+            for step_number, step in enumerate(found.fix_steps, start=1):  # once per kind
+                print(f"    {step_number}. {tr(step)}")
+    for picture in pictures or []:
+        print(tr(msg(N_("[Urgent] A seed phrase is in a picture: {path}"), path=picture["path"])))
+    stats = result.stats
+    print()
+    print(
+        tr(
+            msg(
+                N_("{files} files checked ({megabytes} MB), {skipped} skipped, in {seconds} s."),
+                files=stats.files,
+                megabytes=round(stats.bytes / 1e6, 1),
+                skipped=stats.skipped,
+                seconds=round(stats.seconds, 1),
+            )
+        )
+    )
+
+
+def _run_command(argv: list[str]) -> str:
+    """A read-only system command (macOS proxy settings), 3 s at most; "" on failure."""
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=3, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout if done.returncode == 0 else ""
