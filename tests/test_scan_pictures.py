@@ -278,3 +278,25 @@ def test_without_the_extra_the_command_says_how_to_add_it(
         assert "图片" in err and "OCR" in err
     with pytest.raises(pictures.OcrMissing):
         pictures.scan_pictures(tmp_path, workers=0)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "needs the optional OCR part"), ("zh_CN", "需要可选的 OCR（文字识别）组件")],
+)
+def test_without_the_extra_the_topic_offers_no_picture_scan_and_says_how_to_add_it(
+    qtbot, make_ctx, monkeypatch: pytest.MonkeyPatch, language: str, expected: str
+) -> None:
+    from ui import open_window
+
+    from checks.checkup.flow import CheckupFlow
+
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+    win = open_window(qtbot, make_ctx(), language)
+    flow = CheckupFlow.from_dict({"answers": {"wallets": ["metamask"]}})
+    flow.go_to("thief")
+    win.checkup._open_wizard(flow)
+    box = win.checkup.page.boxes["thief_scan"]
+    assert not box.pictures.isEnabled() and not box.pictures.isChecked()
+    assert expected in box.pictures_note.text()
+    assert "pip install 'wallet-checkup[ocr]'" in box.pictures_note.text()

@@ -128,3 +128,32 @@ def test_the_topic_offers_pictures_and_remembers_them(qtbot, make_ctx, home: Pat
     answer = win.checkup.page.flow.answers["thief_scan"]
     assert ["scan_seed_picture", "Pictures/seed_zh_dark.png"] in answer
     assert load_seen(ctx.store).found == {str(seed): (seed.stat().st_size, seed.stat().st_mtime_ns)}
+
+
+def test_a_heic_photo_of_the_phrase_is_read(tmp_path: Path) -> None:
+    pillow_heif = pytest.importorskip("pillow_heif", reason="pillow-heif is not installed")
+    pillow_heif.register_heif_opener()
+    (tmp_path / "Pictures").mkdir()
+    shot = picture_home.seed_screenshots()["seed_en_light.png"]
+    shot.save(tmp_path / "Pictures" / "IMG_0042.HEIC", quality=90)
+    scan = scan_pictures(tmp_path, workers=0)
+    assert [p.path.name for p in scan.found] == ["IMG_0042.HEIC"]
+
+
+@pytest.mark.security
+def test_the_picture_scan_opens_no_internet_socket(home: Path, tmp_path: Path) -> None:
+    from test_security_network import STRACE, traced
+
+    if STRACE is None:
+        pytest.skip("strace is not installed")
+    pictures = tmp_path / "scan-home" / "Pictures"
+    pictures.mkdir(parents=True)
+    (pictures / "seed.png").write_bytes((home / "Pictures/Screenshots/chat_zh.png").read_bytes())
+    code, lines = traced(
+        ["scan", "--home", str(pictures.parent), "--pictures", "--json"],
+        tmp_path / "data",
+        tmp_path,
+    )
+    assert code == 1, lines[-5:]  # it ran, read the picture in its workers, and found the phrase
+    internet = [line for line in lines if re.search(r"AF_INET6?\b", line)]
+    assert internet == [], internet[:5]
