@@ -224,3 +224,22 @@ def test_cancel_wakes_a_paused_scan() -> None:
     control.cancel()
     with pytest.raises(Cancelled):
         control.checkpoint()
+
+
+def _worker_dies(batch: list[object]) -> list[object]:
+    os._exit(3)  # a worker process that crashes
+
+
+def test_a_worker_that_dies_leaves_the_rest_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checks.scan import parallel
+
+    for relative in ("Documents/notes/wallet.txt", "Documents/keys/wif.txt"):
+        _write(tmp_path, relative, PLANTED[relative][0])
+    for n in range(10):
+        _write(tmp_path, f"other/n{n}.txt", b"hello")
+    monkeypatch.setattr(parallel, "_check_batch", _worker_dies)
+    monkeypatch.setattr(parallel, "BATCH_FILES", 2)
+    found = _scan(tmp_path, workers=2)
+    assert found == {"Documents/notes/wallet.txt": ["mnemonic"], "Documents/keys/wif.txt": ["wif"]}

@@ -300,3 +300,14 @@ def test_without_the_extra_the_topic_offers_no_picture_scan_and_says_how_to_add_
     assert not box.pictures.isEnabled() and not box.pictures.isChecked()
     assert expected in box.pictures_note.text()
     assert "pip install 'wallet-checkup[ocr]'" in box.pictures_note.text()
+
+
+def test_a_phrase_set_apart_after_a_random_looking_chinese_line_is_found() -> None:
+    """The file scan's checker (which reads the pictures' text too) joins its Chinese
+    candidates; a phrase set apart must keep its first character after the join."""
+    from checks.scan.seeds import secrets_in_text
+
+    seed = phrase(CHINESE, 8)
+    numbered = " ".join(f"{n} {w}" for n, w in enumerate(seed, 1))
+    assert secrets_in_text(numbered) == ["mnemonic"]
+    assert secrets_in_text(f"请按顺序抄写下面的助记词并妥善保管\n{numbered}") == ["mnemonic"]

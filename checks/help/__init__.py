@@ -85,6 +85,7 @@ TOPIC_ARTICLES: Mapping[str, str] = MappingProxyType(
         "totp_backup": "passwords-2fa",
         "network": "public-wifi-vpn",
         "device": "device-basics",
+        "thief": "seed-exposed",  # a seed found in a file is an exposed seed (issue 20)
         "seed": "seed-exposed",
         "cold_storage": "hot-cold-hardware",
         "phishing": "official-or-fake",

@@ -35,6 +35,7 @@ class ScanOptions:
     system_root: Path | None = None
     files: bool = True
     workers: int = 1
+    gentle: bool = False  # worker processes at low priority (the window's scan)
     #: Also read the pictures (issue 21; needs the OCR extra), in this many processes
     #: (0: in this one), skipping those in ``seen_pictures`` unchanged since.
     pictures: bool = False
@@ -102,13 +103,20 @@ def run_scan(
 
     files = FileScan()
     if options.files:
-        files = scan_files(options.home, control, progress, workers=options.workers)
+        files = scan_files(
+            options.home, control, progress, workers=options.workers, gentle=options.gentle
+        )
     pictures = None
     if options.pictures:
         from checks.scan.pictures import scan_pictures
 
         pictures = scan_pictures(
-            options.home, control, progress, options.seen_pictures, options.picture_workers
+            options.home,
+            control,
+            progress,
+            options.seen_pictures,
+            options.picture_workers,
+            gentle=options.gentle,
         )
     phase("extensions")
     extensions = find_extensions(options.home, options.system)

@@ -83,6 +83,7 @@ def scan_files(
     control: Control,
     progress: Callable[[Progress], None] = lambda progress: None,
     workers: int = 1,
+    gentle: bool = False,
 ) -> FileScan:
     """Every secret in the files under ``root``.  Raises Cancelled (see control).
 
@@ -117,7 +118,7 @@ def scan_files(
     if workers > 1 and len(entries) > 1:
         from checks.scan.parallel import check_in_processes
 
-        outcomes = check_in_processes(entries, control, workers)
+        outcomes = check_in_processes(entries, control, workers, gentle)
     else:
         outcomes = ((entry, check_entry(entry, control)) for entry in entries)
     for number, (entry, outcome) in enumerate(outcomes, start=1):

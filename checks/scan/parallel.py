@@ -2,22 +2,28 @@
 runs it on one core per process.
 
 Files go out in batches of about :data:`BATCH_BYTES`, at most two batches per
-worker in flight, so a pause stops handing out work at once and a batch in
-hand is done within a fraction of a second.  A cancel terminates the
-workers.  The processes are started with "spawn" (safe from a thread of a
-Qt application, and the only way on Windows and macOS); each loads the
-wordlists once ("fork" on Linux from the command line: see :func:`_context`).
+worker in flight, so a pause stops handing out work at once and a cancel
+leaves at most those batches (a fraction of a second of work) to finish in
+the background.  If a worker process dies or cannot start, the rest is
+checked here, in this process: slower, never lost.  Workers start with
+"spawn" (safe from a thread of a Qt application, the only way on Windows and
+macOS; each loads the wordlists once), or "fork" on Linux from the command
+line (see :func:`_context`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
-from checks.scan.control import Cancelled, Control
+from checks.scan.control import Control
 from checks.scan.walk import FileEntry
 
 if TYPE_CHECKING:
@@ -28,46 +34,73 @@ BATCH_FILES = 64
 
 
 def check_in_processes(
-    entries: list[FileEntry], control: Control, workers: int
+    entries: list[FileEntry], control: Control, workers: int, gentle: bool = False
 ) -> Iterator[tuple[FileEntry, Outcome]]:
-    """(entry, outcome) for every entry, in batch order."""
-    from checks.scan.files import readable_size
+    """(entry, outcome) for every entry, in batch order.
 
-    batches = _batches(entries, readable_size)
-    pool = _context().Pool(workers)
-    pending: list[tuple[list[FileEntry], AsyncResult[list[Outcome]]]] = []
+    ``gentle`` lowers the workers' priority, so that the window (and whatever
+    else the person is doing) keeps the processor first.
+    """
+    from checks.scan.files import check_entry, readable_size
+
+    batches = deque(_batches(entries, readable_size))
+    pending: deque[tuple[list[FileEntry], Future[list[Outcome]]]] = deque()
     try:
-        while batches or pending:
+        initializer = _lower_priority if gentle else None
+        executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=initializer)
+    except (OSError, ValueError, NotImplementedError):
+        executor = None
+    try:
+        while executor is not None and (batches or pending):
             control.checkpoint()
             while batches and len(pending) < 2 * workers and not control.paused:
-                batch = batches.pop(0)
-                pending.append((batch, pool.apply_async(_check_batch, (batch,))))
+                batch = batches.popleft()
+                pending.append((batch, executor.submit(_check_batch, batch)))
             if not pending:
+                continue  # paused with nothing in flight: the checkpoint waits
+            batch, future = pending[0]
+            try:
+                outcomes = future.result(timeout=0.1)
+            except FutureTimeout:
                 continue
-            batch, outcome = pending[0]
-            outcome.wait(0.1)
-            if not outcome.ready():
-                continue
-            pending.pop(0)
-            yield from zip(batch, outcome.get(), strict=True)
-    except (Cancelled, GeneratorExit):
-        pool.terminate()
-        raise
-    else:
-        pool.close()
+            except BrokenProcessPool:  # a worker died: finish in this process
+                batches.extendleft(reversed([b for b, _future in pending]))
+                pending.clear()
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = None
+                break
+            pending.popleft()
+            yield from zip(batch, outcomes, strict=True)
+        for batch in batches:  # only when the workers could not be used
+            for entry in batch:
+                control.checkpoint()
+                yield entry, check_entry(entry, control)
     finally:
-        pool.join()
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """The "fork" context on Linux when Qt is not loaded (the command line): workers start at
-    once and share the wordlists built here; "spawn" anywhere else."""
+    """The "fork" context on Linux when Qt is not loaded (the command line): workers
+    start at once and share the wordlists built here; "spawn" anywhere else."""
     if sys.platform.startswith("linux") and "PySide6.QtCore" not in sys.modules:
         from checks.scan.seeds import warm_up
 
         warm_up()
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+def _lower_priority() -> None:
+    try:
+        if hasattr(os, "nice"):
+            os.nice(10)
+        else:  # Windows
+            import psutil
+
+            psutil.Process().nice(psutil.BELOW_NORMAL_PRIORITY_CLASS)
+    except (OSError, ImportError, AttributeError):
+        pass
 
 
 def _batches(

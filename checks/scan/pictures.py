@@ -15,7 +15,6 @@ False and the caller says how to add it (:data:`NEEDS_OCR`).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import sys
@@ -113,11 +112,13 @@ def scan_pictures(
     seen: SeenPictures | None = None,
     workers: int = 2,
     folders: list[Path] | None = None,
+    gentle: bool = False,
 ) -> PictureScan:
     """Read the pictures; raises :class:`Cancelled` when cancelled.
 
     ``workers`` processes read pictures side by side; 0 reads them in this
-    process (tests, and the frozen app, which cannot start workers).
+    process (tests, and the frozen app, which cannot start workers); ``gentle``
+    lowers their priority (the window's scan).
     """
     if not ocr.ocr_available():
         raise OcrMissing(NEEDS_OCR)
@@ -145,8 +146,12 @@ def scan_pictures(
         progress(Progress("pictures", done, total, done, total, folder, time.monotonic() - started))
 
     report(0, "")
-    verdicts = _read_in_processes if workers > 0 else _read_here
-    for done, (entry, verdict) in enumerate(verdicts(to_read, control, workers), start=1):
+    verdicts = (
+        _read_in_processes(to_read, control, workers, gentle)
+        if workers > 0
+        else _read_here(to_read, control, 0)
+    )
+    for done, (entry, verdict) in enumerate(verdicts, start=1):
         if verdict == "unread":
             scan.unreadable += 1
         else:
@@ -191,14 +196,21 @@ def _read_here(
 
 
 def _read_in_processes(
-    entries: list[PictureEntry], control: Control, workers: int
+    entries: list[PictureEntry], control: Control, workers: int, gentle: bool = False
 ) -> Iterator[tuple[PictureEntry, Verdict]]:
     """In order of completion; at most two pictures per worker handed out, so a pause
-    stops the reading within a picture or two.  A cancel ends the workers at once."""
+    stops the reading within a picture or two.  A cancel ends the workers at once.
+    Workers that cannot start leave the pictures to this process."""
+    from checks.scan.parallel import _context, _lower_priority
+
     if not entries:
         return
     queue = list(reversed(entries))
-    pool = _context().Pool(min(workers, len(entries)))
+    try:
+        pool = _context().Pool(min(workers, len(entries)), _lower_priority if gentle else None)
+    except (OSError, ValueError, NotImplementedError):
+        yield from _read_here(entries, control, 0)
+        return
     pending: list[tuple[PictureEntry, AsyncResult[Verdict]]] = []
     try:
         while queue or pending:
@@ -223,14 +235,6 @@ def _read_in_processes(
         pool.close()
     finally:
         pool.join()
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """ "fork" on Linux without Qt loaded (the command line): workers start at once;
-    "spawn" anywhere else (safe beside Qt's threads; the only way on Windows, macOS)."""
-    if sys.platform.startswith("linux") and "PySide6.QtCore" not in sys.modules:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 def default_workers() -> int:

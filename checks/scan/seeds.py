@@ -34,9 +34,10 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import accumulate, pairwise, repeat
+from itertools import accumulate, compress, count, pairwise, repeat
 
 from checks.secrets import SecretKind, find_secrets
 
@@ -44,7 +45,6 @@ from checks.secrets import SecretKind, find_secrets
 # first pass points to.
 from checks.secrets.phrases import (
     _ZH_MIN_MEAN_LOG_RANK,
-    _Hanzi,
     _hanzi,
     _hanzi_phrases,
     _numbered_phrases,
@@ -66,6 +66,15 @@ _ASCII_SEPARATORS = b" \t\r\n\x0b\x0c,;|/\"'[]#().:-*"
 #: full-width and Chinese punctuation, curly quotes, middle dots, zero-width space.
 _WIDE_SEPARATORS = tuple(
     char.encode("utf-8") for char in "\u3000，、；：“”‘’·・\u200b\u200c\u200d\ufeff（）"
+)
+
+
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+#: UTF-8 lead bytes of the letters of the other wordlists: accented Latin (French,
+#: Spanish, Czech, Turkish), Cyrillic, kana, Hangul syllables and jamo.
+_OTHER_SCRIPTS = re.compile(
+    rb"[\xc3-\xc9\xcc\xcd\xd0-\xd3\xea-\xed]|\xe1[\x84-\x87]|\xe3[\x81-\x83]"
+    rb"|\xef\xbc[\xa1-\xba]|\xef\xbd[\x81-\x9a]"  # full-width Latin letters
 )
 
 
@@ -127,6 +136,9 @@ def warm_up() -> None:
 def may_hold_phrase(data: bytes) -> bool:
     """First pass for a phrase in words: 12 wordlist words in a row (UTF-8 ``data``)."""
     if not data.isascii():
+        ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        if ascii_letters < 3 * _PHRASE_MIN and not _OTHER_SCRIPTS.search(data):
+            return False  # e.g. Chinese text: no word of any wordlist but Chinese in it
         for separator in _WIDE_SEPARATORS:
             if separator in data:
                 data = data.replace(separator, b" ")
@@ -186,46 +198,75 @@ def _has_phrase(text: str, words: bool, hanzi: bool) -> bool:
         spans += _numbered_phrases(text)
     if any(not _is_wordlist_excerpt(text[start:end]) for start, end in spans):
         return True
-    return hanzi and any(
-        not _is_wordlist_excerpt(piece[start:end])
-        for piece in _hanzi_candidates(text)
-        for start, end in _hanzi_phrases(piece)
-    )
+    if not hanzi:
+        return False
+    # "。" ends a run (no phrase spans two pieces); the new line after it is the separator
+    # the "apart" form needs before its first character (without it that character is lost).
+    pieces = "\u3002\n".join(_hanzi_candidates(text))
+    return any(not _is_wordlist_excerpt(pieces[start:end]) for start, end in _hanzi_phrases(pieces))
 
 
-def _hanzi_candidates(text: str) -> Iterable[str]:
+def _hanzi_candidates(text: str) -> list[str]:
     """The pieces of ``text`` in which the guard's Chinese check could find a phrase.
 
     Characters written together must look random, among other things have a
     mean ln(1 + word number) of at least 5.3 over the phrase (prose: about
     4.8), so a run none of whose 12-character windows reaches it is dropped
-    here, at a fraction of the cost of the full check.
+    here, for all runs at once, at a fraction of the cost of the full check.
+    Runs with spaces inside (characters set apart) and the "apart" form are
+    always kept.
     """
     hanzi = _hanzi()
-    for match in hanzi.together.finditer(text):
-        run = match.group()
-        if _WHITESPACE.search(run) or _random_enough(hanzi, run):
-            yield run
-    yield from (match.group(1) for match in hanzi.apart.finditer(" " + text))
+    runs = [match.group() for match in hanzi.together.finditer(text)]
+    spaced = _WHITESPACE.search("".join(runs)) is not None  # rare: test each run only then
+    kept = [run for run in runs if _WHITESPACE.search(run)] if spaced else []
+    kept += (runs[number] for number in _random_runs(runs))
+    kept += (match.group(1) for match in hanzi.apart.finditer(" " + text))
+    return kept
 
 
 _WHITESPACE = re.compile(r"\s")
+_RUN_BREAK = "\x00"  # between runs in _random_runs: it weighs so little no window passes
 
 
-def _random_enough(hanzi: _Hanzi, run: str) -> bool:
-    need = _ZH_MIN_MEAN_LOG_RANK * _PHRASE_MIN
-    for rank_of in _rank_maps():
-        sums = list(accumulate(map(rank_of.get, run, repeat(0.0)), initial=0.0))
-        if max(map(operator.sub, sums[_PHRASE_MIN:], sums), default=0.0) >= need:
-            return True
-    return False
+def _random_runs(runs: list[str]) -> list[int]:
+    """Numbers of the runs with a 12-character window whose mean ln-rank is >= 5.3."""
+    if not runs:
+        return []
+    joined = _RUN_BREAK.join(runs)
+    starts = list(accumulate((len(run) + 1 for run in runs[:-1]), initial=0))
+    need = _ZH_MIN_MEAN_LOG_RANK * _PHRASE_MIN - 1e-9
+    numbers: set[int] = set()
+    present = set(joined)
+    simplified, traditional = _rank_maps()
+    only_simplified, only_traditional = _variant_only()
+    # A character of one list only weighs 0 in the other, so the other list's
+    # windows can only be lighter: it is looked at only if the text has one of its own.
+    maps = [rank for rank, own in ((simplified, only_simplified), (traditional, only_traditional))
+            if present & own]  # fmt: skip
+    for rank_of in maps or [simplified]:
+        sums = list(accumulate(map(rank_of.get, joined, repeat(0.0)), initial=0.0))
+        windows = map(operator.sub, sums[_PHRASE_MIN:], sums)
+        for position in compress(count(), map(operator.ge, windows, repeat(need))):
+            numbers.add(bisect_right(starts, position) - 1)
+    return sorted(numbers)
+
+
+@cache
+def _variant_only() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters only in the simplified list, and only in the traditional list."""
+    simplified, traditional = (frozenset(index) for index in _hanzi().indexes)
+    return simplified - traditional, traditional - simplified
 
 
 @cache
 def _rank_maps() -> tuple[dict[str, float], ...]:
     """ln(1 + word number) of each character, in the simplified and the traditional list."""
     hanzi = _hanzi()
-    return tuple({char: hanzi.log_rank[i] for char, i in index.items()} for index in hanzi.indexes)
+    maps = tuple({char: hanzi.log_rank[i] for char, i in index.items()} for index in hanzi.indexes)
+    for rank_of in maps:
+        rank_of[_RUN_BREAK] = -1e6
+    return maps
 
 
 _LIST_WORD = re.compile(r"[^\W\d_]+")
@@ -258,7 +299,18 @@ def _index(wordlist: tuple[str, ...]) -> dict[str, int]:
 # --- keys -------------------------------------------------------------------------
 
 _RUN = re.compile(r"[0-9A-Za-z]{51,}")
-_HEX64 = re.compile(r"(?:0[xX])?[0-9a-fA-F]{64}")
+_ALNUM_CLASS_RUN = re.compile(b"n+")
+_HEX = re.compile(r"(?:0[xX])?[0-9a-fA-F]{64}")
+#: A 64-hex value right after a hash label (in lower-case text), one pattern per
+#: label so that each starts with a literal and runs at C speed: the bulk part of
+#: _labelled_hash's first rule (a label within the 16 characters before the value).
+_NEAR_LABEL_PATTERNS = tuple(
+    re.compile(
+        rf"{label}[^\n]{{0,{16 - len(label)}}}?(?<![0-9a-z])((?:0x)?[0-9a-f]{{64}})(?![0-9a-z])"
+    )
+    for label in ("hash", "sha", "txid", "tx[: =]", "checksum", "digest", "commit", "block",
+                  "哈希", "交易", "区块")
+)  # fmt: skip
 #: Labels: a word before the value that contains one of these says it is a hash
 #: (TxID, tx_hash, blockHash, Transaction hash, sha256=, 交易哈希 …) or a key
 #: (privateKey, secret, 私钥 …); the word nearest to the value wins.
@@ -275,18 +327,72 @@ _LABEL_REACH = 80  # characters before the value in which a label counts
 
 
 def _keys(text: str, header: str) -> Iterable[SecretKind]:
-    """Kinds of key in ``text``: each kind once (a slice full of hashes costs one
-    cheap look at each, and none once a key is found)."""
+    """Kinds of key in ``text``, each once.
+
+    Every run of 51+ ASCII letters and digits is a candidate (found by
+    :func:`_runs`).  A slice full of hashes (logs, exports, checksum lists)
+    is the common case: the hashes shown as such by a label just before them,
+    or by their column's name, are set aside in bulk by regular expressions
+    that run at C speed, and only the rest get the full look of
+    :func:`_labelled_hash`.
+    """
     found: set[SecretKind] = set()
-    cells = [_nearest_label(cell) for cell in _CELL_SPLIT.split(header)]
-    for run in _RUN.finditer(text):
-        token = run.group()
-        if _HEX64.fullmatch(token):
-            if "private_key" not in found and not _labelled_hash(text, *run.span(), cells):
-                found.update(match.kind for match in find_secrets(token))
-        elif len(token) in (51, 52) or 100 <= len(token) <= 112:
-            found.update(match.kind for match in find_secrets(token))
+    columns = [_nearest_label(cell) for cell in _CELL_SPLIT.split(header)]
+    labelled: set[int] | None = None
+    for start, end in _runs(text):
+        length = end - start
+        if length == 64 or (length == 66 and text[start + 1] in "xX" and text[start] == "0"):
+            if "private_key" in found or not _HEX.fullmatch(text, start, end):
+                continue
+            if labelled is None:
+                labelled = _bulk_labelled(text, columns)
+            if start in labelled or _labelled_hash(text, start, end, columns):
+                continue
+        elif not (length in (51, 52) or 100 <= length <= 112):
+            continue
+        found.update(match.kind for match in find_secrets(text[start:end]))
     return found
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of 51 or more ASCII letters and digits."""
+    if not text.isascii():
+        yield from (match.span() for match in _RUN.finditer(text))
+        return
+    classes = text.encode("ascii").translate(_ALNUM_TABLE)
+    find, extend = classes.find, _ALNUM_CLASS_RUN.match
+    start = find(_ALNUM_RUN)
+    while start >= 0:
+        end = extend(classes, start).end()  # type: ignore[union-attr]
+        yield start, end
+        start = find(_ALNUM_RUN, end)
+
+
+def _bulk_labelled(text: str, columns: list[str | None]) -> set[int]:
+    """Starts of the 64-hex values labelled as hashes just before them or by their column."""
+    lower = text.lower()
+    starts = {m.start(1) for pattern in _NEAR_LABEL_PATTERNS for m in pattern.finditer(lower)}
+    starts.update(_column_labelled(text, columns))
+    return starts
+
+
+def _column_labelled(text: str, columns: list[str | None]) -> set[int]:
+    """Starts of the 64-hex cells in the columns named as hashes (rows after the first)."""
+    first_row_end = text.find("\n")
+    starts: set[int] = set()
+    for number, label in enumerate(columns):
+        if label == "hash" and len(columns) > 1:
+            pattern = _column_pattern(number)
+            starts.update(m.start(1) for m in pattern.finditer(text, max(first_row_end, 0)))
+    return starts
+
+
+@cache
+def _column_pattern(number: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:[^,;\t|\n]*[,;\t|]){{{number}}}((?:0[xX])?[0-9a-fA-F]{{64}})(?![0-9A-Za-z])",
+        re.MULTILINE,
+    )
 
 
 def _labelled_hash(text: str, start: int, end: int, columns: list[str | None]) -> bool:

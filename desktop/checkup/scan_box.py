@@ -53,8 +53,9 @@ def default_options() -> Any:
     from checks.scan.engine import ScanOptions, default_system_root
 
     frozen = getattr(sys, "frozen", False)
-    return ScanOptions(home=Path.home(), system_root=default_system_root(),
-                       workers=1 if frozen else 2)  # fmt: skip
+    return ScanOptions(
+        home=Path.home(), system_root=default_system_root(), workers=1 if frozen else 2, gentle=True
+    )
 
 
 class _Progress(QObject):
