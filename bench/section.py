@@ -13,7 +13,7 @@ import sys
 from dataclasses import asdict
 
 MARKER = "BENCH-ROWS:"
-SECTIONS = ("typing", "probes", "printing", "history", "guard", "scan", "stability")
+SECTIONS = ("typing", "probes", "printing", "history", "guard", "scan", "pictures", "stability")
 
 
 def main(argv: list[str] | None = None) -> int:
