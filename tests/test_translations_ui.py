@@ -22,6 +22,7 @@ TERMS = re.compile(
     r"|Action Fraud|URL|DNS|HTTPS?|Ctrl|Shift|Enter|Esc|Tab|iOS|Android|macOS|Windows|Linux"
     r"|NIST|MetaMask|ERC-20|TRC-20|TRON|Ethereum|Bitcoin|Solana|BNB|USDC|Circle|Tether|ETH|BTC"
     r"|ID|PDF|UTC[+−-]?\d*:?\d*|GMT|email|e-mail|Wi-Fi|2FA|TxID|SHA-256|hosts|OCR"
+    r"|pip install '[^']*'"  # a command to type stays as it is
 )
 
 
