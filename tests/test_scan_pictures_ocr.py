@@ -157,3 +157,31 @@ def test_the_picture_scan_opens_no_internet_socket(home: Path, tmp_path: Path) -
     assert code == 1, lines[-5:]  # it ran, read the picture in its workers, and found the phrase
     internet = [line for line in lines if re.search(r"AF_INET6?\b", line)]
     assert internet == [], internet[:5]
+
+
+def test_a_paused_scan_reads_nothing_until_resumed(home: Path, tmp_path: Path) -> None:
+    import threading
+
+    (tmp_path / "Pictures").mkdir()
+    for name in ("IMG_0001.jpg",):
+        (tmp_path / "Pictures" / name).write_bytes((home / "Downloads" / name).read_bytes())
+    control = Control()
+    control.pause()
+    done: list[int] = []
+    started = threading.Event()
+
+    def progress(now: object) -> None:
+        done.append(getattr(now, "files_done", -1))
+        started.set()
+
+    result: list[PictureScan] = []
+    worker = threading.Thread(
+        target=lambda: result.append(scan_pictures(tmp_path, control, progress, workers=0))
+    )
+    worker.start()
+    assert started.wait(30)
+    worker.join(2.0)  # paused: still waiting, nothing read (unpaused, one photo takes 0.2 s)
+    assert worker.is_alive() and done == [0]
+    control.resume()
+    worker.join(120)
+    assert done == [0, 1] and result[0].read == 1
