@@ -196,6 +196,8 @@ def planted_files() -> dict[str, tuple[bytes, str | None]]:
     cz = phrase("czech", "cz15", 15)
     pt = phrase("portuguese", "pt12").split()
     en15 = phrase("english", "en15", 15)
+    ru = phrase("russian", "ru12")
+    tr = phrase("turkish", "tr18", 18)
     tx = [hex_key(f"tx{n}") for n in range(4)]
     numbered_two_columns = "\n".join(
         f"{n}. {en24[n - 1]:<10} {n + 12}. {en24[n + 11]}" for n in range(1, 13)
@@ -220,6 +222,8 @@ def planted_files() -> dict[str, tuple[bytes, str | None]]:
         "Documents/notes/繁體.txt": (f"備份 {zh_t}\n".encode(), "mnemonic"),
         "Documents/notes/japanese.txt": (f"ウォレット\n{ja}\n".encode(), "mnemonic"),
         "Documents/notes/korean.txt": (f"지갑 {ko}\n".encode(), "mnemonic"),
+        "Documents/notes/русский.txt": (f"кошелёк: {ru}\n".encode("utf-16"), "mnemonic"),
+        "Documents/notes/türkçe.txt": (tr.upper().encode("utf-8"), "mnemonic"),
         "Documents/cells.csv": (
             ("n,word\n" + "\n".join(f"{n},{w}" for n, w in enumerate(it, 1))).encode(),
             "mnemonic",
@@ -266,7 +270,8 @@ def planted_secrets() -> list[str]:
                ("chinese_traditional", "zht12", 12), ("japanese", "ja12", 12),
                ("korean", "ko12", 12), ("french", "fr12", 12), ("spanish", "es12", 12),
                ("italian", "it12", 12), ("czech", "cz15", 15), ("portuguese", "pt12", 12),
-               ("english", "en15", 15)]  # fmt: skip
+               ("english", "en15", 15), ("russian", "ru12", 12),
+               ("turkish", "tr18", 18)]  # fmt: skip
     keys = [hex_key("json"), hex_key("raw"), wif("wif"), xprv("xprv")]
     return [phrase(language, label, words) for language, label, words in phrases] + keys
 

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import accumulate, compress, count, pairwise, repeat
 
-from checks.secrets import SecretKind, find_secrets
+from checks.secrets import SecretKind, SecretMatch, find_secrets
 
 # The guard's own checker, piece by piece: the file scan runs only the parts its
 # first pass points to.
@@ -120,10 +120,26 @@ _NUMBERS = (b"#", b"##", b"###")
 
 @cache
 def _known_words() -> dict[bytes, int]:
-    """1 for every spelling of every non-Chinese wordlist word (UTF-8), 2 for a number."""
-    known = dict.fromkeys((word.encode("utf-8") for word in lexicon().lookup), 1)
+    """1 for every spelling of every non-Chinese wordlist word (UTF-8), 2 for a number.
+
+    The table lowers ASCII letters only, so the words are also listed with their
+    other letters in capitals (ÇİÇEK, КОШЕЛЁК) and capitalised (Кошелёк).
+    """
+    known: dict[bytes, int] = {}
+    for word in lexicon().lookup:
+        for form in _cased_forms(word):
+            known[form.encode("utf-8")] = 1
     known.update(dict.fromkeys(_NUMBERS, 2))
     return known
+
+
+def _cased_forms(word: str) -> set[str]:
+    """``word`` as the table leaves it in lower, upper and title case."""
+    upper = "".join(char if char.isascii() else char.upper() for char in word)
+    forms = {word, upper, upper.replace("i", "\u0130")}  # Turkish capital i: İ
+    if word and not word[0].isascii():
+        forms.add(word[0].upper() + word[1:])
+    return forms
 
 
 def warm_up() -> None:
@@ -350,8 +366,15 @@ def _keys(text: str, header: str) -> Iterable[SecretKind]:
                 continue
         elif not (length in (51, 52) or 100 <= length <= 112):
             continue
-        found.update(match.kind for match in find_secrets(text[start:end]))
+        found.update(_kinds(find_secrets(text[start:end])))
     return found
+
+
+def _kinds(matches: Iterable[SecretMatch]) -> Iterator[SecretKind]:
+    """The kinds of the guard's matches that a file scan reports (keys and phrases)."""
+    for match in matches:
+        if match.kind in KINDS:
+            yield match.kind
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:

@@ -58,6 +58,17 @@ def default_options() -> Any:
     )
 
 
+class _Note(QLabel):
+    """A label that takes no room while it has nothing to say."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 class _Progress(QObject):
     """Lives in the UI thread; the scan's thread emits, Qt queues it across."""
 
@@ -131,7 +142,8 @@ class ScanBox(QuestionBox):
         return button
 
     def _label(self, name: str) -> QLabel:
-        label = QLabel(self)
+        label = _Note(self)
+        label.setVisible(False)
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)

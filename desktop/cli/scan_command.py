@@ -10,6 +10,11 @@ Exit 0 when nothing is found, 1 when something is, 2 on an error (one plain
 line on stderr, never a traceback).  ``--json`` prints the object in
 DESIGN.md's contracts; nothing printed ever holds any part of a secret.
 Ctrl+C stops the scan (exit 130).
+
+``--pictures`` runs the picture scan when its module is installed:
+``checks.scan.pictures.scan_pictures(home)`` returns ``[{"path": …, "kind":
+"mnemonic"}]`` (issue 21, with the OCR extra); without it the command says so
+and exits 2.
 """
 
 from __future__ import annotations
