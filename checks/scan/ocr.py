@@ -7,7 +7,7 @@ downloaded; :func:`ocr_available` says whether the extra is installed, and
 nothing here imports it before a picture is read.
 
 Most pictures are camera photos with no text, so each picture costs as
-little as it can (measured: bench/RESULTS.md, rows 8d–8f):
+little as it can (measured by `python -m bench`, rows 9a–9c):
 
 1. The header tells the format and size: anything but PNG, JPEG, WebP and
    HEIC (with ``pillow-heif``), anything smaller than a phone's screenshot

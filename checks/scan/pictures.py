@@ -238,4 +238,6 @@ def _read_in_processes(
 
 
 def default_workers() -> int:
-    return 0 if getattr(sys, "frozen", False) else max(1, min(4, os.cpu_count() or 1))
+    """Worker processes for the picture scan: each takes a core and ~400 MB (the engine),
+    so at most 3; none in the frozen app, which cannot start them."""
+    return 0 if getattr(sys, "frozen", False) else max(1, min(3, os.cpu_count() or 1))
