@@ -14,7 +14,7 @@ from dataclasses import asdict
 
 MARKER = "BENCH-ROWS:"
 SECTIONS = ("typing", "probes", "printing", "history", "guard", "lookups", "costs", "scan",
-            "stability")  # fmt: skip
+            "pictures", "stability")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,6 +73,3 @@ def test_errors_exit_2_with_one_plain_line(tmp_path: Path) -> None:
     missing = scan("--home", str(tmp_path / "nope"))
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert missing.stderr.strip() == f"Not a folder: {tmp_path / 'nope'}"
-    pictures = scan("--home", str(tmp_path), "--pictures")
-    assert pictures.returncode == 2
-    assert "OCR" in pictures.stderr and "Traceback" not in pictures.stderr

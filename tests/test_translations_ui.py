@@ -25,6 +25,7 @@ TERMS = re.compile(
     r"|TronLink|OneKey|Bitget Wallet|Bitget|HTX|Gate|Bybit|SEAL 911|Security Alliance"
     r"|securityalliance\.org|Scameter|Scamwatch|ReportCyber|IDCARE|NSRC|CyberDefender"
     r"|ToDesk|AnyDesk|TeamViewer|eBay|t\.me/\w+|Permit2?|EIP-7702|OTC|APP"
+    r"|pip install '[^']*'"  # a command to type stays as it is
 )
 
 

@@ -52,7 +52,7 @@ class Control:
 class Progress:
     """Where the scan is.  ``files_total`` and ``bytes_total`` are 0 while counting."""
 
-    phase: str  # "counting", "files", "extensions", "programs", "network", "done"
+    phase: str  # "counting", "files", "pictures", "extensions", "programs", "network", "done"
     files_done: int
     files_total: int
     bytes_done: int
@@ -72,6 +72,10 @@ class Progress:
     @property
     def seconds_left(self) -> float | None:
         """A guess from the speed so far; None until there is something to go on."""
+        if self.phase == "pictures":  # counts, not bytes: a guess after a few pictures
+            if self.files_done < 3 or self.seconds < 1:
+                return None
+            return max(0.0, (self.files_total - self.files_done) * self.seconds / self.files_done)
         if self.phase != "files" or self.bytes_done < 1 << 20 or self.seconds < 1:
             return None
         speed = self.bytes_done / self.seconds

@@ -13,12 +13,17 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checks.scan.control import Control, Progress
 from checks.scan.extensions import Extension, find_extensions
 from checks.scan.files import FileScan, SecretFile, scan_files
 from checks.scan.hosts import HostsEntry, ProxySetting, hosts_path, read_hosts, system_proxies
 from checks.scan.remote import RemoteTool, find_remote_tools, running_process_names
+
+if TYPE_CHECKING:
+    from checks.scan.picture_memory import SeenPictures
+    from checks.scan.pictures import PictureScan
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,11 @@ class ScanOptions:
     files: bool = True
     workers: int = 1
     gentle: bool = False  # worker processes at low priority (the window's scan)
+    #: Also read the pictures (issue 21; needs the OCR extra), in this many processes
+    #: (0: in this one), skipping those in ``seen_pictures`` unchanged since.
+    pictures: bool = False
+    picture_workers: int = 2
+    seen_pictures: SeenPictures | None = None
     processes: Callable[[], Iterable[str]] = running_process_names
     #: Runs a command and returns its output (macOS proxy settings); None: not asked.
     run_command: Callable[[list[str]], str] | None = None
@@ -56,11 +66,17 @@ class ScanResult:
     proxies: tuple[ProxySetting, ...]
     stats: ScanStats
     relative_paths: bool = field(default=False)  # paths shown relative to ``home``
+    pictures: PictureScan | None = None  # None: pictures were not looked at
+
+    @property
+    def secret_pictures(self) -> list[Path]:
+        return [found.path for found in self.pictures.found] if self.pictures else []
 
     @property
     def anything_found(self) -> bool:
         return bool(
             self.secret_files
+            or self.secret_pictures
             or any(e.verdict != "official" for e in self.extensions)
             or self.remote_access
             or self.hosts
@@ -90,6 +106,18 @@ def run_scan(
         files = scan_files(
             options.home, control, progress, workers=options.workers, gentle=options.gentle
         )
+    pictures = None
+    if options.pictures:
+        from checks.scan.pictures import scan_pictures
+
+        pictures = scan_pictures(
+            options.home,
+            control,
+            progress,
+            options.seen_pictures,
+            options.picture_workers,
+            gentle=options.gentle,
+        )
     phase("extensions")
     extensions = find_extensions(options.home, options.system)
     phase("programs")
@@ -118,4 +146,5 @@ def run_scan(
             skipped_folders=files.walk.skipped_folders,
         ),
         relative_paths=options.system_root is None,
+        pictures=pictures,
     )

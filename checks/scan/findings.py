@@ -48,6 +48,12 @@ _NEW_WALLET_STEPS = (
 CATALOG: dict[str, _Entry] = {
     "scan_seed_file": _Entry(U, N_("A seed phrase is saved in a file: {detail}"), N_("Info-stealing malware looks for exactly this. Whoever reads this file can empty the wallet, from anywhere, without your phone."), _NEW_WALLET_STEPS),
     "scan_key_file": _Entry(U, N_("A private key is saved in a file: {detail}"), N_("A private key opens the wallet like a seed phrase does. Info-stealing malware collects such files."), _NEW_WALLET_STEPS),
+    "scan_seed_picture": _Entry(U, N_("A seed phrase is in a picture: {detail}"), N_("A screenshot or photo of a seed phrase is as good as the words themselves. Phones sync pictures to the cloud, chat apps keep copies on both sides, and info-stealing malware collects pictures too."), (
+        N_("Treat this seed phrase as exposed: make a new wallet with a new seed phrase, on a device you trust, and write the new words on paper only."),
+        N_("Move everything from the old wallet to the new one, starting with the largest amounts."),
+        N_("Then delete the picture and empty the bin. Deleting it here is not enough if it was ever synced or sent: the copies stay where they went."),
+        N_("Look for the other copies: the phone's photo library and its recently deleted album, cloud photo sync (iCloud Photos, Google Photos, OneDrive, Baidu Netdisk), chats where it was sent or saved (WeChat, QQ, Telegram, WhatsApp — on both sides), and backups."),
+    )),
     "scan_extension_impostor": _Entry(U, N_("A fake wallet extension is installed: {detail}"), N_("It calls itself a wallet but is not the wallet's official extension. Fake extensions send whatever you type into them — seed phrase, password — to thieves."), (
         N_("Remove it: open the browser's extensions page and click Remove."),
         N_("If you ever typed a seed phrase into it, treat that seed as stolen: make a new wallet and move your funds now."),
@@ -90,6 +96,7 @@ CATALOG: dict[str, _Entry] = {
 _SUMMARIES = {
     "scan_seed_file": N_("A seed phrase is saved in a file on this computer"),
     "scan_key_file": N_("A private key is saved in a file on this computer"),
+    "scan_seed_picture": N_("A picture on this computer shows a seed phrase"),
     "scan_extension_impostor": N_("A fake wallet extension is installed"),
     "scan_extension_unknown": N_("A wallet extension could not be confirmed as official"),
     "scan_remote_running": N_("A remote-control program is running"),
@@ -133,6 +140,10 @@ def items_for(result: ScanResult) -> list[ScanItem]:
         item = ScanItem(kind, shown_path(result, found.path))
         if item not in items:
             items.append(item)
+    for path in result.secret_pictures:
+        picture = ScanItem("scan_seed_picture", shown_path(result, path))
+        if picture not in items:
+            items.append(picture)
     for extension in result.extensions:
         if extension.verdict != "official":
             detail = f"{extension.name} ({extension.browser}, {extension.profile}, {extension.id})"

@@ -23,7 +23,7 @@ def shown_path(result: ScanResult, path: Path) -> str:
     return str(path)
 
 
-def to_json(result: ScanResult, pictures: list[dict[str, str]] | None = None) -> dict[str, Any]:
+def to_json(result: ScanResult) -> dict[str, Any]:
     """The contract's object; ``secret_pictures`` only when the picture scan ran."""
     data: dict[str, Any] = {
         "secret_files": [
@@ -31,8 +31,11 @@ def to_json(result: ScanResult, pictures: list[dict[str, str]] | None = None) ->
             for found in result.secret_files
         ],
     }
-    if pictures is not None:
-        data["secret_pictures"] = pictures
+    if result.pictures is not None:
+        data["secret_pictures"] = [
+            {"path": shown_path(result, found.path), "kind": found.kind}
+            for found in result.pictures.found
+        ]
     data["extensions"] = [
         {
             "browser": e.browser,
@@ -62,4 +65,12 @@ def to_json(result: ScanResult, pictures: list[dict[str, str]] | None = None) ->
         "not_text": stats.not_text,
         "skipped_folders": stats.skipped_folders,
     }
+    if result.pictures is not None:
+        data["stats"]["pictures"] = {
+            "pictures": result.pictures.pictures,
+            "read": result.pictures.read,
+            "remembered": result.pictures.remembered,
+            "unreadable": result.pictures.unreadable,
+            "seconds": result.pictures.seconds,
+        }
     return data

@@ -216,7 +216,9 @@ def _has_phrase(text: str, words: bool, hanzi: bool) -> bool:
         return True
     if not hanzi:
         return False
-    pieces = "\u3002".join(_hanzi_candidates(text))  # "。" ends a run: no phrase spans two
+    # "。" ends a run (no phrase spans two pieces); the new line after it is the separator
+    # the "apart" form needs before its first character (without it that character is lost).
+    pieces = "\u3002\n".join(_hanzi_candidates(text))
     return any(not _is_wordlist_excerpt(pieces[start:end]) for start, end in _hanzi_phrases(pieces))
 
 

@@ -100,6 +100,9 @@ class QuestionBox(QGroupBox):
     def leave(self) -> None:
         """The page is being left: forget anything secret."""
 
+    def use_context(self, ctx: Any) -> None:
+        """The app's context (the store, pools), for boxes that keep something of their own."""
+
 
 class ChoiceBox(QuestionBox):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:

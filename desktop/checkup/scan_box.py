@@ -15,19 +15,38 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from checks.checkup.questions import SKIPPED, Question
 from checks.scan.findings import ScanItem, clipboard_items, finding, items_for
 from desktop.background import run_in_background
 from desktop.checkup.question_widgets import QuestionBox
 from desktop.i18n import _, tr
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def default_picture_workers() -> int:
+    from checks.scan.pictures import default_workers
+
+    return default_workers()
 
 
 def default_options() -> Any:
@@ -76,6 +95,16 @@ class ScanBox(QuestionBox):
         )
         self.explain.setWordWrap(True)
         self.inputs.addWidget(self.explain)
+        self.ctx: Any = None  # the app's context: where the picture scan keeps its memory
+        self.picture_workers = default_picture_workers()
+        self.pictures = QCheckBox(
+            _("Also look for seed phrases in pictures (screenshots and photos)"), self
+        )
+        self.pictures.setObjectName("scanPictures")
+        self.pictures.setAccessibleName(self.pictures.text())
+        self.inputs.addWidget(self.pictures)
+        self.pictures_note = self._label("scanPicturesNote")
+        self._offer_pictures()
         row = QHBoxLayout()
         self.start = self._button("scanStart", _("Start the scan"), row)
         self.pause = self._button("scanPause", _("Pause"), row)
@@ -124,14 +153,41 @@ class ScanBox(QuestionBox):
     def first_input(self) -> QWidget:
         return self.start
 
+    def use_context(self, ctx: Any) -> None:
+        self.ctx = ctx
+
+    def _offer_pictures(self) -> None:
+        """The picture scan needs the OCR extra: without it, say how to add it."""
+        from checks.scan.ocr import ocr_available
+        from checks.scan.pictures import NEEDS_OCR
+
+        available = ocr_available()
+        self.pictures.setEnabled(available)
+        if not available:
+            self.pictures.setChecked(False)
+        self.pictures_note.setText(
+            _(
+                "Pictures are read on this computer only, and only whether they show a seed"
+                " phrase is kept. The first time can take a while; later scans read only new"
+                " pictures."
+            )
+            if available
+            else _(NEEDS_OCR)
+        )
+
     # -- the scan ------------------------------------------------------------------
 
     def start_scan(self) -> None:
         from checks.scan.control import Control
-        from checks.scan.engine import run_scan
+        from checks.scan.picture_memory import run_scan_remembering
 
         self.control = control = Control()
         options = self.options_factory()
+        if self.pictures.isChecked() and self.pictures.isEnabled():
+            options = replace(options, pictures=True, picture_workers=self.picture_workers)
+        ctx = self.ctx
+        store = None if ctx is None or ctx.data_erased else ctx.store
+        now = ctx.clock if ctx is not None else _utc_now
         relay = self._relay
         self.start.setEnabled(False)
         self.skip.setEnabled(False)
@@ -142,7 +198,7 @@ class ScanBox(QuestionBox):
         self.status.setText(_("Counting your files…"))
         self.results.clear()
         run_in_background(
-            lambda: run_scan(options, control, relay.changed.emit),
+            lambda: run_scan_remembering(options, store, now, control, relay.changed.emit),
             self._done,
             self._failed,
             self,
@@ -180,6 +236,15 @@ class ScanBox(QuestionBox):
                 text += "\n" + _("About {minutes} min left").format(
                     minutes=max(1, round(left / 60))
                 )
+        elif progress.phase == "pictures":
+            text = _("Pictures: {done} of {total} — {folder}").format(
+                done=progress.files_done, total=progress.files_total, folder=progress.folder
+            )
+            left = progress.seconds_left
+            if left is not None:
+                text += "\n" + _("About {minutes} min left").format(
+                    minutes=max(1, round(left / 60))
+                )
         else:
             text = _("Checking browser extensions, programs and network settings…")
         self.status.setText(text)
@@ -198,11 +263,21 @@ class ScanBox(QuestionBox):
         self._finish()
         self.progress.setValue(1000)
         stats = result.stats
-        self.status.setText(
-            _("Done: {files} files checked, {skipped} could not be read.").format(
-                files=stats.files, skipped=stats.skipped
-            )
+        done = _("Done: {files} files checked, {skipped} could not be read.").format(
+            files=stats.files, skipped=stats.skipped
         )
+        pictures = result.pictures
+        if pictures is not None:
+            done += "\n" + _(
+                "{pictures} pictures: {read} read now, {remembered} unchanged since the last"
+                " scan, {unreadable} could not be read."
+            ).format(
+                pictures=pictures.pictures,
+                read=pictures.read,
+                remembered=pictures.remembered,
+                unreadable=pictures.unreadable,
+            )
+        self.status.setText(done)
         self.items = items_for(result) + [i for i in self.items if i.id.startswith("scan_clip")]
         self._show_items()
         self.answered.emit(self.question.id, [[item.id, item.detail] for item in self.items])

@@ -119,6 +119,7 @@ class CheckupWizard(QWidget):
         self.boxes = {}
         for question in self.flow.questions(topic):
             box = make_box(question, self.ctx.compute_pool, container)
+            box.use_context(self.ctx)
             if question.id in self.flow.answers:
                 box.set_value(self.flow.answers[question.id])
             self._show_basis(box)

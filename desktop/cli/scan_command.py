@@ -19,7 +19,6 @@ and exits 2.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import subprocess
@@ -34,11 +33,6 @@ from desktop.i18n import _, cli_language, set_language, tr
 EXIT_FOUND = 1
 EXIT_ERROR = 2
 
-PICTURES_NEED_OCR = N_(
-    "The picture scan needs the optional OCR part, which is not installed "
-    "(pip install 'wallet-checkup[ocr]'). Run the scan without --pictures to check your files."
-)
-
 
 def run_scan_command(args: Namespace) -> int:
     set_language(cli_language(args.doc_lang or args.lang))
@@ -46,25 +40,27 @@ def run_scan_command(args: Namespace) -> int:
     if not home.is_dir():
         print(tr(msg(N_("Not a folder: {path}"), path=str(home))), file=sys.stderr)
         return EXIT_ERROR
-    pictures_scan: Any = None
     if args.pictures:
-        try:  # the picture scan (issue 21) brings its own module and the OCR extra
-            pictures_scan = importlib.import_module("checks.scan.pictures")
-        except ImportError:
-            print(_(PICTURES_NEED_OCR), file=sys.stderr)
+        from checks.scan.ocr import ocr_available
+        from checks.scan.pictures import NEEDS_OCR
+
+        if not ocr_available():
+            print(_(NEEDS_OCR), file=sys.stderr)
             return EXIT_ERROR
     from checks.scan.control import Cancelled
     from checks.scan.engine import ScanOptions, default_system_root, run_scan
+    from checks.scan.pictures import default_workers
 
     options = ScanOptions(
         home=home.resolve(),
         system_root=None if args.home else default_system_root(),
         workers=1 if getattr(sys, "frozen", False) else min(2, os.cpu_count() or 1),
+        pictures=bool(args.pictures),
+        picture_workers=default_workers(),
         run_command=_run_command,
     )
     try:
         result = run_scan(options)
-        pictures = pictures_scan.scan_pictures(options.home) if pictures_scan else None
     except KeyboardInterrupt:
         return 130
     except Cancelled:  # pragma: no cover - nothing cancels a command-line scan but Ctrl+C
@@ -77,13 +73,13 @@ def run_scan_command(args: Namespace) -> int:
     from checks.scan.report import to_json
 
     if args.json:
-        print(json.dumps(to_json(result, pictures), ensure_ascii=False, indent=1))
+        print(json.dumps(to_json(result), ensure_ascii=False, indent=1))
     else:
-        _print_human(result, [finding(item) for item in items_for(result)], pictures)
-    return EXIT_FOUND if result.anything_found or pictures else 0
+        _print_human(result, [finding(item) for item in items_for(result)])
+    return EXIT_FOUND if result.anything_found else 0
 
 
-def _print_human(result: Any, findings: list[Any], pictures: list[Any] | None) -> None:
+def _print_human(result: Any, findings: list[Any]) -> None:
     from checks.scan.findings import TOPIC_TITLE
 
     print(_(TOPIC_TITLE))
@@ -94,8 +90,6 @@ def _print_human(result: Any, findings: list[Any], pictures: list[Any] | None) -
         if number + 1 == len(findings) or findings[number + 1].id != found.id:
             for step_number, step in enumerate(found.fix_steps, start=1):  # once per kind
                 print(f"    {step_number}. {tr(step)}")
-    for picture in pictures or []:
-        print(tr(msg(N_("[Urgent] A seed phrase is in a picture: {path}"), path=picture["path"])))
     stats = result.stats
     print()
     print(
@@ -109,6 +103,17 @@ def _print_human(result: Any, findings: list[Any], pictures: list[Any] | None) -
             )
         )
     )
+    if result.pictures is not None:
+        print(
+            tr(
+                msg(
+                    N_("{pictures} pictures looked at, {read} of them read, in {seconds} s."),
+                    pictures=result.pictures.pictures,
+                    read=result.pictures.read,
+                    seconds=round(result.pictures.seconds, 1),
+                )
+            )
+        )
 
 
 def _run_command(argv: list[str]) -> str:
