@@ -61,6 +61,9 @@ def keep_qt_settings_in(folder: Path) -> None:
 def after_first_paint(window: MainWindow) -> None:
     """What waits until the window is on screen: the data (keyring, SQLite,
     cryptography), then :func:`prepare_for_use`."""
+    from desktop.ui import qt_messages
+
+    qt_messages.install()  # before any link is opened: Qt would print its query
     keep_qt_settings_in(window.ctx.paths.qt_settings_dir)
     window.unlocker.start()
     window.watch_for_due_checkup()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 PANIC_SHORTCUT = "Ctrl+Shift+P"
 SETTINGS_SHORTCUT = "Ctrl+,"
 HELP_SHORTCUT = "F1"
+QUIT_SHORTCUT = "Ctrl+Q"
 
 PANIC_STYLE = """
 #panicButton { background: #c62828; color: white; border: 2px solid #8e0000;

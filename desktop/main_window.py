@@ -18,7 +18,13 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from checks.storage.settings import Settings, save_settings
 from desktop.background import run_in_background
 from desktop.context import AppContext
-from desktop.home_page import HELP_SHORTCUT, PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
+from desktop.home_page import (
+    HELP_SHORTCUT,
+    PANIC_SHORTCUT,
+    QUIT_SHORTCUT,
+    SETTINGS_SHORTCUT,
+    HomePage,
+)
 from desktop.i18n import _, tr
 from desktop.ui.icons import icon
 
@@ -80,6 +86,31 @@ class MainWindow(QMainWindow):
         QShortcut(PANIC_SHORTCUT, self, self.show_panic)
         QShortcut(SETTINGS_SHORTCUT, self, self.open_settings)
         QShortcut(HELP_SHORTCUT, self, self.open_help)
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.ui import input as app_input
+
+        quit_keys = [QKeySequence(QUIT_SHORTCUT)]  # Ctrl+Q; ⌘Q on macOS
+        for keys in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit):
+            if keys not in quit_keys and not keys.isEmpty():
+                quit_keys.append(keys)  # the platform's own, where it has another
+        for keys in quit_keys:
+            shortcut = QShortcut(keys, self, self.quit_app)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # the help window too
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app_input.install(app)  # Enter clicks buttons; the wheel never changes a value unasked
+
+    def quit_app(self) -> None:
+        """Ctrl+Q: close every window (the size and place are remembered) and quit."""
+        from PySide6.QtWidgets import QApplication
+
+        if self.help_window is not None:
+            self.help_window.close()
+        self.close()
+        QApplication.quit()
 
     # -- parts built on first use -------------------------------------------
 

@@ -71,7 +71,7 @@ def test_icons_and_shortcuts_come_right_after_the_first_paint(qtbot, make_ctx) -
     from PySide6.QtGui import QShortcut
 
     keys = sorted(s.key().toString() for s in window.findChildren(QShortcut))
-    assert keys == sorted(["Ctrl+Shift+P", "Ctrl+,", "F1"])
+    assert keys == sorted(["Ctrl+Shift+P", "Ctrl+,", "F1", "Ctrl+Q"])
     window.build_pages()  # a new language: the new home page has its icon at once
     assert not window.home.settings.icon().isNull()
 

@@ -1,23 +1,55 @@
-"""Small pieces the panic pages share: keyboard-reachable links and "?" help buttons.
+"""Small pieces pages share: keyboard-reachable links, "?" help buttons, Copy buttons.
 
 A link in a label must work with the keyboard: Tab reaches it, Enter opens
-it — in the user's own browser or mail app (never inside this app).
+it — in the user's own browser or mail app (never inside this app). When the
+system cannot open it (no mail app set up is common), the user sees what to
+do instead: the message and the address, with Copy buttons.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolButton, QWidget
 
 from desktop.i18n import _
 
+COPIED_MS = 2000  # how long a Copy button says "Copied"
 
-def open_link(url: str) -> None:
-    """Hand a web address, mailto: or tel: link to the system."""
-    QDesktopServices.openUrl(QUrl(url))
+
+def open_link(url: str, parent: QWidget | None = None) -> bool:
+    """Hand a web address, mailto: or tel: link to the system; True if it took it.
+
+    When it did not (no browser or mail app for it), say so and offer the
+    link's contents to copy (:func:`desktop.ui.dialogs.link_not_opened`).
+    """
+    opened = bool(QDesktopServices.openUrl(QUrl(url)))
+    if not opened:
+        from desktop.ui import dialogs
+
+        dialogs.link_not_opened(parent or QApplication.activeWindow(), url)
+    return opened
+
+
+def copy_button(button: QAbstractButton, text: Callable[[], str]) -> None:
+    """Make ``button`` copy ``text()`` and say "Copied" for a moment, so the user
+    knows it worked (screen readers hear it through the accessible name)."""
+    label = button.text()
+
+    def copy() -> None:
+        QGuiApplication.clipboard().setText(text())
+        button.setText(_("Copied"))
+        button.setAccessibleName(_("Copied"))
+        QTimer.singleShot(COPIED_MS, button, restore)
+
+    def restore() -> None:
+        button.setText(label)
+        button.setAccessibleName(label)
+
+    button.clicked.connect(copy)
 
 
 def link_label(parent: QWidget, name: str, accessible: str = "") -> QLabel:
@@ -29,7 +61,7 @@ def link_label(parent: QWidget, name: str, accessible: str = "") -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     label.setOpenExternalLinks(False)  # we open them, so tests can see it
-    label.linkActivated.connect(open_link)
+    label.linkActivated.connect(lambda url: open_link(url, label))
     if accessible:
         label.setAccessibleName(accessible)
     return label
