@@ -48,6 +48,18 @@ NoticeState = tuple[
 ]
 
 
+FIRST_SIZE_MAX = (1280, 960)
+SCREEN_SHARE = 0.92  # of the available screen, leaving the desktop visible around it
+
+
+def first_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The window's size on its first start, for a screen area this big."""
+    return (
+        min(FIRST_SIZE_MAX[0], int(available_width * SCREEN_SHARE)),
+        min(FIRST_SIZE_MAX[1], int(available_height * SCREEN_SHARE)),
+    )
+
+
 class MainWindow(QMainWindow):
     first_painted = Signal()
     language_changed = Signal(str)  # a language code, or "" for "follow the system"
@@ -66,12 +78,27 @@ class MainWindow(QMainWindow):
         self._panic: PanicController | None = None
         self.help_window: QWidget | None = None  # built on first use (it reads the articles)
         self.build_pages()
-        self.resize(860, 640)
-        if ctx.settings.window_geometry:
+        self.fit_to_screen()
+        if ctx.settings.window_geometry:  # where the user left it last time
             from PySide6.QtCore import QByteArray  # its enums cost ~0.5 ms: only when needed
 
             self.restoreGeometry(QByteArray(base64.b64decode(ctx.settings.window_geometry)))
         self.installEventFilter(self)
+
+    def fit_to_screen(self) -> None:
+        """The first size: most of the screen (at most 1280×960), centred, so a
+        checkup page needs no scrolling on a 1366×768 laptop."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(860, 640)
+            return
+        available = screen.availableGeometry()
+        width, height = first_size(available.width(), available.height())
+        self.resize(width, height)
+        self.move(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+        )
 
     def complete(self) -> None:
         """What the first paint does without: the icons of the window and of

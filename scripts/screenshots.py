@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LAPTOP = (1366, 768)  # a common small screen: the pages must fit it without scrolling
 
 
 def main() -> int:
@@ -33,6 +34,7 @@ def main() -> int:
     from desktop.app import build_window, make_application, prefer_simplified_chinese
     from desktop.background import SyncPool
     from desktop.context import AppContext
+    from desktop.main_window import first_size
     from desktop.settings_dialog import SettingsDialog
     from desktop.unlock import PassphraseDialog
 
@@ -91,7 +93,7 @@ def main() -> int:
         ctx = AppContext(paths=Paths(Path(home)), pool=SyncPool(), storage_pool=SyncPool())
         for language in ("en", "zh_CN"):
             window = build_window(ctx, app, language)
-            window.resize(900, 680)
+            window.resize(*first_size(*LAPTOP))  # as it opens on a 1366×768 laptop
             save(window, f"home-{language}")
             panic_pages(window, save, language)
             dialog = SettingsDialog(ctx.settings, ctx.paths, window)

@@ -212,6 +212,25 @@ def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) 
     assert window.panic.wizard.case.id == "c1"
 
 
+@pytest.mark.parametrize(
+    ("screen", "size"),
+    [((1366, 728), (1256, 669)), ((1440, 860), (1280, 791)), ((2560, 1400), (1280, 960))],
+)
+def test_the_first_window_uses_the_screen(screen, size) -> None:
+    """Not 860×640 on every screen: most of it, up to a comfortable size."""
+    from desktop.main_window import first_size
+
+    assert first_size(*screen) == size
+
+
+def test_the_first_window_fits_the_screen_it_opens_on(qtbot, window_for) -> None:
+    window = window_for()
+    available = window.screen().availableGeometry()
+    assert window.width() >= min(1200, int(available.width() * 0.9))
+    assert window.height() >= min(900, int(available.height() * 0.9))
+    assert available.contains(window.frameGeometry().topLeft())
+
+
 def test_geometry_is_remembered(qtbot, window_for) -> None:
     window = window_for()
     window.resize(700, 500)

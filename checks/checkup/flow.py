@@ -20,6 +20,7 @@ from checks.checkup.questions import (
     QUESTIONS,
     SKIPPED,
     TOPIC_IDS,
+    TOPICS_BY_ID,
     Kind,
     Question,
     conflicts,
@@ -61,6 +62,25 @@ class CheckupFlow:
 
     def visible_topics(self) -> list[str]:
         return [topic for topic in TOPIC_IDS if self.questions(topic)]
+
+    def page_change(self, before: list[str]) -> Msg | None:
+        """Why the number of pages changed since ``before`` (the visible topics
+        then), e.g. "Page 3 of 8" became "Page 3 of 9": an answer added or
+        removed a page. None when it did not change."""
+        after = self.visible_topics()
+        added = [topic for topic in after if topic not in before]
+        removed = [topic for topic in before if topic not in after]
+        if added:
+            return msg(
+                N_("Your answer added a page to the checkup: {topic}."),
+                topic=Msg(TOPICS_BY_ID[added[0]].title),
+            )
+        if removed:
+            return msg(
+                N_("After your answer, a page is no longer needed: {topic}."),
+                topic=Msg(TOPICS_BY_ID[removed[0]].title),
+            )
+        return None
 
     def missing(self, topic: str) -> list[str]:
         """Required questions of ``topic`` that have no answer yet."""

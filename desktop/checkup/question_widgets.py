@@ -7,16 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,9 +46,13 @@ class QuestionBox(QGroupBox):
         self.setObjectName(f"question_{question.id}")
         self.setAccessibleName(_(question.prompt))
         self.body = QVBoxLayout(self)
+        self.body.setSpacing(4)
         self.inputs = QVBoxLayout()  # the answer widgets come first
+        self.option_grid: OptionGrid | None = None
         self.body.addLayout(self.inputs)
-        why_row = QHBoxLayout()
+        self.why_row = QWidget(self)  # beside the answers when there is room (OptionGrid)
+        why_row = QHBoxLayout(self.why_row)
+        why_row.setContentsMargins(0, 0, 0, 0)
         self.why_button = QToolButton(self)
         self.why_button.setObjectName(f"why_{question.id}")
         self.why_button.setText(_("Why this matters"))
@@ -60,7 +67,7 @@ class QuestionBox(QGroupBox):
         self.help_button.clicked.connect(self.open_help)
         why_row.addWidget(self.help_button)
         why_row.addStretch(1)
-        self.body.addLayout(why_row)
+        self.body.addWidget(self.why_row)
         self.why = QLabel(_(question.why), self)
         self.why.setWordWrap(True)
         self.why.setVisible(False)
@@ -89,6 +96,12 @@ class QuestionBox(QGroupBox):
     def set_value(self, value: Any) -> None:
         """Show an existing answer without emitting ``answered``."""
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.option_grid is not None:
+            margins = self.body.contentsMargins()
+            self.option_grid.fit(event.size().width() - margins.left() - margins.right())
+
     def show_basis(self, text: str) -> None:
         self.basis.setText(text)
         self.basis.setVisible(bool(text))
@@ -98,6 +111,66 @@ class QuestionBox(QGroupBox):
 
     def leave(self) -> None:
         """The page is being left: forget anything secret."""
+
+
+def most_columns(count: int) -> int:
+    """At most this many answers side by side: three short ones on one line,
+    four to six in two columns, seven or more in three."""
+    if count <= 3:
+        return count
+    return 2 if count <= 6 else 3
+
+
+class OptionGrid(QGridLayout):
+    """A question's answer buttons, row by row (the order Tab and the arrows
+    follow), in as many columns as the box's width allows: short answers side
+    by side, so a page of questions fits a laptop screen without scrolling,
+    and one column (no text cut) when the window is narrow."""
+
+    SPACING = 18
+
+    def __init__(self, buttons: list[QAbstractButton], last: QWidget | None = None) -> None:
+        super().__init__()
+        self.buttons = buttons
+        self.items: list[QWidget] = [*buttons, *([last] if last is not None else [])]
+        # "Why this matters" and "?" may end the line of three short answers.
+        beside = last is not None and len(buttons) <= 3
+        self.most = most_columns(len(buttons)) + (1 if beside else 0)
+        self.columns = 0
+        self.setHorizontalSpacing(self.SPACING)
+        self.setVerticalSpacing(4)
+        self.place(1)
+
+    def fit(self, width: int) -> None:
+        """Choose the number of columns for a box ``width`` pixels wide."""
+        need = max((item.sizeHint().width() for item in self.items), default=1)
+        fits = (width + self.SPACING) // (need + self.SPACING)
+        self.place(max(1, min(self.most, fits)))
+
+    def place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for item in self.items:
+            self.removeWidget(item)
+            # Side by side, the width is checked in fit(); alone, a button keeps its text whole.
+            policy = item.sizePolicy()
+            policy.setHorizontalPolicy(
+                QSizePolicy.Policy.Ignored if columns > 1 else QSizePolicy.Policy.Preferred
+            )
+            item.setSizePolicy(policy)
+        for index, item in enumerate(self.items):
+            self.addWidget(item, index // columns, index % columns)
+        for column in range(4):
+            self.setColumnStretch(column, 1 if column < columns else 0)
+
+
+def lay_out_options(box: QuestionBox, buttons: list[QAbstractButton]) -> OptionGrid:
+    box.body.removeWidget(box.why_row)
+    grid = OptionGrid(buttons, box.why_row)
+    box.inputs.addLayout(grid)
+    box.option_grid = grid
+    return grid
 
 
 class ChoiceBox(QuestionBox):
@@ -111,8 +184,8 @@ class ChoiceBox(QuestionBox):
             button.setAccessibleName(tr(option.label))
             self.group.addButton(button)
             self.buttons[option.value] = button
-            self.inputs.addWidget(button)
             button.toggled.connect(lambda on, value=option.value: self._chosen(on, value))
+        lay_out_options(self, list(self.buttons.values()))
 
     def set_value(self, value: Any) -> None:
         button = self.buttons.get(str(value))
@@ -135,8 +208,8 @@ class MultiBox(QuestionBox):
             box.setObjectName(f"{question.id}__{option.value}")
             box.setAccessibleName(tr(option.label))
             self.boxes[option.value] = box
-            self.inputs.addWidget(box)
             box.toggled.connect(lambda on, value=option.value: self._toggled(value, on))
+        lay_out_options(self, list(self.boxes.values()))
 
     def _toggled(self, value: str, on: bool) -> None:
         if on and value == DONT_KNOW:
