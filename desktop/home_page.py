@@ -94,6 +94,14 @@ class HomePage(QWidget):
             row.addWidget(tile, 1)  # equal widths
         layout.addLayout(row)
 
+        # Where the user stands (last score, urgent problems, next checkup): filled
+        # in once the data is open (set_standing), so it costs the first paint nothing.
+        self.standing = QLabel(self)
+        self.standing.setObjectName("homeStanding")
+        self.standing.setWordWrap(True)
+        self.standing.setVisible(False)
+        layout.addWidget(self.standing)
+
         layout.addStretch(1)
 
         bottom = QHBoxLayout()
@@ -170,6 +178,26 @@ class HomePage(QWidget):
             if banner.button is not None:
                 QWidget.setTabOrder(previous, banner.button)
                 previous = banner.button
+
+    def set_standing(self, severity: str, lines: Sequence[str]) -> None:
+        """Show the summary: ``severity`` a :class:`checks.findings.Severity` value
+        (its word and colour head the text, never the colour alone)."""
+        from html import escape
+
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.widgets import SEVERITY_COLOURS, SEVERITY_COLOURS_DARK, is_dark
+
+        colour = (SEVERITY_COLOURS_DARK if is_dark(self) else SEVERITY_COLOURS)[severity]
+        self.standing.setTextFormat(Qt.TextFormat.RichText)
+        title = escape(_("Your safety at a glance"))
+        body = "<br/>".join(escape(line) for line in lines)
+        self.standing.setText(f"<b style='color:{colour}'>{title}</b><br/>{body}")
+        self.standing.setStyleSheet(
+            f"#homeStanding {{ border: 2px solid {colour}; border-radius: 6px; padding: 8px; }}"
+        )
+        self.standing.setAccessibleName(" ".join([_("Your safety at a glance"), *lines]))
+        self.standing.setVisible(bool(lines))
 
     def _emitter(self, action: str | None) -> Callable[[], None]:
         return lambda: self.action_requested.emit(action or "")

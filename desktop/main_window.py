@@ -275,10 +275,17 @@ class MainWindow(QMainWindow):
         )
 
     def _show_notices(self, state: NoticeState) -> None:
-        from checks.home import notices
+        from checks.home import notices, standing
 
         runs, cases, keeps_data, case_notices, draft, labels = state
         ctx = self.ctx
+        summary = standing(
+            runs=runs, reminder_day=ctx.settings.reminder_day, today=ctx.local_now().date()
+        )
+        if ctx.store is None:  # nothing open (or erased): nothing to sum up
+            self.home.standing.setVisible(False)
+        else:
+            self.home.set_standing(summary.severity.value, [tr(line) for line in summary.lines])
         found = notices(
             runs=runs,
             cases=cases,

@@ -187,6 +187,43 @@ def test_a_file_kept_aside_is_told_before_the_data_opens(qtbot, make_ctx, tmp_pa
     assert [b.property("noticeId") for b in window.home.banners] == ["kept-aside:k.json"]
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_home_shows_the_last_score_urgent_problems_and_next_checkup(
+    qtbot, window_for, make_ctx, language
+) -> None:
+    """A checkup that scored 40 with 2 urgent problems is on the home screen."""
+    from checks.storage import store as data
+    from desktop.i18n import catalog
+
+    ctx = make_ctx()
+    store = data.open_store(ctx.paths, ctx.keyring_backend).store
+    assert store is not None
+    store.add_checkup_run(FIXED_NOW - timedelta(days=60), 80, 0, {})
+    store.add_checkup_run(FIXED_NOW - timedelta(days=3), 40, 2, {})
+    store.close()
+    window = window_for(language)
+    assert not window.home.standing.isVisible()  # before the data is open: nothing made up
+    window.unlocker.start()  # SyncPool: opens at once
+    shown = window.home.standing
+    assert shown.isVisible()
+    zh = catalog(language).gettext
+    text = re.sub(r"<[^>]+>", "\n", shown.text())
+    last = (FIXED_NOW - timedelta(days=3)).astimezone().date()
+    assert zh("Last checkup on {date}: {score} of 100 ({grade}).").format(
+        date=last.isoformat(), score=40, grade=zh("At risk")
+    ) in text
+    assert zh("Urgent problems to fix: {count}. Open History to see them.").format(count=2) in text
+    due = f"{last.year + (last.month == 12)}-{last.month % 12 + 1:02d}-01"
+    assert zh("Next checkup due on {date}.").format(date=due) in text
+    assert untranslated([shown.accessibleName()]) == [] or language == "en"
+
+
+def test_home_without_a_checkup_says_how_to_start(qtbot, window_for) -> None:
+    window = window_for()
+    window.unlocker.start()
+    assert "No checkup yet" in window.home.standing.text()
+
+
 def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) -> None:
     from checks.storage import store as data
 
@@ -346,3 +383,27 @@ def test_the_garbage_collector_comes_back_even_without_a_paint(qtbot, monkeypatc
         qtbot.wait_until(gc.isenabled, timeout=3000)
     finally:
         gc.enable()
+
+
+def test_standing_is_decided_without_qt() -> None:
+    from datetime import date
+
+    from checks.findings import Severity
+    from checks.home import standing
+    from checks.storage.store import RunSummary
+
+    good = RunSummary(1, FIXED_NOW - timedelta(days=40), 92, 0)
+    overdue = standing(runs=[good], reminder_day=5, today=date(2026, 11, 20))
+    assert overdue.severity is Severity.GOOD
+    assert [line.render() for line in overdue.lines] == [
+        f"Last checkup on {good.created_at.astimezone().date()}: 92 of 100 (Excellent).",
+        "No urgent problems were found.",
+        "Your next checkup is due now (since 2026-11-05).",
+    ]
+    bad = RunSummary(2, FIXED_NOW, 40, 2)
+    assert standing(runs=[good, bad], reminder_day=5, today=date(2026, 11, 20)).severity is (
+        Severity.URGENT
+    )
+    assert standing(runs=[], reminder_day=5, today=date(2026, 11, 20)).lines[0].render() == (
+        "No checkup yet. The first one takes about 10 minutes."
+    )
