@@ -27,17 +27,32 @@ GC_PAUSE_LIMIT_MS = 5000  # the garbage collector's pause at start-up, at most (
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
 
 
-def prefer_simplified_chinese(app: QApplication) -> None:
-    """Name the Simplified Chinese families as the app font's fallbacks.
+def prefer_simplified_chinese(app: QApplication, chinese_ui: bool | None = None) -> None:
+    """Name the Simplified Chinese families in the app font, so Han characters
+    never get a Japanese glyph variant.
 
     Needed wherever Chinese is shown (the Chinese UI; the language list and
     bilingual texts in the English one). Resolving them costs ~4 MB, so an
     English window does it right after its first paint, when it has shown no
-    Chinese yet.
+    Chinese yet. The order follows the language of the window: in English the
+    desktop's own Latin family comes first, so “quotes”, digits and letters keep
+    their Latin shapes (the Chinese font's quotes are full-width); in Chinese the
+    Chinese family comes first, for the full-width punctuation Chinese text uses.
     """
+    from PySide6.QtGui import QFontInfo
+
+    from desktop.i18n import current_language
+
+    if chinese_ui is None:
+        chinese_ui = current_language().startswith("zh")
     font = QFont(app.font())
-    if font.families()[1:] != CJK_FAMILIES:
-        font.setFamilies([font.family(), *CJK_FAMILIES])
+    latin = app.property("latinFamily")
+    if not latin:  # "Sans Serif" is only an alias: the family it really is
+        latin = QFontInfo(font).family()
+        app.setProperty("latinFamily", latin)
+    families = [*CJK_FAMILIES, latin] if chinese_ui else [latin, *CJK_FAMILIES]
+    if font.families() != families:
+        font.setFamilies(families)
         app.setFont(font)
 
 
@@ -121,8 +136,8 @@ def choose_language(cli_language: str | None, saved: str | None) -> str:
 
 def set_app_language(language: str, app: QApplication) -> None:
     set_language(language, app)
-    if language == "zh_CN":
-        prefer_simplified_chinese(app)
+    if language == "zh_CN" or app.property("latinFamily"):  # English starts without them
+        prefer_simplified_chinese(app, language == "zh_CN")
 
 
 def build_window(

@@ -407,3 +407,18 @@ def test_standing_is_decided_without_qt() -> None:
     assert standing(runs=[], reminder_day=5, today=date(2026, 11, 20)).lines[0].render() == (
         "No checkup yet. The first one takes about 10 minutes."
     )
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_english_text_keeps_latin_quotes_and_chinese_its_own(qtbot, window_for, language) -> None:
+    """In English, “quotes” drawn by the Chinese font are full-width: the desktop's
+    Latin family must come first there, and the Chinese family first in Chinese."""
+    from PySide6.QtGui import QFontInfo
+
+    from desktop.app import CJK_FAMILIES, after_first_paint
+
+    window = window_for(language)
+    after_first_paint(window)
+    drawn_by = QFontInfo(QApplication.instance().font()).family()
+    assert (drawn_by in CJK_FAMILIES) == (language == "zh_CN"), drawn_by
+    assert CJK_FAMILIES[0] in QApplication.instance().font().families()

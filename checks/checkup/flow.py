@@ -10,6 +10,7 @@ only the outcome, and a probe's words never name the network.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,26 @@ PROBE = "probe"
 DRAFT_NAME = "checkup"  # the store's draft that holds a checkup left half-way
 CORRECT_IT = N_("If this is wrong, choose the right answer.")
 LEGACY_BASIS = N_("Detected with {basis}.")
+
+
+# "Detected with lsblk: …" names a tool most people never heard of: one line says what it is.
+TOOL_NOTE = N_(
+    "{tool} is a tool that comes with your system and shows this setting; the checkup only"
+    " reads what it says and changes nothing."
+)
+_DETECTED_WITH = re.compile(r"Detected with ([A-Za-z][\w.-]*)")
+
+
+def tool_named(basis: Msg) -> str | None:
+    """The system tool a probe's words name ("Detected with lsblk: …" → "lsblk")."""
+    found = _DETECTED_WITH.match(basis.text)
+    if found is not None:
+        return found[1]
+    if basis.text.startswith("Detected with {tool}") and isinstance(basis.args.get("tool"), str):
+        return str(basis.args["tool"])
+    if basis.text == LEGACY_BASIS and isinstance(basis.args.get("basis"), str):
+        return str(basis.args["basis"]).split(":")[0].split()[0] or None
+    return None
 
 
 @dataclass
@@ -191,6 +212,9 @@ class CheckupFlow:
         if found is None:
             return []
         words = [found.basis] + ([found.note] if found.note is not None else [])
+        tool = tool_named(found.basis)
+        if tool is not None:
+            words.append(msg(TOOL_NOTE, tool=tool))
         if found.value is None:
             return words
         if self.sources.get(question_id) == PROBE:

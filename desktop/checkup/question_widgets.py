@@ -270,11 +270,18 @@ class PasswordBox(_SecretBox):
         self.meter = PasswordMeter(pool, self)
         self.inputs.addWidget(self.meter)
         self.meter.scored.connect(self._scored)
+        # "Type it to see an estimate" is old news once something is typed.
+        self.meter.field.textChanged.connect(self._typed)
         self.skip = QPushButton(_("Skip this question"), self)
         self.skip.setObjectName("skipPassword")
         self.skip.setAccessibleName(_("Skip this question"))
         self.skip.clicked.connect(self._skipped)
         self.inputs.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _typed(self, text: str) -> None:
+        self.why.setText(
+            _(self.question.why) if not text else _("Checked on this computer only. Never saved.")
+        )
 
     def _scored(self, report: Any) -> None:
         self.record.setVisible(False)  # the meter shows the new result itself
@@ -325,13 +332,23 @@ class TotpBox(_SecretBox):
         self.code.setPlaceholderText(_("The 6-digit code your phone shows now"))
         self.code.setAccessibleName(_("Code from your phone"))
         guard(self.code)
+        self.otpauth_note = QLabel(
+            _(
+                "An otpauth:// link is what a 2FA QR code holds: your authenticator app's"
+                " export or backup shows it. The secret alone is a line of letters A–Z and"
+                " digits 2–7 that the website showed when you set up 2FA."
+            ),
+            self,
+        )
+        self.otpauth_note.setObjectName("otpauthNote")
+        self.otpauth_note.setWordWrap(True)
         self.check = QPushButton(_("Check my backup"), self)
         self.check.setObjectName("totpCheck")
         self.check.setAccessibleName(_("Check my backup"))
         self.result = QLabel(self)
         self.result.setObjectName("totpResult")
         self.result.setWordWrap(True)
-        for widget in (self.secret, self.code, self.check, self.result):
+        for widget in (self.secret, self.otpauth_note, self.code, self.check, self.result):
             self.inputs.addWidget(widget)
         self.check.clicked.connect(self._check)
         self.code.returnPressed.connect(self._check)
