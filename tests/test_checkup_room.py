@@ -87,3 +87,18 @@ def test_a_page_added_by_an_answer_is_explained(qtbot, make_ctx) -> None:
     qtbot.waitUntil(wizard.page_note.isVisible, timeout=2000)
     assert "added a page" in wizard.page_note.text()
     assert f"of {flow.progress[1]}" in wizard.progress_label.text()
+
+
+def test_the_password_hint_is_not_left_behind_once_typed(qtbot, make_ctx) -> None:
+    flow = CheckupFlow()
+    flow.position = 0
+    for question in ("wallets", "exchange_account", "hardware_wallet"):
+        flow.answer(question, EXAMPLE_ANSWERS[question])
+    flow.position = flow.visible_topics().index("passwords")
+    _win, wizard = wizard_for(qtbot, make_ctx, "en", flow)
+    box = wizard.boxes["password_strength"]
+    assert box.why.text().startswith("Type it to see an estimate")
+    qtbot.keyClicks(box.meter.field, "correct horse")
+    assert box.why.text() == "Checked on this computer only. Never saved."
+    box.meter.field.clear()
+    assert box.why.text().startswith("Type it to see an estimate")
