@@ -58,7 +58,7 @@ class CheckupWizard(QWidget):
         top.addWidget(self.title, 1)
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("checkupProgressLabel")
-        self.progress_label.setWordWrap(True)
+        self.progress_label.setWordWrap(False)
         top.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(top)
         self.progress = QProgressBar(self)
