@@ -99,6 +99,7 @@ class HomePage(QWidget):
         self.standing = QLabel(self)
         self.standing.setObjectName("homeStanding")
         self.standing.setWordWrap(True)
+        self.standing.setFont(scaled_font(self.standing, 1.1))
         self.standing.setVisible(False)
         layout.addWidget(self.standing)
 

@@ -94,6 +94,7 @@ def main() -> int:
         for language in ("en", "zh_CN"):
             window = build_window(ctx, app, language)
             window.resize(*first_size(*LAPTOP))  # as it opens on a 1366×768 laptop
+            show_example_standing(window)
             save(window, f"home-{language}")
             panic_pages(window, save, language)
             dialog = SettingsDialog(ctx.settings, ctx.paths, window)
@@ -140,6 +141,20 @@ EXAMPLE_ANSWERS = {
     "approvals": "never",
     "blind_signing": "never",
 }
+
+
+def show_example_standing(window) -> None:
+    """The home screen's summary for an example history: a checkup 20 days ago."""
+    from datetime import timedelta
+
+    from checks.home import standing
+    from checks.storage.store import RunSummary
+    from desktop.i18n import tr
+
+    now = window.ctx.clock()
+    runs = [RunSummary(1, now - timedelta(days=20), 62, 1)]
+    summary = standing(runs=runs, reminder_day=1, today=window.ctx.local_now().date())
+    window.home.set_standing(summary.severity.value, [tr(line) for line in summary.lines])
 
 
 def panic_pages(window, save, language: str) -> None:
