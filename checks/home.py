@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from checks.checkup.reminders import is_overdue, next_due
+from checks.checkup.score import grade_label, grade_of, score_severity
 from checks.files import KeptAside
 from checks.findings import Severity
 from checks.i18n import N_, Msg, msg
@@ -57,8 +58,6 @@ def standing(
     today: date,
 ) -> Standing:
     """The summary of the checkup history."""
-    from checks.checkup.score import grade_label, grade_of, score_severity
-
     last = max(runs, key=lambda run: run.created_at, default=None)
     lines: list[Msg] = []
     if last is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from checks import APP_NAME, __version__
@@ -18,7 +18,7 @@ from checks.storage.settings import load_settings
 from desktop import crash
 from desktop.background import serial_pool
 from desktop.context import AppContext
-from desktop.i18n import set_language, system_language
+from desktop.i18n import current_language, set_language, system_language
 from desktop.main_window import MainWindow
 
 GC_PAUSE_LIMIT_MS = 5000  # the garbage collector's pause at start-up, at most (desktop.cli)
@@ -39,10 +39,6 @@ def prefer_simplified_chinese(app: QApplication, chinese_ui: bool | None = None)
     their Latin shapes (the Chinese font's quotes are full-width); in Chinese the
     Chinese family comes first, for the full-width punctuation Chinese text uses.
     """
-    from PySide6.QtGui import QFontInfo
-
-    from desktop.i18n import current_language
-
     if chinese_ui is None:
         chinese_ui = current_language().startswith("zh")
     font = QFont(app.font())
@@ -76,7 +72,7 @@ def keep_qt_settings_in(folder: Path) -> None:
 def after_first_paint(window: MainWindow) -> None:
     """What waits until the window is on screen: the data (keyring, SQLite,
     cryptography), then :func:`prepare_for_use`."""
-    from desktop.ui import qt_messages
+    from desktop.ui import qt_messages  # after the first paint, like all that follows
 
     qt_messages.install()  # before any link is opened: Qt would print its query
     keep_qt_settings_in(window.ctx.paths.qt_settings_dir)

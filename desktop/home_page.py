@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.i18n import _, tr
 from desktop.ui.icons import icon
-from desktop.ui.widgets import ActionTile, heading, page_layout, scaled_font
+from desktop.ui.widgets import (
+    SEVERITY_COLOURS,
+    SEVERITY_COLOURS_DARK,
+    ActionTile,
+    heading,
+    is_dark,
+    page_layout,
+    scaled_font,
+)
 
 if TYPE_CHECKING:
     from checks.home import Notice
@@ -183,11 +191,9 @@ class HomePage(QWidget):
     def set_standing(self, severity: str, lines: Sequence[str]) -> None:
         """Show the summary: ``severity`` a :class:`checks.findings.Severity` value
         (its word and colour head the text, never the colour alone)."""
-        from html import escape
+        from html import escape  # after the first paint, with the data
 
-        from PySide6.QtCore import Qt
-
-        from desktop.ui.widgets import SEVERITY_COLOURS, SEVERITY_COLOURS_DARK, is_dark
+        from PySide6.QtCore import Qt  # its enums cost the first paint ~20 ms (widgets.py)
 
         colour = (SEVERITY_COLOURS_DARK if is_dark(self) else SEVERITY_COLOURS)[severity]
         self.standing.setTextFormat(Qt.TextFormat.RichText)

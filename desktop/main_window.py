@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         QShortcut(PANIC_SHORTCUT, self, self.show_panic)
         QShortcut(SETTINGS_SHORTCUT, self, self.open_settings)
         QShortcut(HELP_SHORTCUT, self, self.open_help)
+        # After the first paint, as the shortcuts above (their enums and types cost it).
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QApplication
@@ -132,7 +133,7 @@ class MainWindow(QMainWindow):
 
     def quit_app(self) -> None:
         """Ctrl+Q: close every window (the size and place are remembered) and quit."""
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication  # not needed for the first paint
 
         if self.help_window is not None:
             self.help_window.close()

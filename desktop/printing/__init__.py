@@ -84,6 +84,7 @@ from PySide6.QtGui import (
 )
 
 from checks.reports.html import Report
+from desktop.printing import text_layer
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -145,10 +146,8 @@ def radical_equivalents() -> dict[int, int]:
     """Radical → ideograph for the Chinese fonts reports are drawn with (see
     :mod:`desktop.printing.text_layer`), read from the fonts' own glyphs: the
     first family of the body font's list wins, regular and bold alike."""
-    from desktop.printing.text_layer import IDEOGRAPHS, RADICALS, equivalents_from_glyphs
-
     installed = set(cjk_families())
-    codes = [*RADICALS, *(code for block in IDEOGRAPHS for code in block)]
+    codes = [*text_layer.RADICALS, *(code for block in text_layer.IDEOGRAPHS for code in block)]
     text = "".join(map(chr, codes))
     table: dict[int, int] = {}
     for family in reversed([f for f in body_font().families() if f in installed]):
@@ -156,15 +155,13 @@ def radical_equivalents() -> dict[int, int]:
             font = QFont(family)
             font.setBold(bold)
             glyphs = QRawFont.fromFont(font).glyphIndexesForString(text)
-            table.update(equivalents_from_glyphs(dict(zip(codes, glyphs, strict=True))))
+            table.update(text_layer.equivalents_from_glyphs(dict(zip(codes, glyphs, strict=True))))
     return table
 
 
 def fix_text_layer(pdf: bytes) -> bytes:
     """The PDF with the real ideographs in its text layer, not radicals."""
-    from desktop.printing.text_layer import fix_text_layer as fix
-
-    return fix(pdf, radical_equivalents())
+    return text_layer.fix_text_layer(pdf, radical_equivalents())
 
 
 def body_font(pixel_size: int | None = None) -> QFont:

@@ -10,18 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.i18n import _
+from desktop.ui.widgets import copy_button
 
 
 def _box(
@@ -135,18 +142,6 @@ def link_not_opened(parent: QWidget | None, url: str) -> QDialog:
     For a ``mailto:`` link, the address to write to and the whole message
     (subject, a blank line, the body); for any other link, the link itself.
     """
-    from urllib.parse import parse_qs, unquote, urlsplit
-
-    from PySide6.QtWidgets import (
-        QDialogButtonBox,
-        QLabel,
-        QPlainTextEdit,
-        QPushButton,
-        QVBoxLayout,
-    )
-
-    from desktop.ui.links import copy_button
-
     parts = urlsplit(url)
     dialog = QDialog(parent)
     dialog.setObjectName("linkNotOpened")

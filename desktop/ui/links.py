@@ -8,16 +8,15 @@ do instead: the message and the address, with Copy buttons.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 from desktop.i18n import _
-
-COPIED_MS = 2000  # how long a Copy button says "Copied"
+from desktop.ui import dialogs
+from desktop.ui.widgets import copy_button  # noqa: F401  (pages take it from here too)
 
 
 def open_link(url: str, parent: QWidget | None = None) -> bool:
@@ -28,28 +27,8 @@ def open_link(url: str, parent: QWidget | None = None) -> bool:
     """
     opened = bool(QDesktopServices.openUrl(QUrl(url)))
     if not opened:
-        from desktop.ui import dialogs
-
         dialogs.link_not_opened(parent or QApplication.activeWindow(), url)
     return opened
-
-
-def copy_button(button: QAbstractButton, text: Callable[[], str]) -> None:
-    """Make ``button`` copy ``text()`` and say "Copied" for a moment, so the user
-    knows it worked (screen readers hear it through the accessible name)."""
-    label = button.text()
-
-    def copy() -> None:
-        QGuiApplication.clipboard().setText(text())
-        button.setText(_("Copied"))
-        button.setAccessibleName(_("Copied"))
-        QTimer.singleShot(COPIED_MS, button, restore)
-
-    def restore() -> None:
-        button.setText(label)
-        button.setAccessibleName(label)
-
-    button.clicked.connect(copy)
 
 
 def link_label(parent: QWidget, name: str, accessible: str = "") -> QLabel:

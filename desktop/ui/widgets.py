@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 # colour reads at 4.5:1 or more as text on a light window (the first set)
 # or on a dark one (the second). Keyed by ``Severity.value``, so the home
 # screen is painted without loading checks.findings.
+COPIED_MS = 2000  # how long a Copy button says "Copied"
 SEVERITY_COLOURS = {
     "urgent": "#c62828",
     "important": "#a35200",
@@ -185,6 +187,24 @@ class Banner(QFrame):
             self.button.setAccessibleName(action_label)
             self.button.clicked.connect(on_action)
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+
+
+def copy_button(button: QAbstractButton, text: Callable[[], str]) -> None:
+    """Make ``button`` copy ``text()`` and say "Copied" for a moment, so the user
+    knows it worked (screen readers hear it through the accessible name)."""
+    label = button.text()
+
+    def copy() -> None:
+        QGuiApplication.clipboard().setText(text())
+        button.setText(_("Copied"))
+        button.setAccessibleName(_("Copied"))
+        QTimer.singleShot(COPIED_MS, button, restore)
+
+    def restore() -> None:
+        button.setText(label)
+        button.setAccessibleName(label)
+
+    button.clicked.connect(copy)
 
 
 def heading(text: str, factor: float, parent: QWidget) -> QLabel:
