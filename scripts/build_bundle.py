@@ -62,9 +62,8 @@ FORBIDDEN_FILES = (
     "*Qt6Quick*",
     "*Qt6Qml*",
     "*Qt6Pdf*",
-    "*Qt6Network*",
     "*qtvirtualkeyboard*",
-    "PySide6/QtNetwork*",
+    "*/tls/*",  # QtNetwork stays for its local socket (desktop.instance), not its TLS
 )
 
 
@@ -158,7 +157,7 @@ def check_contents(report: Report, exe: Path, folder: Path | None, pruned: bool)
         if extra:
             report.add("pruned", "fail", "still bundled: " + ", ".join(extra[:8]))
         else:
-            report.add("pruned", "ok", "no GTK theme, Quick/QML, Pdf, Network, virtual keyboard")
+            report.add("pruned", "ok", "no GTK theme, Quick/QML, Pdf, TLS, virtual keyboard")
 
 
 def check_linked_libraries(report: Report, folder: Path) -> None:
@@ -333,7 +332,13 @@ def check_keyring(report: Report, exe: Path, timeout: float, scratch: Path) -> N
 
 def keyring_probe(exe: Path, timeout: float) -> int:
     """Inside a private D-Bus session: unlock a keyring, start the app, wait for its key."""
-    from checks.storage import keystore
+    from checks.paths import Paths
+    from checks.storage import folder_id, keystore
+
+    def read_key() -> keystore.KeyringResult:
+        """The key of the app's data folder (its own keyring entry, named by its id)."""
+        own = folder_id.read(Paths(data))
+        return keystore.read_key(None, keystore.entry_for(own or "none-yet"))
 
     subprocess.run(
         ["gnome-keyring-daemon", "--unlock", "--components=secrets"],
@@ -351,7 +356,7 @@ def keyring_probe(exe: Path, timeout: float) -> int:
     found = None
     try:
         while time.monotonic() < deadline and app.poll() is None:
-            result = keystore.read_key()
+            result = read_key()
             if result.key is not None:
                 found = result
                 break
@@ -363,7 +368,7 @@ def keyring_probe(exe: Path, timeout: float) -> int:
         except subprocess.TimeoutExpired:
             app.kill()
     if found is None:
-        print(f"KEYRING the app stored no key (state {keystore.read_key().state.value})")
+        print(f"KEYRING the app stored no key (state {read_key().state.value})")
         return 1
     print("KEYRING ok: the bundled app stored its data key in the Secret Service keyring")
     return 0
