@@ -15,6 +15,7 @@ from desktop.ui.widgets import (
     SEVERITY_COLOURS,
     SEVERITY_COLOURS_DARK,
     ActionTile,
+    Banner,
     heading,
     is_dark,
     page_layout,
@@ -23,7 +24,6 @@ from desktop.ui.widgets import (
 
 if TYPE_CHECKING:
     from checks.home import Notice
-    from desktop.ui.widgets import Banner
 
 PANIC_SHORTCUT = "Ctrl+Shift+P"
 SETTINGS_SHORTCUT = "Ctrl+,"
@@ -161,8 +161,6 @@ class HomePage(QWidget):
 
     def set_notices(self, notices: Sequence[Notice], actions: dict[str, str]) -> None:
         """Replace the banners. ``actions`` maps a notice's action to a button label."""
-        from desktop.ui.widgets import Banner  # banners come after the first paint
-
         for banner in self.banners:
             self.banner_area.removeWidget(banner)
             banner.deleteLater()
@@ -210,6 +208,6 @@ class HomePage(QWidget):
         return lambda: self.action_requested.emit(action or "")
 
     def focus_panic(self) -> None:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import Qt  # Qt's enums: after the first paint
 
         self.panic.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -27,7 +27,7 @@ from desktop.checkup.history_page import HistoryPage
 from desktop.checkup.results_page import FindingCard, ResultsPage
 from desktop.checkup.wizard import CheckupWizard
 from desktop.i18n import _, tr
-from desktop.ui import dialogs
+from desktop.ui import dialogs, secret_guard
 from desktop.ui.widgets import SEVERITY_COLOURS
 
 
@@ -59,7 +59,8 @@ def card(page: ResultsPage, finding_id: str) -> FindingCard:
 def test_accept_a_risk_with_a_reason_in_the_window(qtbot, window, monkeypatch) -> None:
     asked: list[str] = []
 
-    def ask_text(parent, title, label, on_text, max_length=500):
+    def ask_text(parent, title, label, on_text, max_length=500, *, guard):
+        assert guard is secret_guard.guard  # the reason's field refuses secrets
         asked.append(title)
         on_text("The photo is on a camera card that never goes online.")
 
@@ -87,7 +88,7 @@ def test_a_reason_with_a_seed_phrase_is_refused(qtbot, window, monkeypatch) -> N
     warned: list[str] = []
     seed = "abandon " * 11 + "about"
     monkeypatch.setattr(
-        dialogs, "ask_text", lambda p, t, label, on_text, max_length=500: on_text(seed)
+        dialogs, "ask_text", lambda p, t, label, on_text, max_length=500, **_kw: on_text(seed)
     )
     monkeypatch.setattr(dialogs, "warn", lambda p, title, text, detail="": warned.append(text))
     win = window()

@@ -45,7 +45,7 @@ WORDS = ["--lang", "--lang=", "en", "zh_CN", "fr", "--panic", "--exit-after-firs
          "print", "check-link", "x", "--"]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(WORDS), max_size=5))
 def test_the_window_shortcut_reads_the_command_line_as_argparse_does(argv: list[str]) -> None:
     """Plain window starts skip building the parser (bench/RESULTS.md, 1a).

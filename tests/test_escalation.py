@@ -373,7 +373,7 @@ def _near(base: datetime, offsets: list[int]) -> list[ContactAttempt]:
     ]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(
     st.lists(attempts, max_size=8),
     st.datetimes(timezones=st.timezones()),
@@ -387,7 +387,7 @@ def test_advise_never_raises_and_due_is_never_before_its_contact(
     check_advice(advice)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1)),
     st.lists(st.integers(0, 24 * 90), max_size=10),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
@@ -354,15 +353,13 @@ def test_same_input_same_html() -> None:
     assert checkup().html == checkup().html
 
 
-def test_a_large_case_builds_quickly(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_large_case_lists_every_entry_and_transaction() -> None:
+    """1,000 timeline entries and 200 transactions, none left out (its time is
+    `python -m bench`, row 4a)."""
     case = S.big_case(1000, 200)
-    start = time.perf_counter()
     report = incident(case=case)
-    took = time.perf_counter() - start
     assert report.text.count("checked the wallet again") == 1000
     assert all(tx.tx_hash in report.text for tx in case.transactions)
-    with capsys.disabled():
-        print(f"\n[measure] incident report HTML, 1000 entries + 200 tx: {took:.3f} s")
 
 
 def test_on_a_utc_computer_each_time_shows_once() -> None:

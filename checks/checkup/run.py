@@ -17,7 +17,7 @@ from typing import Any
 from checks import __version__
 from checks.checkup.catalog import CATALOG
 from checks.checkup.flow import CheckupFlow
-from checks.checkup.questions import TOPIC_IDS
+from checks.checkup.questions import QUESTIONS, TOPIC_IDS
 from checks.checkup.rules import finding_ids
 from checks.checkup.score import ScoreReport, compute
 from checks.findings import Finding, Severity, by_severity
@@ -45,6 +45,16 @@ class CheckupRun:
         return by_severity([CATALOG[fid] for fid in self.finding_ids if fid in CATALOG])
 
     @property
+    def problems(self) -> list[Finding]:
+        """What to fix, urgent first (accepted risks included): every finding not good."""
+        return [f for f in self.findings if f.severity is not Severity.GOOD]
+
+    @property
+    def already_good(self) -> list[Finding]:
+        """What is already right: shown apart from the problems, never as news."""
+        return [f for f in self.findings if f.severity is Severity.GOOD]
+
+    @property
     def urgent_count(self) -> int:
         return sum(
             1
@@ -65,7 +75,7 @@ class CheckupRun:
             raise InputError(
                 msg(N_("Please keep the reason under {limit} characters."), limit=MAX_REASON)
             )
-        from checks.secrets import guard_free_text
+        from checks.secrets import guard_free_text  # on first use, as in checks.panic.case
 
         guard_free_text(reason)
         return CheckupRun(
@@ -103,8 +113,6 @@ class CheckupRun:
 
 
 def _answered(topic: str, answers: Mapping[str, Any]) -> bool:
-    from checks.checkup.questions import QUESTIONS
-
     return any(q.topic == topic and q.id in answers for q in QUESTIONS)
 
 
@@ -131,12 +139,8 @@ class Comparison:
 def compare(previous: CheckupRun, current: CheckupRun) -> Comparison:
     """What changed since ``previous``: problems only (good findings are not news)."""
 
-    def problems(run: CheckupRun) -> list[str]:
-        return [
-            f for f in run.finding_ids if f in CATALOG and CATALOG[f].severity is not Severity.GOOD
-        ]
-
-    before, after = problems(previous), problems(current)
+    before = [f.id for f in previous.problems]
+    after = [f.id for f in current.problems]
     return Comparison(
         new=tuple(f for f in after if f not in before),
         fixed=tuple(f for f in before if f not in after),

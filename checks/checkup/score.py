@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from checks.checkup.catalog import CATALOG
+from checks.checkup.questions import TOPICS_BY_ID
 from checks.findings import Severity
 from checks.i18n import N_, Msg, msg
 
@@ -131,8 +132,6 @@ def compute(
 
 def explain(report: ScoreReport) -> list[Msg]:
     """'Why is my score 62?' — the formula applied to this run, line by line."""
-    from checks.checkup.questions import TOPICS_BY_ID
-
     lines = [
         msg(
             N_(

@@ -271,6 +271,7 @@ def article_for_topic(topic: str) -> str:
 
 def article_for_question(question_id: str) -> str:
     """The article behind a checkup question's "?" button; KeyError if unknown."""
+    # The checkup's questions load with the checkup, not with panic mode's help links.
     from checks.checkup.questions import BY_ID
 
     return QUESTION_ARTICLES.get(question_id) or article_for_topic(BY_ID[question_id].topic)

@@ -21,6 +21,7 @@ from checks.directory import load_directory, reporting
 from checks.i18n import N_
 from checks.panic import escalation, escalation_text
 from checks.panic.business_days import Span
+from checks.panic.lockdown import plan
 
 Translate = Callable[[str], str]
 
@@ -165,8 +166,6 @@ def data_folder(ctx: BlockContext) -> str:
 def lockdown(ctx: BlockContext) -> str:
     """Panic mode's lockdown plan, in its order, for someone who does not know yet
     what happened (the order the recovery kit prints too)."""
-    from checks.panic.lockdown import plan
-
     t = ctx.translate
     items = "".join(
         f"<li><b>{escape(t(step.title))}</b><br>{escape(t(step.why))}</li>"

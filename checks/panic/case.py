@@ -4,15 +4,21 @@ Times are stored in UTC (ISO 8601) and shown in local time. Every free
 text passes the secret guard before it is kept: a seed phrase or private
 key in a note is refused with a clear explanation. A case is a plain
 value with ``to_payload``/``from_payload``; :mod:`checks.storage.store` seals it.
+
+A closed case is read-only: every change refuses it with a clear message,
+and :meth:`Case.reopened` is the one change it accepts. Which lockdown steps
+apply and which are done is :mod:`checks.panic.flow`'s business.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from checks.chains import CHAINS, validate_address, validate_tx_hash
 from checks.i18n import N_, InputError, msg
@@ -52,6 +58,21 @@ def plausible_time(moment: datetime, now: datetime | None = None) -> datetime:
     if now is not None and at > _utc(now) + CLOCK_SLACK:
         raise InputError(msg(IN_THE_FUTURE))
     return at
+P = ParamSpec("P")
+CLOSED = N_("This case is closed. Reopen it to change it.")
+
+
+def _edit(change: Callable[Concatenate[Case, P], Case]) -> Callable[Concatenate[Case, P], Case]:
+    """Mark a method that changes the case: refused while the case is closed."""
+
+    def checked(case: Case, /, *args: P.args, **kwargs: P.kwargs) -> Case:
+        if case.is_closed:
+            raise InputError(msg(CLOSED))
+        return change(case, *args, **kwargs)
+
+    functools.update_wrapper(checked, change)
+    checked.edits_case = True  # type: ignore[attr-defined]
+    return checked
 
 
 def _utc(moment: datetime) -> datetime:
@@ -64,7 +85,8 @@ def _text(value: str, limit: int = MAX_TEXT) -> str:
     value = value.strip()
     if len(value) > limit:
         raise InputError(msg(N_("Please keep this under {limit} characters."), limit=limit))
-    from checks.secrets import guard_free_text  # its word lists load on first use
+    # checks.secrets on first use: `--panic` and the checkup paint without it
+    from checks.secrets import guard_free_text
 
     guard_free_text(value)
     return value
@@ -102,7 +124,7 @@ def clean_file_name(name: str) -> str:
     name = "".join(" " if unicodedata.category(c) == "Cc" else c for c in name)[:MAX_NAME]
     if len(name) < 12:  # too short to hold any secret we look for
         return name
-    from checks.secrets import find_secrets
+    from checks.secrets import find_secrets  # its word lists load only for a long name
 
     for match in reversed(find_secrets(name)):
         if match.kind != "private_key":  # 64 hex digits: a TxID as often as not
@@ -144,6 +166,8 @@ class Case:
     what_happened: tuple[str, ...] = ()
     funds_left: str = ""
     steps_done: tuple[tuple[str, datetime], ...] = ()
+    # Steps the user unticked although the case satisfies them (checks.panic.flow).
+    steps_unticked: tuple[str, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     transactions: tuple[Transaction, ...] = ()
     evidence: tuple[EvidenceFile, ...] = ()
@@ -152,8 +176,13 @@ class Case:
     outcome: str = ""
     notes: str = field(default="")
 
-    # -- changes (each returns a new Case) ---------------------------------
+    # -- changes (each returns a new Case; a closed case refuses them) ------
 
+    @property
+    def is_closed(self) -> bool:
+        return self.status == "closed"
+
+    @_edit
     def with_triage(
         self,
         what_happened: tuple[str, ...] | None = None,
@@ -173,16 +202,29 @@ class Case:
             changes["wallets"] = tuple(dict.fromkeys(w.strip().lower() for w in wallets if w))
         return replace(self, **changes)
 
+    @_edit
     def renamed(self, title: str) -> Case:
         return replace(self, title=_text(title, 200))
 
+    @_edit
     def step_done(self, step_id: str, at: datetime, done: bool = True) -> Case:
+        """Tick a step at ``at`` (or take the tick away)."""
         kept = tuple((sid, when) for sid, when in self.steps_done if sid != step_id)
-        return replace(self, steps_done=(*kept, (step_id, _utc(at))) if done else kept)
+        unticked = tuple(sid for sid in self.steps_unticked if sid != step_id)
+        ticks = (*kept, (step_id, _utc(at))) if done else kept
+        return replace(self, steps_done=ticks, steps_unticked=unticked)
+
+    @_edit
+    def step_unticked(self, step_id: str) -> Case:
+        """Remember that the user unticked a step the case's contents would tick."""
+        kept = tuple((sid, when) for sid, when in self.steps_done if sid != step_id)
+        unticked = tuple(dict.fromkeys((*self.steps_unticked, step_id)))
+        return replace(self, steps_done=kept, steps_unticked=unticked)
 
     def done_at(self, step_id: str) -> datetime | None:
         return next((when for sid, when in self.steps_done if sid == step_id), None)
 
+    @_edit
     def add_timeline(self, at: datetime, text: str, now: datetime | None = None) -> Case:
         if not text.strip():
             raise InputError(msg(N_("Please write what happened.")))
@@ -190,6 +232,7 @@ class Case:
         entries = sorted((*self.timeline, entry), key=lambda e: e.at)
         return replace(self, timeline=tuple(entries))
 
+    @_edit
     def add_transaction(self, transaction: Transaction, now: datetime | None = None) -> Case:
         """Check the hash and addresses for their network (the secret guard included),
         and its time (:func:`plausible_time`) when it has one."""
@@ -201,31 +244,34 @@ class Case:
         chains = tuple(dict.fromkeys((*self.chains, transaction.chain)))
         return replace(self, transactions=(*self.transactions, transaction), chains=chains)
 
+    @_edit
     def remove_transaction(self, tx_hash: str) -> Case:
         return replace(
             self, transactions=tuple(t for t in self.transactions if t.tx_hash != tx_hash)
         )
 
+    @_edit
     def remove_timeline(self, index: int) -> Case:
         if not 0 <= index < len(self.timeline):
             raise InputError(msg(N_("That entry is no longer in the timeline.")))
         return replace(self, timeline=self.timeline[:index] + self.timeline[index + 1 :])
 
+    @_edit
     def with_chains(self, chains: tuple[str, ...]) -> Case:
         """The networks affected (ids of :data:`checks.chains.CHAINS`)."""
         if not set(chains) <= set(CHAINS):
             raise InputError(msg(N_("That is not one of the networks we know.")))
         return replace(self, chains=tuple(dict.fromkeys(chains)))
 
+    @_edit
     def add_evidence(self, item: EvidenceFile) -> Case:
         if any(known.sha256 == item.sha256 for known in self.evidence):
             raise InputError(msg(N_("This file is already attached to the case.")))
         return replace(self, evidence=(*self.evidence, item))
 
+    @_edit
     def add_contact(self, contact: Contact, now: datetime | None = None) -> Case:
         """Log a contact (at a past time if given); the status follows the contacts."""
-        if self.status == "closed":
-            raise InputError(msg(N_("This case is closed. Reopen it to log a contact.")))
         try:
             Channel(contact.channel)
         except ValueError:
@@ -240,6 +286,7 @@ class Case:
         contacts = (*self.contacts, contact)
         return replace(self, contacts=contacts, status=contact_status(contacts))
 
+    @_edit
     def record_reply(
         self, index: int, at: datetime, summary: str, now: datetime | None = None
     ) -> Case:
@@ -248,21 +295,24 @@ class Case:
         contacts = list(self.contacts)
         reply_at = plausible_time(at, now)
         contacts[index] = replace(contacts[index], reply_at=reply_at, reply_summary=_text(summary))
-        status = self.status if self.status == "closed" else contact_status(tuple(contacts))
-        return replace(self, contacts=tuple(contacts), status=status)
+        return replace(self, contacts=tuple(contacts), status=contact_status(tuple(contacts)))
 
+    @_edit
     def with_status(self, status: str, outcome: str = "") -> Case:
         if status not in STATUSES or (status == "closed" and outcome not in OUTCOMES):
             raise InputError(msg(N_("That is not one of the answers to this question.")))
         return replace(self, status=status, outcome=outcome if status == "closed" else "")
 
+    @_edit
     def closed(self, outcome: str) -> Case:
         return self.with_status("closed", outcome)
 
     def reopened(self) -> Case:
-        """Open again; the status follows the contacts, the outcome is cleared."""
+        """Open again (the one change a closed case accepts); the status follows
+        the contacts, the outcome is cleared."""
         return replace(self, status=contact_status(self.contacts), outcome="")
 
+    @_edit
     def with_notes(self, notes: str) -> Case:
         return replace(self, notes=_text(notes))
 
@@ -282,6 +332,7 @@ class Case:
             "what_happened": list(self.what_happened),
             "funds_left": self.funds_left,
             "steps_done": [[sid, when(at)] for sid, at in self.steps_done],
+            "steps_unticked": list(self.steps_unticked),
             "timeline": [{"at": when(e.at), "text": e.text} for e in self.timeline],
             "transactions": [{**t.__dict__, "at": when(t.at)} for t in self.transactions],
             "evidence": [{**e.__dict__, "added_at": when(e.added_at)} for e in self.evidence],
@@ -314,6 +365,7 @@ class Case:
             what_happened=tuple(data.get("what_happened", ())),
             funds_left=str(data.get("funds_left", "")),
             steps_done=tuple((str(s), need(at)) for s, at in data.get("steps_done", ())),
+            steps_unticked=tuple(str(s) for s in data.get("steps_unticked", ())),
             timeline=tuple(
                 TimelineEntry(need(e["at"]), e["text"]) for e in data.get("timeline", ())
             ),

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from checks.chains import CHAINS, guess_chain, validate_address, validate_tx_hash
 from checks.i18n import N_
 from checks.panic.case import Case
-from checks.panic.lockdown import BY_ID as STEPS
+from checks.panic.flow import done_steps, triage_answers
 
 Translate = Callable[[str], str]
 
@@ -77,9 +77,8 @@ def _transactions(case: Case, translate: Translate) -> list[str]:
 
 def _common(case: Case, translate: Translate) -> list[str]:
     lines = [translate(N_("What happened:"))]
-    lines += ["- " + translate(HAPPENED_WORDS[code]) for code in case.what_happened]
-    if not case.what_happened:
-        lines.append("- " + translate(HAPPENED_WORDS["dont_know"]))
+    happened, _funds_left = triage_answers(case)
+    lines += ["- " + translate(HAPPENED_WORDS[code]) for code in happened]
     lines.append(translate(N_("When I noticed it: {time}")).format(time=_when(case.opened_at)))
     lines.append(translate(N_("Transactions:")))
     lines += _transactions(case, translate)
@@ -87,10 +86,10 @@ def _common(case: Case, translate: Translate) -> list[str]:
     if receivers:
         lines.append(translate(N_("Addresses that received my funds:")))
         lines += [f"- {address}" for address in receivers]
-    done = [step_id for step_id, _at in case.steps_done if step_id in STEPS]
+    done = done_steps(case)
     if done:
         lines.append(translate(N_("What I have done so far:")))
-        lines += ["- " + translate(STEPS[step_id].title) for step_id in done]
+        lines += ["- " + translate(state.step.title) for state in done]
     lines.append(translate(N_("Case reference: {case}")).format(case=case.id))
     return lines
 
@@ -122,7 +121,7 @@ def support_request(case: Case, wallet_name: str, translate: Translate) -> str:
 
 def _guarded(text: str, case: Case) -> str:
     """``text``, refused if it holds a secret (the case's own hashes and addresses are fine)."""
-    from checks.secrets import guard_free_text  # its word lists load on first use
+    from checks.secrets import guard_free_text  # on first use, as in checks.panic.case
 
     guard_free_text(text, _validated(case))
     return text

@@ -205,8 +205,7 @@ def _topic_grade(score: int) -> str:
 
 
 def _findings(words: Words, run: CheckupRun) -> str:
-    problems = [f for f in run.findings if f.severity is not Severity.GOOD]
-    goods = [f for f in run.findings if f.severity is Severity.GOOD]
+    problems, goods = run.problems, run.already_good
     out = heading(2, words(TO_FIX))
     if not problems:
         out += f'<p class="good">{SYMBOLS[Severity.GOOD]} {esc(words(ALL_GOOD))}</p>\n'

@@ -24,9 +24,8 @@ from checks.i18n import N_, Msg, msg
 from checks.panic.case import Case, Contact, Transaction
 from checks.panic.cases import OUTCOME_WORDS
 from checks.panic.escalation_text import CHANNEL_LABELS, RUNG_LABELS
+from checks.panic.flow import checklist, triage_answers
 from checks.panic.followup import advice_for
-from checks.panic.lockdown import BY_ID as STEPS
-from checks.panic.lockdown import plan
 from checks.panic.messages import HAPPENED_WORDS
 from checks.panic.triage import OTHER_WALLET, OTHER_WALLET_NAME
 from checks.reports.html import (
@@ -229,9 +228,9 @@ def _summary(words: Words, case: Case, now: datetime, tz: tzinfo) -> str:
 
 
 def _triage(words: Words, case: Case) -> str:
-    happened = case.what_happened or ("dont_know",)
+    happened, funds_left = triage_answers(case)
     items = "".join(f"<li>{_both(words, HAPPENED_WORDS[code])}</li>" for code in happened)
-    funds = FUNDS_WORDS.get(case.funds_left, FUNDS_WORDS["dont_know"])
+    funds = FUNDS_WORDS.get(funds_left, FUNDS_WORDS["dont_know"])
     return (
         heading(2, words(WHAT_HAPPENED))
         + f"<ul>{items}</ul>\n"
@@ -294,16 +293,12 @@ def _addresses(words: Words, case: Case) -> str:
 
 
 def _lockdown(words: Words, case: Case, tz: tzinfo) -> str:
-    steps = [
-        s.id for s in plan(case.what_happened or ("dont_know",), case.funds_left or "dont_know")
-    ]
-    steps += [sid for sid, _at in case.steps_done if sid in STEPS and sid not in steps]
     rows = []
-    for step_id in steps:
-        done = case.done_at(step_id)
+    for state in checklist(case):
+        done = state.done_at
         when = _when(done, tz) if done else f'<span class="muted">{esc(words(NOT_DONE))}</span>'
         mark = "✓" if done else "○"
-        rows.append([f"{mark} {esc(words(STEPS[step_id].title))}", when])
+        rows.append([f"{mark} {esc(words(state.step.title))}", when])
     return heading(2, words(LOCKDOWN)) + table([words(STEP), words(DONE_AT)], rows, widths=[65, 35])
 
 

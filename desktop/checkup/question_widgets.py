@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from checks.checkup.questions import DONT_KNOW, SKIPPED, Kind, Question
 from checks.i18n import InputError
 from checks.password import SCORE_LABELS
+from checks.totp import parse_otpauth, verify
 from desktop.i18n import _, tr
 from desktop.ui.password_meter import PasswordMeter
 from desktop.ui.secret_guard import guard
@@ -85,7 +86,7 @@ class QuestionBox(QGroupBox):
 
     def open_help(self) -> None:
         """Open the help centre at this question's article (the mapping is in checks.help)."""
-        from checks.help import article_for_question
+        from checks.help import article_for_question  # the help centre loads when asked for
 
         article = article_for_question(self.question.id)
         self.help_requested.emit(article)
@@ -366,8 +367,6 @@ class TotpBox(_SecretBox):
             button.toggled.connect(lambda on, value=option.value: self._chosen(on, value))
 
     def _check(self) -> None:
-        from checks.totp import parse_otpauth, verify
-
         try:
             spec = parse_otpauth(self.secret.text())
             works = verify(spec, self.code.text())

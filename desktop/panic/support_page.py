@@ -30,7 +30,7 @@ from checks.panic.triage import OTHER_WALLET
 from checks.phishing import VERDICT_WORDS, classify
 from desktop.i18n import _, catalog, current_language, tr
 from desktop.panic.contact_log import ContactLog
-from desktop.panic.wizard import PanicPage, PanicWizard
+from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import help_button, link_label, open_link
 from desktop.ui.secret_guard import guard
@@ -45,11 +45,10 @@ GENERIC_NAME = N_("wallet")
 
 
 class SupportPage(PanicPage):
-    title = N_("Contact official support")
+    section = "support"
 
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("supportPage")
+    def __init__(self, host: PanicHost) -> None:
+        super().__init__(host)
         self.directory = load_directory()
         self._chosen: tuple[str, str] | None = None  # (case id, wallet) picked on this page
         top = QHBoxLayout()
@@ -94,7 +93,7 @@ class SupportPage(PanicPage):
         self.column.addWidget(self.message)
 
         self.column.addWidget(heading(_("Log this contact"), 1.2, self))
-        self.contact_log = ContactLog(self, wizard)
+        self.contact_log = ContactLog(self)
         self.column.addWidget(self.contact_log)
 
         self.column.addWidget(heading(_("Someone contacted me / sent me a link"), 1.2, self))

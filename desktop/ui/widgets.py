@@ -2,7 +2,7 @@
 
 The home screen is built from this module before the first paint, so it
 does not touch Qt's ``Qt`` namespace at import or in :class:`ActionTile`:
-PySide creates its ~100 enums on first use, about 20 ms (bench/RESULTS.md).
+PySide creates its enums on first use (bench/RESULTS.md, 9e).
 """
 
 from __future__ import annotations
@@ -187,6 +187,23 @@ class Banner(QFrame):
             self.button.setAccessibleName(action_label)
             self.button.clicked.connect(on_action)
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+
+
+def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
+    """A severity's icon and its word in its colour: never colour alone."""
+    badge = QWidget(parent)
+    row = QHBoxLayout(badge)
+    row.setContentsMargins(0, 0, 0, 0)
+    picture = QLabel(badge)
+    picture.setPixmap(icon(severity.icon).pixmap(QSize(20, 20)))
+    words = QLabel(_(severity.label), badge)
+    words.setStyleSheet(f"color: {severity_colour(severity, parent)}; font-weight: bold;")
+    row.addWidget(picture)
+    row.addWidget(words)
+    row.addStretch(1)
+    badge.setToolTip(_(severity.label))
+    badge.setAccessibleName(_(severity.label))
+    return badge
 
 
 def copy_button(button: QAbstractButton, text: Callable[[], str]) -> None:
