@@ -73,7 +73,11 @@ def takes_tab(widget: QWidget) -> bool:
 def chain_reading_order(root: QWidget, *after: QWidget) -> list[QWidget]:
     """Set the Tab order of ``root``'s widgets to reading order, then ``after``
     (e.g. a wizard's Back and Next, outside the page). Returns the chain."""
-    chain = [w for w in in_reading_order(root) if takes_tab(w)]
+    everything = list(in_reading_order(root))
+    for widget in everything:
+        if type(widget) is QScrollArea:  # a frame around the content, not a stop of its own
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    chain = [w for w in everything if takes_tab(w)]
     chain += [w for w in after if takes_tab(w) and w not in chain]
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)

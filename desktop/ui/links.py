@@ -31,14 +31,24 @@ def open_link(url: str, parent: QWidget | None = None) -> bool:
     return opened
 
 
+class LinkLabel(QLabel):
+    """A label that is a Tab stop only while it has a link to go to: focus on a
+    label without one shows nothing, an invisible stop for a keyboard user."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        has_link = "<a " in text
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_link else Qt.FocusPolicy.NoFocus)
+
+
 def link_label(parent: QWidget, name: str, accessible: str = "") -> QLabel:
     """A rich-text label whose links take focus (Tab) and open with Enter."""
-    label = QLabel(parent)
+    label = LinkLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # until it has a link (LinkLabel.setText)
     label.setOpenExternalLinks(False)  # we open them, so tests can see it
     label.linkActivated.connect(lambda url: open_link(url, label))
     if accessible:
