@@ -149,7 +149,7 @@ class EvidencePage(PanicPage):
         assert isinstance(picked, datetime)
         moment = picked.astimezone()  # the user's local time, made aware
         try:
-            case = self.case.add_timeline(moment, self.what.text())
+            case = self.case.add_timeline(moment, self.what.text(), now=self.ctx.clock())
         except InputError as error:
             self.say(tr(error.message))
             return

@@ -104,7 +104,8 @@ class TransactionsSection(QWidget):
         self.remove.setObjectName("removeTransaction")
         self.remove.clicked.connect(self.ask_remove)
         column.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignLeft)
-        for widget in (*self._inputs(), self.add, self.remove, self.known_time, self.at):
+        # Not self.at: it follows its tick box (refresh), also when the case is reopened.
+        for widget in (*self._inputs(), self.add, self.remove, self.known_time):
             widget.setProperty("editsCase", True)
         for field in (self.tx_hash, self.tx_from, self.tx_to):
             guard(field, transaction_field=True)
@@ -138,6 +139,8 @@ class TransactionsSection(QWidget):
     def refresh(self) -> None:
         if not self.known_time.isChecked():
             self.at.setDateTime(local_qt(self.page.ctx.clock()))
+        # The time box waits for "I know when it happened", whatever enabled the page.
+        self.at.setEnabled(self.known_time.isChecked() and not self.page.read_only)
         case = self.page.case
         offer_key = (case.id, case.chains, len(case.transactions))
         if offer_key != self._offer_key:  # a case opened or changed: offer its network
@@ -222,7 +225,8 @@ class TransactionsSection(QWidget):
                     self.asset.text(),
                     self.amount.text(),
                     at,
-                )
+                ),
+                now=self.page.ctx.clock(),  # a time in the future (year 7536) is refused
             )
         except InputError as error:
             self.say(tr(error.message))
