@@ -12,7 +12,7 @@ from conftest import FIXED_NOW
 from ui import choose, open_window, press, tab_to, type_into
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
 from checks.panic.case import Case
 from desktop.app import make_application
@@ -337,3 +337,24 @@ def test_no_mail_app_shows_the_message_to_copy_and_prints_nothing(
     case_ref = wizard.case.id
     assert case_ref in support.message.toPlainText()
     assert case_ref not in logged and case_ref not in printed
+
+
+def test_lists_wrap_long_hashes_and_tell_them_whole(qtbot, window) -> None:
+    """The amount and the SHA-256 needed sideways scrolling; now they wrap, with a tooltip."""
+    from checks.panic.case import Transaction
+
+    win = window()
+    win.show_panic()
+    wizard = win.panic.wizard
+    section(qtbot, wizard, 2)
+    tx_hash = "0x" + "5c" * 32
+    case = wizard.case.add_transaction(
+        Transaction("ethereum", tx_hash, "", "0x" + "1" * 40, "USDT", "1,250.00")
+    )
+    wizard.update_case(case)
+    listed = wizard.pages[2].tx.list
+    item = listed.item(0)
+    assert tx_hash in item.toolTip() and "1,250.00 USDT" in item.toolTip()
+    assert listed.wordWrap()
+    assert listed.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert "SHA-256" in wizard.pages[2].findChild(QLabel, "sha256Note").text()

@@ -35,7 +35,7 @@ from desktop.panic.transactions import TransactionsSection
 from desktop.ui import dialogs
 from desktop.ui.links import help_button, local_qt
 from desktop.ui.secret_guard import guard
-from desktop.ui.widgets import heading, verdict_colour
+from desktop.ui.widgets import heading, verdict_colour, wrap_items
 
 
 class EvidencePage(PanicPage):
@@ -80,6 +80,7 @@ class EvidencePage(PanicPage):
         self.timeline.setObjectName("timelineList")
         self.timeline.setAccessibleName(_("Timeline"))
         self.timeline.setMaximumHeight(130)
+        wrap_items(self.timeline)
         self.column.addWidget(self.timeline)
         self.remove_event = QPushButton(_("Remove the selected entry…"), self)
         self.remove_event.setObjectName("removeTimeline")
@@ -104,7 +105,12 @@ class EvidencePage(PanicPage):
         self.files.setObjectName("evidenceList")
         self.files.setAccessibleName(_("Evidence files"))
         self.files.setMaximumHeight(130)
+        wrap_items(self.files)  # the whole SHA-256, wrapped, no sideways scrolling
         self.column.addWidget(self.files)
+        fingerprint = QLabel(_(evidence.FINGERPRINT_NOTE), self)  # what SHA-256 is
+        fingerprint.setObjectName("sha256Note")
+        fingerprint.setWordWrap(True)
+        self.column.addWidget(fingerprint)
         self.integrity = QLabel(self)
         self.integrity.setObjectName("evidenceIntegrity")
         self.integrity.setWordWrap(True)
@@ -123,8 +129,11 @@ class EvidencePage(PanicPage):
             self.when.setDateTime(local_qt(self.ctx.clock()))
         self.timeline.clear()
         for entry in case.timeline:
-            local = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            self.timeline.addItem(f"{local} ({entry.at:%H:%M} UTC) — {entry.text}")
+            here = entry.at.astimezone()
+            local = here.strftime("%Y-%m-%d %H:%M")
+            # On a computer set to UTC the same time twice says nothing more.
+            utc = f" ({entry.at:%H:%M} UTC)" if here.utcoffset() else ""
+            self.timeline.addItem(f"{local}{utc} — {entry.text}")
         self.remove_event.setEnabled(bool(case.timeline) and not self.read_only)
         self.tx.refresh()
         self.files.clear()

@@ -38,7 +38,7 @@ from desktop.panic.page import PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import local_qt
 from desktop.ui.secret_guard import guard
-from desktop.ui.widgets import verdict_colour
+from desktop.ui.widgets import verdict_colour, wrap_items
 
 
 class TransactionsSection(QWidget):
@@ -99,6 +99,7 @@ class TransactionsSection(QWidget):
         self.list.setObjectName("transactionList")
         self.list.setAccessibleName(_("Transactions"))
         self.list.setMaximumHeight(130)
+        wrap_items(self.list)  # the amount and the hash wrap instead of being cut
         column.addWidget(self.list)
         self.remove = QPushButton(_("Remove the selected transaction…"), self)
         self.remove.setObjectName("removeTransaction")

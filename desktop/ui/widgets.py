@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -222,6 +223,26 @@ def copy_button(button: QAbstractButton, text: Callable[[], str]) -> None:
         button.setAccessibleName(label)
 
     button.clicked.connect(copy)
+
+
+def wrap_items(view: QListWidget) -> QListWidget:
+    """A list whose long items (hashes, addresses, file names) wrap inside it,
+    never cut and never scrolled sideways; each item's tooltip holds its text."""
+    from PySide6.QtCore import Qt  # after the first paint: lists are on later pages
+
+    view.setWordWrap(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    model = view.model()
+    model.rowsInserted.connect(lambda _parent, first, last: _tip_rows(view, first, last))
+    return view
+
+
+def _tip_rows(view: QListWidget, first: int, last: int) -> None:
+    for row in range(first, last + 1):
+        item = view.item(row)
+        if item is not None and not item.toolTip():
+            item.setToolTip(item.text())
 
 
 def heading(text: str, factor: float, parent: QWidget) -> QLabel:
