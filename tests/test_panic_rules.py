@@ -434,3 +434,19 @@ def test_plausible_times_are_kept() -> None:
     case = case.add_timeline(slightly_ahead, "Noticed it", now=NOW)
     case = case.add_transaction(Transaction("ethereum", ETH_HASH, at=NOW), now=NOW)
     assert [entry.at for entry in case.timeline] == [early, slightly_ahead]
+
+
+@pytest.mark.parametrize(
+    ("zone", "shown"), [("UTC", ""), ("Asia/Shanghai", " (2026-11-20 17:30 UTC+08:00)")]
+)
+def test_the_support_message_gives_a_time_once_on_a_utc_computer(monkeypatch, zone, shown) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        text = messages.support_request(new_case(NOW), "TokenPocket", lambda s: s)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert f"When I noticed it: 2026-11-20 09:30 UTC{shown}\n" in text

@@ -89,9 +89,7 @@ class InputPolicy(QObject):
             assert isinstance(event, QWheelEvent)
             return self._wheel(watched, event)
         if kind == QEvent.Type.Polish and isinstance(watched, VALUE_BOXES):
-            # The wheel must not give them the focus either (Qt's default for combos).
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            no_wheel_focus(watched)
         return False
 
     def _enter(self, widget: QWidget, event: QKeyEvent) -> bool:
@@ -121,12 +119,24 @@ class InputPolicy(QObject):
         return True  # never the value; the page scrolls if it can
 
 
+def no_wheel_focus(box: QWidget) -> None:
+    """The wheel must not give a value box the focus either (Qt's default for
+    drop-downs): Qt gives it before any filter sees the wheel, and a focused box
+    takes the wheel."""
+    if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
 def install(app: QApplication) -> InputPolicy:
-    """Install the filter once on ``app`` (again: the same one)."""
-    existing = app.findChild(InputPolicy, _FILTER_NAME)
-    if existing is not None:
-        return existing
-    policy = InputPolicy(app)
-    policy.setObjectName(_FILTER_NAME)
-    app.installEventFilter(policy)
+    """Install the filter once on ``app`` (again: the same one). Boxes made before
+    it (``--panic`` builds its pages before the first paint) are set right here;
+    later ones when Qt polishes them."""
+    policy = app.findChild(InputPolicy, _FILTER_NAME)
+    if policy is None:
+        policy = InputPolicy(app)
+        policy.setObjectName(_FILTER_NAME)
+        app.installEventFilter(policy)
+    for widget in app.allWidgets():
+        if isinstance(widget, VALUE_BOXES):
+            no_wheel_focus(widget)
     return policy
