@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -60,7 +60,7 @@ class EvidencePage(PanicPage):
         # -- timeline -------------------------------------------------------
         self.column.addWidget(heading(_("What happened, and when"), 1.2, self))
         row = QHBoxLayout()
-        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.when = QDateTimeEdit(local_qt(self.ctx.clock()), self)  # the context's clock
         self.when.setObjectName("timelineWhen")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,7 +61,7 @@ class TransactionsSection(QWidget):
         self.tx_check = self._check_label("txCheck")
         self.known_time = QCheckBox(_("I know when it happened:"), self)
         self.known_time.setObjectName("txKnownTime")
-        self.at = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.at = QDateTimeEdit(local_qt(page.ctx.clock()), self)  # the context's clock
         self.at.setObjectName("txTime")
         self.at.setCalendarPopup(True)
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
