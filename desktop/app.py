@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from checks import APP_NAME, __version__
@@ -19,7 +19,7 @@ from checks.storage.settings import load_settings
 from desktop import crash
 from desktop.background import serial_pool
 from desktop.context import AppContext
-from desktop.i18n import set_language, system_language
+from desktop.i18n import current_language, set_language, system_language
 from desktop.main_window import MainWindow
 
 GC_PAUSE_LIMIT_MS = 5000  # the garbage collector's pause at start-up, at most (desktop.cli)
@@ -28,17 +28,29 @@ GC_PAUSE_LIMIT_MS = 5000  # the garbage collector's pause at start-up, at most (
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
 
 
-def prefer_simplified_chinese(app: QApplication) -> None:
-    """Name the Simplified Chinese families as the app font's fallbacks.
+def prefer_simplified_chinese(app: QApplication, chinese_ui: bool | None = None) -> None:
+    """Name the Simplified Chinese families in the app font, so Han characters
+    never get a Japanese glyph variant.
 
     Needed wherever Chinese is shown (the Chinese UI; the language list and
     bilingual texts in the English one). Resolving them costs memory
     (bench/RESULTS.md, 9i), so an English window does it right after its
-    first paint, when it has shown no Chinese yet.
+    first paint, when it has shown no Chinese yet. The order follows the
+    language of the window: in English the desktop's own Latin family comes
+    first, so “quotes”, digits and letters keep their Latin shapes (the Chinese
+    font's quotes are full-width); in Chinese the Chinese family comes first,
+    for the full-width punctuation Chinese text uses.
     """
+    if chinese_ui is None:
+        chinese_ui = current_language().startswith("zh")
     font = QFont(app.font())
-    if font.families()[1:] != CJK_FAMILIES:
-        font.setFamilies([font.family(), *CJK_FAMILIES])
+    latin = app.property("latinFamily")
+    if not latin:  # "Sans Serif" is only an alias: the family it really is
+        latin = QFontInfo(font).family()
+        app.setProperty("latinFamily", latin)
+    families = [*CJK_FAMILIES, latin] if chinese_ui else [latin, *CJK_FAMILIES]
+    if font.families() != families:
+        font.setFamilies(families)
         app.setFont(font)
 
 
@@ -76,6 +88,9 @@ def keep_qt_settings_in(folder: Path) -> None:
 def after_first_paint(window: MainWindow) -> None:
     """What waits until the window is on screen: the data (keyring, SQLite,
     cryptography), then :func:`prepare_for_use`."""
+    from desktop.ui import qt_messages  # after the first paint, like all that follows
+
+    qt_messages.install()  # before any link is opened: Qt would print its query
     keep_qt_settings_in(window.ctx.paths.qt_settings_dir)
     window.unlocker.start()
     window.watch_for_due_checkup()
@@ -151,8 +166,8 @@ def choose_language(cli_language: str | None, saved: str | None) -> str:
 
 def set_app_language(language: str, app: QApplication) -> None:
     set_language(language, app)
-    if language == "zh_CN":
-        prefer_simplified_chinese(app)
+    if language == "zh_CN" or app.property("latinFamily"):  # English starts without them
+        prefer_simplified_chinese(app, language == "zh_CN")
 
 
 def build_window(

@@ -11,7 +11,7 @@ import pytest
 from checks.checkup import rules
 from checks.checkup.catalog import CATALOG
 from checks.checkup.detect import from_device, from_wifi
-from checks.checkup.flow import PROBE, USER, CheckupFlow
+from checks.checkup.flow import PROBE, TOOL_NOTE, USER, CheckupFlow
 from checks.checkup.questions import BY_ID, DONT_KNOW, QUESTIONS, TOPIC_IDS, Kind
 from checks.checkup.run import CheckupRun, build_run, compare
 from checks.checkup.score import NOT_ACCEPTABLE, URGENT_CAP, can_accept, compute, explain
@@ -287,6 +287,7 @@ def test_resume_half_way() -> None:
     assert resumed.probed == flow.probed
     assert [m.render() for m in resumed.probe_words("disk_encryption")] == [
         "Detected with fdesetup: FileVault is on.",
+        TOOL_NOTE.format(tool="fdesetup"),
         "If this is wrong, choose the right answer.",
     ]
     assert [m.render() for m in resumed.probe_words("wifi_security")] == [

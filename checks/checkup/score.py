@@ -160,6 +160,14 @@ def explain(report: ScoreReport) -> list[Msg]:
             )
         )
     ]
+    lines.append(
+        msg(
+            N_(
+                "Topics where a problem costs more money count more: a topic that counts"
+                " 2.5× weighs two and a half times as much in the total as one that counts 1×."
+            )
+        )
+    )
     for topic in report.topics:
         lines.append(
             msg(

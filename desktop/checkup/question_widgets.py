@@ -7,16 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,9 +47,13 @@ class QuestionBox(QGroupBox):
         self.setObjectName(f"question_{question.id}")
         self.setAccessibleName(_(question.prompt))
         self.body = QVBoxLayout(self)
+        self.body.setSpacing(4)
         self.inputs = QVBoxLayout()  # the answer widgets come first
+        self.option_grid: OptionGrid | None = None
         self.body.addLayout(self.inputs)
-        why_row = QHBoxLayout()
+        self.why_row = QWidget(self)  # beside the answers when there is room (OptionGrid)
+        why_row = QHBoxLayout(self.why_row)
+        why_row.setContentsMargins(0, 0, 0, 0)
         self.why_button = QToolButton(self)
         self.why_button.setObjectName(f"why_{question.id}")
         self.why_button.setText(_("Why this matters"))
@@ -61,7 +68,7 @@ class QuestionBox(QGroupBox):
         self.help_button.clicked.connect(self.open_help)
         why_row.addWidget(self.help_button)
         why_row.addStretch(1)
-        self.body.addLayout(why_row)
+        self.body.addWidget(self.why_row)
         self.why = QLabel(_(question.why), self)
         self.why.setWordWrap(True)
         self.why.setVisible(False)
@@ -90,6 +97,12 @@ class QuestionBox(QGroupBox):
     def set_value(self, value: Any) -> None:
         """Show an existing answer without emitting ``answered``."""
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.option_grid is not None:
+            margins = self.body.contentsMargins()
+            self.option_grid.fit(event.size().width() - margins.left() - margins.right())
+
     def show_basis(self, text: str) -> None:
         self.basis.setText(text)
         self.basis.setVisible(bool(text))
@@ -104,6 +117,66 @@ class QuestionBox(QGroupBox):
         """The app's context (the store, pools), for boxes that keep something of their own."""
 
 
+def most_columns(count: int) -> int:
+    """At most this many answers side by side: three short ones on one line,
+    four to six in two columns, seven or more in three."""
+    if count <= 3:
+        return count
+    return 2 if count <= 6 else 3
+
+
+class OptionGrid(QGridLayout):
+    """A question's answer buttons, row by row (the order Tab and the arrows
+    follow), in as many columns as the box's width allows: short answers side
+    by side, so a page of questions fits a laptop screen without scrolling,
+    and one column (no text cut) when the window is narrow."""
+
+    SPACING = 18
+
+    def __init__(self, buttons: list[QAbstractButton], last: QWidget | None = None) -> None:
+        super().__init__()
+        self.buttons = buttons
+        self.items: list[QWidget] = [*buttons, *([last] if last is not None else [])]
+        # "Why this matters" and "?" may end the line of three short answers.
+        beside = last is not None and len(buttons) <= 3
+        self.most = most_columns(len(buttons)) + (1 if beside else 0)
+        self.columns = 0
+        self.setHorizontalSpacing(self.SPACING)
+        self.setVerticalSpacing(4)
+        self.place(1)
+
+    def fit(self, width: int) -> None:
+        """Choose the number of columns for a box ``width`` pixels wide."""
+        need = max((item.sizeHint().width() for item in self.items), default=1)
+        fits = (width + self.SPACING) // (need + self.SPACING)
+        self.place(max(1, min(self.most, fits)))
+
+    def place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for item in self.items:
+            self.removeWidget(item)
+            # Side by side, the width is checked in fit(); alone, a button keeps its text whole.
+            policy = item.sizePolicy()
+            policy.setHorizontalPolicy(
+                QSizePolicy.Policy.Ignored if columns > 1 else QSizePolicy.Policy.Preferred
+            )
+            item.setSizePolicy(policy)
+        for index, item in enumerate(self.items):
+            self.addWidget(item, index // columns, index % columns)
+        for column in range(4):
+            self.setColumnStretch(column, 1 if column < columns else 0)
+
+
+def lay_out_options(box: QuestionBox, buttons: list[QAbstractButton]) -> OptionGrid:
+    box.body.removeWidget(box.why_row)
+    grid = OptionGrid(buttons, box.why_row)
+    box.inputs.addLayout(grid)
+    box.option_grid = grid
+    return grid
+
+
 class ChoiceBox(QuestionBox):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
@@ -116,8 +189,8 @@ class ChoiceBox(QuestionBox):
             button.setAccessibleName(label)
             self.group.addButton(button)
             self.buttons[option.value] = button
-            self.inputs.addWidget(button)
             button.toggled.connect(lambda on, value=option.value: self._chosen(on, value))
+        lay_out_options(self, list(self.buttons.values()))
 
     def set_value(self, value: Any) -> None:
         button = self.buttons.get(str(value))
@@ -141,8 +214,8 @@ class MultiBox(QuestionBox):
             box.setObjectName(f"{question.id}__{option.value}")
             box.setAccessibleName(label)
             self.boxes[option.value] = box
-            self.inputs.addWidget(box)
             box.toggled.connect(lambda on, value=option.value: self._toggled(value, on))
+        lay_out_options(self, list(self.boxes.values()))
 
     def _toggled(self, value: str, on: bool) -> None:
         if on and value == DONT_KNOW:
@@ -203,11 +276,18 @@ class PasswordBox(_SecretBox):
         self.meter = PasswordMeter(pool, self)
         self.inputs.addWidget(self.meter)
         self.meter.scored.connect(self._scored)
+        # "Type it to see an estimate" is old news once something is typed.
+        self.meter.field.textChanged.connect(self._typed)
         self.skip = QPushButton(_("Skip this question"), self)
         self.skip.setObjectName("skipPassword")
         self.skip.setAccessibleName(_("Skip this question"))
         self.skip.clicked.connect(self._skipped)
         self.inputs.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _typed(self, text: str) -> None:
+        self.why.setText(
+            _(self.question.why) if not text else _("Checked on this computer only. Never saved.")
+        )
 
     def _scored(self, report: Any) -> None:
         self.record.setVisible(False)  # the meter shows the new result itself
@@ -258,13 +338,23 @@ class TotpBox(_SecretBox):
         self.code.setPlaceholderText(_("The 6-digit code your phone shows now"))
         self.code.setAccessibleName(_("Code from your phone"))
         guard(self.code)
+        self.otpauth_note = QLabel(
+            _(
+                "An otpauth:// link is what a 2FA QR code holds: your authenticator app's"
+                " export or backup shows it. The secret alone is a line of letters A–Z and"
+                " digits 2–7 that the website showed when you set up 2FA."
+            ),
+            self,
+        )
+        self.otpauth_note.setObjectName("otpauthNote")
+        self.otpauth_note.setWordWrap(True)
         self.check = QPushButton(_("Check my backup"), self)
         self.check.setObjectName("totpCheck")
         self.check.setAccessibleName(_("Check my backup"))
         self.result = QLabel(self)
         self.result.setObjectName("totpResult")
         self.result.setWordWrap(True)
-        for widget in (self.secret, self.code, self.check, self.result):
+        for widget in (self.secret, self.otpauth_note, self.code, self.check, self.result):
             self.inputs.addWidget(widget)
         self.check.clicked.connect(self._check)
         self.code.returnPressed.connect(self._check)

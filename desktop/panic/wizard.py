@@ -33,6 +33,7 @@ from desktop.i18n import _
 from desktop.panic.page import PanicPage
 from desktop.panic.pages import PAGES
 from desktop.ui import dialogs
+from desktop.ui.focus import chain_reading_order
 from desktop.ui.widgets import Banner, page_layout, scaled_font
 
 
@@ -106,6 +107,7 @@ class PanicWizard(QWidget):
                 scroll = QScrollArea(self)
                 scroll.setWidgetResizable(True)
                 scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+                scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own
                 scroll.setWidget(page)
                 self.stack.addWidget(scroll)
             self.nav.addItem(f"{number}. {_(page.title)}")
@@ -191,6 +193,7 @@ class PanicWizard(QWidget):
         self.stack.setCurrentIndex(index)
         page = self.pages[index]
         page.refresh()
+        chain_reading_order(self)  # pages make widgets as the case grows: Tab as they read
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.pages) - 1)
         target = page.first_input()
@@ -222,6 +225,7 @@ class PanicWizard(QWidget):
             self._apply_read_only()
         self.case_changed.emit(case)
         self.page.refresh()
+        chain_reading_order(self)
 
     def _update_label(self) -> None:
         opened = self.case.opened_at.astimezone().strftime("%Y-%m-%d %H:%M")

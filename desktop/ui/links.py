@@ -1,7 +1,9 @@
-"""Small pieces the panic pages share: keyboard-reachable links and "?" help buttons.
+"""Small pieces pages share: keyboard-reachable links, "?" help buttons, Copy buttons.
 
 A link in a label must work with the keyboard: Tab reaches it, Enter opens
-it — in the user's own browser or mail app (never inside this app).
+it — in the user's own browser or mail app (never inside this app). When the
+system cannot open it (no mail app set up is common), the user sees what to
+do instead: the message and the address, with Copy buttons.
 """
 
 from __future__ import annotations
@@ -10,26 +12,45 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 from desktop.i18n import _
+from desktop.ui import dialogs
+from desktop.ui.widgets import copy_button  # noqa: F401  (pages take it from here too)
 
 
-def open_link(url: str) -> None:
-    """Hand a web address, mailto: or tel: link to the system."""
-    QDesktopServices.openUrl(QUrl(url))
+def open_link(url: str, parent: QWidget | None = None) -> bool:
+    """Hand a web address, mailto: or tel: link to the system; True if it took it.
+
+    When it did not (no browser or mail app for it), say so and offer the
+    link's contents to copy (:func:`desktop.ui.dialogs.link_not_opened`).
+    """
+    opened = bool(QDesktopServices.openUrl(QUrl(url)))
+    if not opened:
+        dialogs.link_not_opened(parent or QApplication.activeWindow(), url)
+    return opened
+
+
+class LinkLabel(QLabel):
+    """A label that is a Tab stop only while it has a link to go to: focus on a
+    label without one shows nothing, an invisible stop for a keyboard user."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        has_link = "<a " in text
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_link else Qt.FocusPolicy.NoFocus)
 
 
 def link_label(parent: QWidget, name: str, accessible: str = "") -> QLabel:
     """A rich-text label whose links take focus (Tab) and open with Enter."""
-    label = QLabel(parent)
+    label = LinkLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # until it has a link (LinkLabel.setText)
     label.setOpenExternalLinks(False)  # we open them, so tests can see it
-    label.linkActivated.connect(open_link)
+    label.linkActivated.connect(lambda url: open_link(url, label))
     if accessible:
         label.setAccessibleName(accessible)
     return label
