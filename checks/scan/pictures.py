@@ -28,6 +28,7 @@ from typing import Any, Literal
 from checks.i18n import N_
 from checks.scan import ocr
 from checks.scan.control import Cancelled, Control, Progress
+from checks.scan.parallel import lower_priority, worker_context
 from checks.scan.picture_memory import SeenPictures
 from checks.scan.walk import WalkCounts, walk
 
@@ -201,13 +202,11 @@ def _read_in_processes(
     """In order of completion; at most two pictures per worker handed out, so a pause
     stops the reading within a picture or two.  A cancel ends the workers at once.
     Workers that cannot start leave the pictures to this process."""
-    from checks.scan.parallel import _context, _lower_priority
-
     if not entries:
         return
     queue = list(reversed(entries))
     try:
-        pool = _context().Pool(min(workers, len(entries)), _lower_priority if gentle else None)
+        pool = worker_context().Pool(min(workers, len(entries)), lower_priority if gentle else None)
     except (OSError, ValueError, NotImplementedError):
         yield from _read_here(entries, control, 0)
         return
