@@ -179,7 +179,7 @@ class ScanBox(QuestionBox):
 
     def start_scan(self) -> None:
         from checks.scan.control import Control
-        from checks.scan.picture_memory import run_scan_remembering
+        from checks.scan.engine import run_scan_remembering
 
         self.control = control = Control()
         options = self.options_factory()
