@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from checks.checkup.questions import SKIPPED, Question
 from checks.scan.findings import ScanItem, clipboard_items, finding, items_for
 from desktop.background import run_in_background
-from desktop.checkup.question_widgets import QuestionBox
+from desktop.checkup.question_box import QuestionBox
 from desktop.i18n import _, tr
 
 
