@@ -30,6 +30,7 @@ from checks.scan import ocr
 from checks.scan.control import Cancelled, Control, Progress
 from checks.scan.parallel import lower_priority, worker_context
 from checks.scan.picture_memory import SeenPictures
+from checks.scan.picture_text import holds_seed
 from checks.scan.walk import WalkCounts, walk
 
 NEEDS_OCR = N_(
@@ -174,11 +175,8 @@ _reader: Any = None
 def read_picture(path: str) -> Verdict:
     """Whether the picture holds a phrase: the only thing that leaves a worker."""
     global _reader
-    from checks.scan.ocr import Reader
-    from checks.scan.picture_text import holds_seed
-
     if _reader is None:
-        _reader = Reader()
+        _reader = ocr.Reader()
     try:
         text = _reader.read(Path(path))
     except Exception:  # a broken file must not end the scan, whatever the decoder raises
