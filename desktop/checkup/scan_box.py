@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from checks.checkup.questions import SKIPPED, Question
+from checks.scan import ocr
 from checks.scan.clipboard import SampleResult, compare, samples
 from checks.scan.control import Cancelled, Control, Progress
 from checks.scan.engine import ScanOptions, ScanResult, default_system_root, run_scan_remembering
 from checks.scan.findings import ScanItem, clipboard_items, finding, items_for
-from checks.scan.ocr import ocr_available
 from checks.scan.pictures import NEEDS_OCR, default_workers
 from desktop.background import run_in_background
 from desktop.checkup.question_box import QuestionBox
@@ -155,7 +155,7 @@ class ScanBox(QuestionBox):
 
     def _offer_pictures(self) -> None:
         """The picture scan needs the OCR extra: without it, say how to add it."""
-        available = ocr_available()
+        available = ocr.ocr_available()
         self.pictures.setEnabled(available)
         if not available:
             self.pictures.setChecked(False)

@@ -28,10 +28,10 @@ from pathlib import Path
 
 from checks.findings import Finding
 from checks.i18n import N_, msg
+from checks.scan import ocr
 from checks.scan.control import Cancelled
 from checks.scan.engine import ScanOptions, ScanResult, default_system_root, run_scan
 from checks.scan.findings import TOPIC_TITLE, finding, items_for
-from checks.scan.ocr import ocr_available
 from checks.scan.pictures import NEEDS_OCR, default_workers
 from checks.scan.report import to_json
 from desktop.i18n import _, cli_language, set_language, tr
@@ -46,7 +46,7 @@ def run_scan_command(args: Namespace) -> int:
     if not home.is_dir():
         print(tr(msg(N_("Not a folder: {path}"), path=str(home))), file=sys.stderr)
         return EXIT_ERROR
-    if args.pictures and not ocr_available():
+    if args.pictures and not ocr.ocr_available():
         print(_(NEEDS_OCR), file=sys.stderr)
         return EXIT_ERROR
     options = ScanOptions(
