@@ -226,7 +226,7 @@ def test_cancel_wakes_a_paused_scan() -> None:
         control.checkpoint()
 
 
-def _worker_dies(batch: list[object]) -> list[object]:
+def _worker_dies(check: object, batch: list[object]) -> list[object]:
     os._exit(3)  # a worker process that crashes
 
 

@@ -30,6 +30,7 @@ from checks.checkup.questions import (
     conflicts,
 )
 from checks.i18n import N_, InputError, Msg, msg
+from checks.scan.findings import valid_answer
 
 USER = "user"
 PROBE = "probe"
@@ -413,8 +414,6 @@ def validate(question: Question, value: Any) -> Any:
         if value == SKIPPED or value in allowed:
             return value
     elif question.kind is Kind.SCAN:
-        from checks.scan.findings import valid_answer
-
         if value == SKIPPED or valid_answer(value):
             return value
     elif question.kind is Kind.CHOICE:

@@ -17,6 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Literal
 
+from checks.chains import guess_chain
 from checks.chains.rules import eip55
 from checks.encoding import b58check_encode, b58encode, encode_segwit_address
 
@@ -77,6 +78,4 @@ def verdict(results: list[SampleResult]) -> Literal["clean", "hijacked", "distur
 def _looks_like_address(text: str) -> bool:
     if len(text) > 120 or any(char.isspace() for char in text):
         return False
-    from checks.chains import guess_chain
-
     return any(guess.kind == "address" for guess in guess_chain(text))

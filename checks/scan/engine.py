@@ -1,9 +1,12 @@
-"""Run the whole scan: files, browser extensions, remote-control tools, hosts, proxy.
+"""Run the whole scan: files, pictures, browser extensions, remote-control tools,
+hosts, proxy.
 
-One entry point, :func:`run_scan`, for the window (in a background thread)
-and the ``wallet-checkup scan`` command.  Everything the scan touches on the
-machine comes through :class:`ScanOptions`, so tests point it at a fixture
-home, a fake system root and a fake process list.
+One entry point, :func:`run_scan`, for the window and the ``wallet-checkup
+scan`` command; the window calls it (in a background thread) through
+:func:`run_scan_remembering`, which keeps what the picture scan read for the
+next time.  Everything the scan touches on the machine comes through
+:class:`ScanOptions`, so tests point it at a fixture home, a fake system root
+and a fake process list.
 """
 
 from __future__ import annotations
@@ -11,19 +14,17 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from checks.scan.control import Control, Progress
 from checks.scan.extensions import Extension, find_extensions
 from checks.scan.files import FileScan, SecretFile, scan_files
 from checks.scan.hosts import HostsEntry, ProxySetting, hosts_path, read_hosts, system_proxies
+from checks.scan.picture_memory import DraftStore, SeenPictures, load_seen, save_seen
+from checks.scan.pictures import PictureScan, scan_pictures
 from checks.scan.remote import RemoteTool, find_remote_tools, running_process_names
-
-if TYPE_CHECKING:
-    from checks.scan.picture_memory import SeenPictures
-    from checks.scan.pictures import PictureScan
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,6 @@ def run_scan(
         )
     pictures = None
     if options.pictures:
-        from checks.scan.pictures import scan_pictures
-
         pictures = scan_pictures(
             options.home,
             control,
@@ -148,3 +147,21 @@ def run_scan(
         relative_paths=options.system_root is None,
         pictures=pictures,
     )
+
+
+def run_scan_remembering(
+    options: ScanOptions,
+    store: DraftStore | None,
+    now: Callable[[], datetime],
+    control: Control | None = None,
+    progress: Callable[[Progress], None] = lambda progress: None,
+) -> ScanResult:
+    """:func:`run_scan`; with pictures, those read by the last finished scan are
+    skipped, and what this one read is kept for the next (not when it is cancelled;
+    see :mod:`checks.scan.picture_memory`)."""
+    if options.pictures and store is not None:
+        options = replace(options, seen_pictures=load_seen(store))
+    result = run_scan(options, control, progress)
+    if result.pictures is not None and store is not None:
+        save_seen(store, result.pictures.seen, now())
+    return result

@@ -20,6 +20,7 @@ from typing import Literal
 from checks.scan.control import Control, Progress
 from checks.scan.office import EXTENSIONS as OFFICE_EXTENSIONS
 from checks.scan.office import DocumentError, office_to_utf8
+from checks.scan.parallel import check_in_processes
 from checks.scan.seeds import secrets_in_utf8
 from checks.scan.text import rtf_to_utf8, to_utf8
 from checks.scan.walk import FileEntry, WalkCounts, walk
@@ -116,9 +117,7 @@ def scan_files(
     done_bytes = 0
     outcomes: Iterable[tuple[FileEntry, Outcome]]
     if workers > 1 and len(entries) > 1:
-        from checks.scan.parallel import check_in_processes
-
-        outcomes = check_in_processes(entries, control, workers, gentle)
+        outcomes = check_in_processes(entries, check_entry, readable_size, control, workers, gentle)
     else:
         outcomes = ((entry, check_entry(entry, control)) for entry in entries)
     for number, (entry, outcome) in enumerate(outcomes, start=1):

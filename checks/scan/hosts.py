@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from checks.phishing import classify
+
 _HOSTS_CAP = 4 * 1024 * 1024
 #: Names of crypto sites that have no entry in the support directory.
 _CRYPTO_WORDS = (
@@ -82,8 +84,6 @@ def is_crypto_site(name: str) -> bool:
     host = name.lower().rstrip(".")
     if any(word in host for word in _CRYPTO_WORDS):
         return True
-    from checks.phishing import classify
-
     try:
         return classify(host).verdict in ("official", "lookalike")
     except ValueError:
@@ -131,7 +131,7 @@ def windows_proxies(read_value: Callable[[str], object] | None = None) -> list[P
 def _windows_registry_reader() -> Callable[[str], object] | None:
     if sys.platform != "win32":
         return None
-    import winreg
+    import winreg  # Windows only
 
     path = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
 

@@ -68,6 +68,7 @@ class Reader:
     """One OCR engine, loaded once per process (~0.3 s); not thread-safe."""
 
     def __init__(self) -> None:
+        # The OCR extra: heavy, perhaps not installed, so loaded with the first picture.
         import cv2
         from PIL import Image
         from rapidocr_onnxruntime import RapidOCR
@@ -75,7 +76,7 @@ class Reader:
         cv2.setNumThreads(1)  # one core per worker process
         Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # larger ones are refused before decoding
         if heic_available():
-            import pillow_heif
+            import pillow_heif  # the OCR extra, with the first picture
 
             pillow_heif.register_heif_opener()
         engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
@@ -101,7 +102,7 @@ class Reader:
         return PictureText("read", tuple(self._recognise(picture)))
 
     def _detect(self, picture: Any) -> Any:
-        import numpy as np
+        import numpy as np  # the OCR extra, with the first picture
 
         boxes, _ = self._engine.text_det(picture)
         if boxes is None or len(boxes) == 0:
@@ -125,6 +126,7 @@ class Reader:
 def _open(path: Path, side: int) -> Any:
     """The picture as a BGR array (what the engine takes), its longest side at most
     ``side``, turned upright; None when it is not a picture we look at."""
+    # The OCR extra, with the first picture.
     import numpy as np
     from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -149,7 +151,7 @@ def _open(path: Path, side: int) -> Any:
 
 def _characters(boxes: Sequence[Any]) -> float:
     """About how many characters the lines hold: each line's width / height, added up."""
-    import numpy as np
+    import numpy as np  # the OCR extra, with the first picture
 
     if len(boxes) == 0:
         return 0.0

@@ -1,14 +1,16 @@
 """Check files in worker processes: the first pass is pure CPU work, and Python
 runs it on one core per process.
 
-Files go out in batches of about :data:`BATCH_BYTES`, at most two batches per
-worker in flight, so a pause stops handing out work at once and a cancel
-leaves at most those batches (a fraction of a second of work) to finish in
-the background.  If a worker process dies or cannot start, the rest is
-checked here, in this process: slower, never lost.  Workers start with
-"spawn" (safe from a thread of a Qt application, the only way on Windows and
-macOS; each loads the wordlists once), or "fork" on Linux from the command
-line (see :func:`_context`).
+The caller hands in the check of one file (:func:`checks.scan.files.check_entry`)
+and the weight of each file; this module only shares them out.  Files go out
+in batches of about :data:`BATCH_BYTES`, at most two batches per worker in
+flight, so a pause stops handing out work at once and a cancel leaves at most
+those batches (a fraction of a second of work) to finish in the background.
+If a worker process dies or cannot start, the rest is checked here, in this
+process: slower, never lost.  Workers start with "spawn" (safe from a thread
+of a Qt application, the only way on Windows and macOS; each loads the
+wordlists once), or "fork" on Linux from the command line (see
+:func:`worker_context`).
 """
 
 from __future__ import annotations
@@ -21,33 +23,39 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 from checks.scan.control import Control
+from checks.scan.seeds import warm_up
 from checks.scan.walk import FileEntry
 
-if TYPE_CHECKING:
-    from checks.scan.files import Outcome
-
+Outcome = TypeVar("Outcome")  # what checking one file gives
 BATCH_BYTES = 2 << 20
 BATCH_FILES = 64
 
 
 def check_in_processes(
-    entries: list[FileEntry], control: Control, workers: int, gentle: bool = False
+    entries: list[FileEntry],
+    check: Callable[[FileEntry, Control], Outcome],
+    size_of: Callable[[FileEntry], int],
+    control: Control,
+    workers: int,
+    gentle: bool = False,
 ) -> Iterator[tuple[FileEntry, Outcome]]:
-    """(entry, outcome) for every entry, in batch order.
+    """(entry, ``check(entry, …)``) for every entry, in batch order; ``size_of``
+    weighs the batches.  ``check`` reaches the workers by name, so it is a
+    module-level function.
 
     ``gentle`` lowers the workers' priority, so that the window (and whatever
     else the person is doing) keeps the processor first.
     """
-    from checks.scan.files import check_entry, readable_size
-
-    batches = deque(_batches(entries, readable_size))
+    batches = deque(_batches(entries, size_of))
     pending: deque[tuple[list[FileEntry], Future[list[Outcome]]]] = deque()
     try:
-        initializer = _lower_priority if gentle else None
-        executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=initializer)
+        initializer = lower_priority if gentle else None
+        executor = ProcessPoolExecutor(
+            workers, mp_context=worker_context(), initializer=initializer
+        )
     except (OSError, ValueError, NotImplementedError):
         executor = None
     try:
@@ -55,7 +63,7 @@ def check_in_processes(
             control.checkpoint()
             while batches and len(pending) < 2 * workers and not control.paused:
                 batch = batches.popleft()
-                pending.append((batch, executor.submit(_check_batch, batch)))
+                pending.append((batch, executor.submit(_check_batch, check, batch)))
             if not pending:
                 continue  # paused with nothing in flight: the checkpoint waits
             batch, future = pending[0]
@@ -74,29 +82,28 @@ def check_in_processes(
         for batch in batches:  # only when the workers could not be used
             for entry in batch:
                 control.checkpoint()
-                yield entry, check_entry(entry, control)
+                yield entry, check(entry, control)
     finally:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def worker_context() -> multiprocessing.context.BaseContext:
     """The "fork" context on Linux when Qt is not loaded (the command line): workers
     start at once and share the wordlists built here; "spawn" anywhere else."""
     if sys.platform.startswith("linux") and "PySide6.QtCore" not in sys.modules:
-        from checks.scan.seeds import warm_up
-
         warm_up()
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
-def _lower_priority() -> None:
+def lower_priority() -> None:
+    """Run by each worker as it starts, so that the window keeps the processor first."""
     try:
         if hasattr(os, "nice"):
             os.nice(10)
-        else:  # Windows
-            import psutil
+        else:
+            import psutil  # Windows only: it has no os.nice
 
             psutil.Process().nice(psutil.BELOW_NORMAL_PRIORITY_CLASS)
     except (OSError, ImportError, AttributeError):
@@ -117,8 +124,8 @@ def _batches(
     return [batch for batch in batches if batch]
 
 
-def _check_batch(batch: list[FileEntry]) -> list[Outcome]:
-    from checks.scan.files import check_entry
-
+def _check_batch(
+    check: Callable[[FileEntry, Control], Outcome], batch: list[FileEntry]
+) -> list[Outcome]:
     control = Control()
-    return [check_entry(entry, control) for entry in batch]
+    return [check(entry, control) for entry in batch]

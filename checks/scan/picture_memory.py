@@ -7,21 +7,17 @@ again); one that held a phrase is kept with its path, so the next scan
 reports it again while it is there, without reading it.  The record is
 sealed in the app's encrypted store (a draft, so "Delete all my data"
 removes it), and it is made anew by each scan: pictures that are gone drop
-out.  A new way of reading (:data:`READING`) starts over.
+out (:func:`checks.scan.engine.run_scan_remembering` loads and keeps it).  A new
+way of reading (:data:`READING`) starts over.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
-
-if TYPE_CHECKING:
-    from checks.scan.control import Control, Progress
-    from checks.scan.engine import ScanOptions, ScanResult
+from typing import Any, Protocol
 
 #: Changes whenever pictures are read differently (engine, settings, rules):
 #: what an older reading passed is then read again.
@@ -86,23 +82,3 @@ def load_seen(store: DraftStore) -> SeenPictures:
 
 def save_seen(store: DraftStore, seen: SeenPictures, now: datetime) -> None:
     store.put_draft(DRAFT_NAME, seen.to_payload(), now)
-
-
-def run_scan_remembering(
-    options: ScanOptions,
-    store: DraftStore | None,
-    now: Callable[[], datetime],
-    control: Control | None = None,
-    progress: Callable[[Progress], None] = lambda progress: None,
-) -> ScanResult:
-    """:func:`checks.scan.engine.run_scan`; with pictures, those read by the last
-    finished scan are skipped, and what this one read is kept for the next (not when
-    it is cancelled)."""
-    from checks.scan.engine import run_scan
-
-    if options.pictures and store is not None:
-        options = replace(options, seen_pictures=load_seen(store))
-    result = run_scan(options, control, progress)
-    if result.pictures is not None and store is not None:
-        save_seen(store, result.pictures.seen, now())
-    return result

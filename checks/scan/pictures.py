@@ -28,7 +28,9 @@ from typing import Any, Literal
 from checks.i18n import N_
 from checks.scan import ocr
 from checks.scan.control import Cancelled, Control, Progress
+from checks.scan.parallel import lower_priority, worker_context
 from checks.scan.picture_memory import SeenPictures
+from checks.scan.picture_text import holds_seed
 from checks.scan.walk import WalkCounts, walk
 
 NEEDS_OCR = N_(
@@ -173,11 +175,8 @@ _reader: Any = None
 def read_picture(path: str) -> Verdict:
     """Whether the picture holds a phrase: the only thing that leaves a worker."""
     global _reader
-    from checks.scan.ocr import Reader
-    from checks.scan.picture_text import holds_seed
-
     if _reader is None:
-        _reader = Reader()
+        _reader = ocr.Reader()
     try:
         text = _reader.read(Path(path))
     except Exception:  # a broken file must not end the scan, whatever the decoder raises
@@ -201,13 +200,11 @@ def _read_in_processes(
     """In order of completion; at most two pictures per worker handed out, so a pause
     stops the reading within a picture or two.  A cancel ends the workers at once.
     Workers that cannot start leave the pictures to this process."""
-    from checks.scan.parallel import _context, _lower_priority
-
     if not entries:
         return
     queue = list(reversed(entries))
     try:
-        pool = _context().Pool(min(workers, len(entries)), _lower_priority if gentle else None)
+        pool = worker_context().Pool(min(workers, len(entries)), lower_priority if gentle else None)
     except (OSError, ValueError, NotImplementedError):
         yield from _read_here(entries, control, 0)
         return

@@ -33,9 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from checks.checkup.questions import SKIPPED, Question
+from checks.scan import ocr
+from checks.scan.clipboard import SampleResult, compare, samples
+from checks.scan.control import Cancelled, Control, Progress
+from checks.scan.engine import ScanOptions, ScanResult, default_system_root, run_scan_remembering
 from checks.scan.findings import ScanItem, clipboard_items, finding, items_for
+from checks.scan.pictures import NEEDS_OCR, default_workers
 from desktop.background import run_in_background
-from desktop.checkup.question_widgets import QuestionBox
+from desktop.checkup.question_box import QuestionBox
 from desktop.i18n import _, tr
 
 
@@ -43,15 +48,7 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def default_picture_workers() -> int:
-    from checks.scan.pictures import default_workers
-
-    return default_workers()
-
-
-def default_options() -> Any:
-    from checks.scan.engine import ScanOptions, default_system_root
-
+def default_options() -> ScanOptions:
     frozen = getattr(sys, "frozen", False)
     return ScanOptions(
         home=Path.home(), system_root=default_system_root(), workers=1 if frozen else 2, gentle=True
@@ -79,10 +76,10 @@ class ScanBox(QuestionBox):
     def __init__(self, question: Question, pool: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.pool = pool
-        self.options_factory: Callable[[], Any] = default_options
+        self.options_factory: Callable[[], ScanOptions] = default_options
         self.clipboard_wait_ms = 3000
         self.items: list[ScanItem] = []
-        self.control: Any = None
+        self.control: Control | None = None
         self._relay = _Progress(self)
         self._relay.changed.connect(self._show_progress)
         self.explain = QLabel(
@@ -96,7 +93,7 @@ class ScanBox(QuestionBox):
         self.explain.setWordWrap(True)
         self.inputs.addWidget(self.explain)
         self.ctx: Any = None  # the app's context: where the picture scan keeps its memory
-        self.picture_workers = default_picture_workers()
+        self.picture_workers = default_workers()
         self.pictures = QCheckBox(
             _("Also look for seed phrases in pictures (screenshots and photos)"), self
         )
@@ -158,10 +155,7 @@ class ScanBox(QuestionBox):
 
     def _offer_pictures(self) -> None:
         """The picture scan needs the OCR extra: without it, say how to add it."""
-        from checks.scan.ocr import ocr_available
-        from checks.scan.pictures import NEEDS_OCR
-
-        available = ocr_available()
+        available = ocr.ocr_available()
         self.pictures.setEnabled(available)
         if not available:
             self.pictures.setChecked(False)
@@ -178,9 +172,6 @@ class ScanBox(QuestionBox):
     # -- the scan ------------------------------------------------------------------
 
     def start_scan(self) -> None:
-        from checks.scan.control import Control
-        from checks.scan.picture_memory import run_scan_remembering
-
         self.control = control = Control()
         options = self.options_factory()
         if self.pictures.isChecked() and self.pictures.isEnabled():
@@ -221,7 +212,7 @@ class ScanBox(QuestionBox):
         if self.control is not None:
             self.control.cancel()
 
-    def _show_progress(self, progress: Any) -> None:
+    def _show_progress(self, progress: Progress) -> None:
         if self.control is None or self.control.cancelled or self.control.paused:
             return
         self.progress.setValue(int(progress.fraction * 1000))
@@ -259,7 +250,7 @@ class ScanBox(QuestionBox):
         self.pause.setText(_("Pause"))
         self.cancel.setEnabled(False)
 
-    def _done(self, result: Any) -> None:
+    def _done(self, result: ScanResult) -> None:
         self._finish()
         self.progress.setValue(1000)
         stats = result.stats
@@ -283,8 +274,6 @@ class ScanBox(QuestionBox):
         self.answered.emit(self.question.id, [[item.id, item.detail] for item in self.items])
 
     def _failed(self, error: Exception) -> None:
-        from checks.scan.control import Cancelled
-
         self._finish()
         self.progress.setVisible(False)
         if isinstance(error, Cancelled):
@@ -318,12 +307,10 @@ class ScanBox(QuestionBox):
     # -- the clipboard test ------------------------------------------------------------
 
     def start_clipboard_test(self) -> None:
-        from checks.scan.clipboard import samples
-
         board = QGuiApplication.clipboard()
         self._saved_clipboard = board.text()
         self._samples = list(samples())
-        self._results: list[Any] = []
+        self._results: list[SampleResult] = []
         self.clipboard.setEnabled(False)
         self._next_sample()
 
@@ -344,8 +331,6 @@ class ScanBox(QuestionBox):
         QTimer.singleShot(self.clipboard_wait_ms, self._read_back)
 
     def _read_back(self) -> None:
-        from checks.scan.clipboard import compare
-
         sample = self._samples.pop(0)
         self._results.append(compare(sample, QGuiApplication.clipboard().text()))
         self._next_sample()

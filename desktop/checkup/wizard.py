@@ -30,7 +30,8 @@ from checks.checkup.questions import BY_ID, TOPICS_BY_ID
 from checks.checkup.run import CheckupRun, build_run
 from checks.i18n import InputError
 from desktop.background import run_in_background
-from desktop.checkup.question_widgets import QuestionBox, make_box
+from desktop.checkup.question_box import QuestionBox
+from desktop.checkup.question_widgets import make_box
 from desktop.context import AppContext
 from desktop.i18n import _, tr
 from desktop.ui.focus import chain_reading_order

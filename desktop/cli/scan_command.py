@@ -25,9 +25,15 @@ import subprocess
 import sys
 from argparse import Namespace
 from pathlib import Path
-from typing import Any
 
+from checks.findings import Finding
 from checks.i18n import N_, msg
+from checks.scan import ocr
+from checks.scan.control import Cancelled
+from checks.scan.engine import ScanOptions, ScanResult, default_system_root, run_scan
+from checks.scan.findings import TOPIC_TITLE, finding, items_for
+from checks.scan.pictures import NEEDS_OCR, default_workers
+from checks.scan.report import to_json
 from desktop.i18n import _, cli_language, set_language, tr
 
 EXIT_FOUND = 1
@@ -40,17 +46,9 @@ def run_scan_command(args: Namespace) -> int:
     if not home.is_dir():
         print(tr(msg(N_("Not a folder: {path}"), path=str(home))), file=sys.stderr)
         return EXIT_ERROR
-    if args.pictures:
-        from checks.scan.ocr import ocr_available
-        from checks.scan.pictures import NEEDS_OCR
-
-        if not ocr_available():
-            print(_(NEEDS_OCR), file=sys.stderr)
-            return EXIT_ERROR
-    from checks.scan.control import Cancelled
-    from checks.scan.engine import ScanOptions, default_system_root, run_scan
-    from checks.scan.pictures import default_workers
-
+    if args.pictures and not ocr.ocr_available():
+        print(_(NEEDS_OCR), file=sys.stderr)
+        return EXIT_ERROR
     options = ScanOptions(
         home=home.resolve(),
         system_root=None if args.home else default_system_root(),
@@ -69,9 +67,6 @@ def run_scan_command(args: Namespace) -> int:
         print(tr(msg(N_("The scan could not run: {reason}"), reason=error.strerror or error)),
               file=sys.stderr)  # fmt: skip
         return EXIT_ERROR
-    from checks.scan.findings import finding, items_for
-    from checks.scan.report import to_json
-
     if args.json:
         print(json.dumps(to_json(result), ensure_ascii=False, indent=1))
     else:
@@ -79,9 +74,7 @@ def run_scan_command(args: Namespace) -> int:
     return EXIT_FOUND if result.anything_found else 0
 
 
-def _print_human(result: Any, findings: list[Any]) -> None:
-    from checks.scan.findings import TOPIC_TITLE
-
+def _print_human(result: ScanResult, findings: list[Finding]) -> None:
     print(_(TOPIC_TITLE))
     for number, found in enumerate(findings):
         if number == 0 or found.id != findings[number - 1].id:
