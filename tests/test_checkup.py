@@ -424,20 +424,19 @@ def test_same_answers_same_score_and_formula() -> None:
     first = build_run(flow_with(answers), NOW)
     second = build_run(flow_with(dict(reversed(list(answers.items())))), NOW + timedelta(days=3))
     assert first.score == second.score
-    # passwords 90, device 90, sending and signing 70 (approvals), others 100; weighted average:
+    # passwords 90, device 90, phishing 70 (approvals, on the "Sending and signing"
+    # page, count with fake apps and phishing), others 100; weighted average:
     weights = {
         "seed": 3,
+        "phishing": 2.5,
         "passwords": 2,
         "two_factor": 2,
         "device": 1.5,
-        "phishing": 1.25,
-        "signing": 1.25,
+        "cold_storage": 1.5,
         "network": 1,
         "totp_backup": 1,
-        "cold_storage": 0.75,
-        "hardware": 0.75,
     }
-    scores = {**dict.fromkeys(weights, 100), "passwords": 90, "device": 90, "signing": 70}
+    scores = {**dict.fromkeys(weights, 100), "passwords": 90, "device": 90, "phishing": 70}
     expected = round(sum(scores[t] * w for t, w in weights.items()) / sum(weights.values()))
     assert first.score.overall == expected
 

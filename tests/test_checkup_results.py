@@ -230,9 +230,12 @@ def test_a_checkup_saved_before_the_topic_split_opens_from_history(qtbot, window
     page = win.checkup.page
     assert isinstance(page, ResultsPage) and page.run.finding_ids
     assert f">{page.run.score.overall}</span>" in shown_score(page)
-    for topic, title in (("hardware", "您的硬件钱包"), ("signing", "转账与签名")):
+    assert page.run.score.overall == old_runs()[1]["score"]  # as it was listed
+    for topic, title in (("cold_storage", "积蓄与冷存储"), ("phishing", "假冒应用与钓鱼")):
         assert page.findChild(QProgressBar, f"topicBar_{topic}").accessibleName().startswith(title)
-    assert page.findChild(QLabel, "topicScore_signing").text().startswith("70 · ")
+    assert page.findChild(QProgressBar, "topicBar_signing") is None  # it counts with phishing
+    phishing = old_runs()[1]["topics"]["phishing"]
+    assert page.findChild(QLabel, "topicScore_phishing").text().startswith(f"{phishing} · ")
     win.ctx.store.close()
 
 
