@@ -34,6 +34,7 @@ for _folder in (ROOT, ROOT / "packaging"):
         sys.path.insert(0, str(_folder))
 
 import bundle_rules  # noqa: E402  (packaging/bundle_rules.py)
+import icu_data  # noqa: E402  (packaging/icu_data.py)
 
 from checks import APP_NAME, __version__  # noqa: E402
 
@@ -190,6 +191,19 @@ def check_linked_libraries(report: Report, folder: Path) -> None:
         )
     else:
         report.add("linked libraries", "ok", "all resolved")
+
+
+def check_icu(report: Report, folder: Path, pruned: bool) -> None:
+    """Linux: Qt asks the bundle's (trimmed) ICU data and gets the wheel's answers."""
+    library = folder / CONTENTS / "PySide6" / "Qt" / "lib"
+    if not sys.platform.startswith("linux") or not any(library.glob("libicudata.so.*")):
+        report.add("ICU data", "skipped", "Linux one-folder builds only")
+        return
+    ok, detail = icu_data.compare_with(library, sys.executable)
+    sizes = ", ".join(f"{p.name} {mb(p.stat().st_size)}" for p in library.glob("libicudata.so.*"))
+    report.add("ICU data", "ok" if ok else "fail", f"{sizes}; {detail}")
+    if pruned and any(p.stat().st_size > 20e6 for p in library.glob("libicudata.so.*")):
+        report.add("ICU data trimmed", "fail", "libicudata still holds every locale")
 
 
 def run_bundle(
@@ -411,6 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_contents(report, exe, folder, pruned=not args.no_prune)
     if folder is not None:
         check_linked_libraries(report, folder)
+        check_icu(report, folder, pruned=not args.no_prune)
     with tempfile.TemporaryDirectory(prefix="wallet-checkup-smoke-") as scratch:
         smoke(report, exe, args.timeout, Path(scratch))
         check_strace(report, exe, args.timeout, Path(scratch))
