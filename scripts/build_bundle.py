@@ -65,6 +65,9 @@ FORBIDDEN_FILES = (
     "*Qt6Pdf*",
     "*Qt6Network*",
     "*qtvirtualkeyboard*",
+    "*imageformats/*qjpeg*",
+    "*imageformats/*qwebp*",
+    "*imageformats/*qtiff*",
     "PySide6/QtNetwork*",
 )
 
@@ -159,7 +162,11 @@ def check_contents(report: Report, exe: Path, folder: Path | None, pruned: bool)
         if extra:
             report.add("pruned", "fail", "still bundled: " + ", ".join(extra[:8]))
         else:
-            report.add("pruned", "ok", "no GTK theme, Quick/QML, Pdf, Network, virtual keyboard")
+            report.add(
+                "pruned",
+                "ok",
+                "no GTK theme, Quick/QML, Pdf, Network, virtual keyboard, unread image formats",
+            )
 
 
 def check_linked_libraries(report: Report, folder: Path) -> None:
