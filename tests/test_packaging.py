@@ -186,6 +186,19 @@ def test_spec_one_folder_named_from_the_package(
     assert exe.kwargs["upx"] is False and exe.kwargs["console"] is False
     assert "BUNDLE" not in found
     assert exe.kwargs["version"] is None  # Windows only
+    assert coll.kwargs["strip"] is True  # Linux: the libraries' symbols stay out
+
+
+@pytest.mark.parametrize(
+    ("platform", "env"),
+    [("win32", {}), ("darwin", {}), ("linux", {"WALLET_CHECKUP_NO_PRUNE": "1"})],
+)
+def test_spec_strips_only_pruned_linux_builds(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, platform: str, env: dict[str, str]
+) -> None:
+    found = run_spec(monkeypatch, tmp_path, platform, **env)
+    assert found["COLLECT"][0].kwargs["strip"] is False
+    assert found["EXE"][0].kwargs["strip"] is False
 
 
 def test_spec_collects_what_the_app_loads_at_run_time(
