@@ -47,7 +47,8 @@ h3 { font-size: 11pt; font-weight: bold; margin-top: 10px; margin-bottom: 4px; }
 p { margin-top: 0px; margin-bottom: 6px; }
 ol, ul { margin-top: 0px; margin-bottom: 6px; }
 li { margin-bottom: 3px; }
-table.grid { border-collapse: collapse; border-color: #8a8a8a; border-style: solid; }
+@media print { table.grid { border-collapse: collapse; } }
+table.grid { border-color: #8a8a8a; border-style: solid; }
 table.grid th { background-color: #eeeeee; font-weight: bold; text-align: left; }
 table.fill td { padding-top: 5px; padding-bottom: 5px; }
 table.warn { border-collapse: collapse; border-color: #c62828; border-style: solid; }
@@ -61,6 +62,16 @@ p.tight { margin-bottom: 1px; }
 .urgent { color: #b71c1c; font-weight: bold; }
 .good { color: #1b5e20; font-weight: bold; }
 """
+
+
+# A grid table's attributes. Each cell draws its own 1 px border, and a
+# cell spacing of -1 lays neighbours over each other, so their two borders
+# print as one line: the look of CSS ``border-collapse`` (which browsers get
+# from the @media print rule above, QTextDocument ignores it), without Qt's
+# collapsed-border code, which asks every neighbouring cell's format: it
+# took almost half the instructions of laying out and painting an incident
+# report with 1,000 timeline entries (zh_CN 11.3 G, now 6.1 G; callgrind).
+GRID = 'width="100%" border="1" cellspacing="-1" cellpadding="5"'
 
 
 def paper_size(locale_name: str) -> str:
@@ -216,7 +227,7 @@ def table(
         for row in rows
     )
     return (
-        f'<table class="{css}" width="100%" border="1" cellspacing="0" cellpadding="5">\n'
+        f'<table class="{css}" {GRID}>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody></table>\n"
     )
 
@@ -227,10 +238,7 @@ def facts(pairs: Iterable[tuple[str, str]]) -> str:
         f'<tr><td width="30%"><b>{esc(label)}</b></td><td width="70%">{value}</td></tr>\n'
         for label, value in pairs
     )
-    return (
-        '<table class="grid" width="100%" border="1" cellspacing="0" cellpadding="5">\n'
-        f"{rows}</table>\n"
-    )
+    return f'<table class="grid" {GRID}>\n{rows}</table>\n'
 
 
 def warning_box(texts: Iterable[str]) -> str:
