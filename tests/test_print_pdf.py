@@ -316,3 +316,13 @@ def test_grid_tables_print_one_thin_line_between_cells_without_collapsed_borders
     # The check can fail: without the overlap, neighbours' borders make 2-pixel lines.
     doubled = markup.replace('cellspacing="-1"', 'cellspacing="0"')
     assert _grid_lines(doubled) != [1, 1, 1, 1]
+
+
+def test_pdf_text_has_plain_letters_not_ligatures() -> None:
+    """Someone searching the PDF for "official" finds it (Qt's shaping made "oﬃcial")."""
+    body = "<p>Wrote to the wallet's official support; a fee was offered. 官方客服。</p>"
+    report = replace(kit(), html=f"<html><body>{body}</body></html>")
+    data, _pages = printing.pdf_bytes(report)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    assert "official" in text and "offered" in text and "官方客服" in normalise(text)
+    assert not any("\ufb00" <= ch <= "\ufb06" for ch in text)
