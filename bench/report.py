@@ -36,7 +36,9 @@ METHOD = """\
   `QThreadPool`, with the 1 ms probe running.
 - **4** — `checks.reports` HTML and `desktop.printing.write_pdf`, in English
   and Simplified Chinese, the slower shown; the `print` command is timed
-  too once it exists.
+  too once it exists. **4e**: 4a's Chinese job (`python -m bench.report_job`)
+  once under callgrind and once stopping before the report, the difference
+  being the instructions of the HTML and the PDF alone.
 - **5b** — the real main window with the data opened and a synchronous
   storage pool: `CheckupController.show_history()` until the list's first
   paint.

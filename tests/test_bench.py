@@ -17,7 +17,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 KEYS = (
     *("1a", "1b", "1c", "2a", "2b", "3a", "3b", "3c", "3d"),
-    *("4a", "4b", "5a", "5b", "5c", "6", "7"),
+    *("4a", "4b", "4e", "5a", "5b", "5c", "6", "7"),
 )
 
 
