@@ -236,6 +236,17 @@ def test_wallet_question_lists_exchanges_and_another_wallet() -> None:
     assert case.wallets == ("tokenpocket", "binance")
 
 
+def test_the_first_screen_reads_the_directory_s_names_as_the_directory_does(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    whole = [(e.id, e.name, e.custodial) for e in load_directory().entries]
+    assert triage.directory_names() == whole
+    # A file it cannot read: the whole directory is loaded, which says what is wrong.
+    monkeypatch.setattr("resources.FOLDER", str(tmp_path))
+    (tmp_path / "support_directory.json").write_text('{"entries": [{"id": 1}]}', "utf-8")
+    assert triage.directory_names() == whole
+
+
 def test_every_question_and_step_links_an_existing_help_article() -> None:
     from checks.help import load_help
     from checks.panic.lockdown import STEPS

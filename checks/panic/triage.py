@@ -9,11 +9,15 @@ real answer clears it.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from checks.directory import load_directory
 from checks.i18n import N_
-from checks.panic.case import Case
+
+if TYPE_CHECKING:
+    from checks.panic.case import Case
 
 DONT_KNOW = "dont_know"
 OTHER_WALLET = "other"
@@ -65,11 +69,34 @@ HOW = Question(
 )
 
 
+def directory_names() -> list[tuple[str, str, bool]]:
+    """(id, name, custodial) of each directory entry, in its order.
+
+    Read from the file without the directory's checks: panic mode's first
+    screen shows these before the window is painted, and the whole
+    directory (``checks.directory``, every channel checked) waits for the
+    pages that show channels. Anything unexpected: the whole directory is
+    loaded after all, and it says what is wrong (tests/test_panic_rules.py
+    compares both readings).
+    """
+    from resources import FOLDER
+
+    try:
+        path = os.path.join(FOLDER, "support_directory.json")
+        with open(path, encoding="utf-8") as stream:
+            entries = json.load(stream)["entries"]
+        return [(e["id"], e["name"], e["custodial"] is True) for e in entries]
+    except (OSError, ValueError, KeyError, TypeError):
+        from checks.directory import load_directory
+
+        return [(e.id, e.name, e.custodial) for e in load_directory().entries]
+
+
 def wallet_question() -> Question:
     """Wallets first, then exchanges (people cash out there), then "another"."""
-    entries = load_directory().entries
-    ordered = [e for e in entries if not e.custodial] + [e for e in entries if e.custodial]
-    options = tuple(Option(e.id, e.name, translate=False) for e in ordered)
+    entries = directory_names()
+    ordered = [e for e in entries if not e[2]] + [e for e in entries if e[2]]
+    options = tuple(Option(id_, name, translate=False) for id_, name, _custodial in ordered)
     return Question(
         "wallet",
         N_("Which wallet or exchange?"),

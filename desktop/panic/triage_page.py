@@ -9,7 +9,6 @@ their help articles are data in :mod:`checks.panic.triage`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -29,7 +28,7 @@ from checks.panic.lockdown import first_actions
 from desktop.i18n import _
 from desktop.panic.wizard import PanicPage, PanicWizard
 from desktop.ui.links import help_button
-from desktop.ui.widgets import heading, scaled_font, severity_colour
+from desktop.ui.widgets import heading, scaled_font, set_by_name, severity_colour
 
 CHOSEN_STYLE = """
 QPushButton:checked { background: palette(highlight); color: palette(highlighted-text); }
@@ -121,7 +120,7 @@ class TriagePage(PanicPage):
             title.setObjectName(f"firstAction{number + 1}")
             title.setWordWrap(True)
             title.setFont(scaled_font(title, 1.2, bold=True))
-            title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            set_by_name(title, "textInteractionFlags", "TextSelectableByMouse")
             why = QLabel(panel)
             why.setObjectName(f"firstActionWhy{number + 1}")
             why.setWordWrap(True)

@@ -6,22 +6,33 @@ it — in the user's own browser or mail app (never inside this app).
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from desktop.i18n import _
+from desktop.ui.widgets import set_by_name
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from PySide6.QtCore import QDateTime
 
 
 def open_link(url: str) -> None:
     """Hand a web address, mailto: or tel: link to the system."""
+    # Here and below, Qt's namespace and more load on use: the first panic
+    # screen has help buttons (see desktop.ui.widgets).
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     QDesktopServices.openUrl(QUrl(url))
 
 
 def link_label(parent: QWidget, name: str, accessible: str = "") -> QLabel:
     """A rich-text label whose links take focus (Tab) and open with Enter."""
+    from PySide6.QtCore import Qt  # on use (see open_link)
+
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
@@ -41,7 +52,7 @@ def help_button(parent: QWidget, article: str, topic: str) -> QToolButton:
     button.setObjectName(f"help_{article}")
     button.setText("?")
     button.setAutoRaise(False)
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    set_by_name(button, "focusPolicy", "StrongFocus")  # the first panic screen has these
     words = _("Help: {topic}").format(topic=topic)
     button.setToolTip(words)
     button.setAccessibleName(words)
@@ -58,5 +69,7 @@ def help_button(parent: QWidget, article: str, topic: str) -> QToolButton:
 
 def local_qt(moment: datetime) -> QDateTime:
     """An aware time as the user's wall-clock time, for a QDateTimeEdit (to the minute)."""
+    from PySide6.QtCore import QDate, QDateTime, QTime  # on use (see open_link)
+
     local = moment.astimezone()
     return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
