@@ -16,7 +16,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 KEYS = (
-    *("1a", "1b", "1c", "2a", "2b", "3a", "3b", "3c", "3d"),
+    *("1a", "1b", "1c", "1e", "1f", "1g", "1h", "1i", "1j"),
+    *("2a", "2b", "3a", "3b", "3c", "3d"),
     *("4a", "4b", "4e", "5a", "5b", "5c", "6", "7"),
 )
 
