@@ -19,6 +19,7 @@ from checks.i18n import N_, Msg, msg
 
 if TYPE_CHECKING:  # the home screen is painted before the store is loaded
     from checks.storage.store import CaseSummary, RunSummary
+    from checks.storage.upkeep import DamagedRecord
 
 CLOSED = "closed"
 
@@ -28,7 +29,23 @@ _KEPT_ASIDE_REASONS = {
     "key-missing": N_("its key is no longer in your system keyring"),
     "key-mismatch": N_("the key in your system keyring does not fit it"),
     "passphrase-forgotten": N_("you chose to start again without the passphrase"),
+    "foreign": N_("it is not a Wallet Checkup file — it may belong to another program"),
+    "symlink": N_("it was a link to a file elsewhere, which Wallet Checkup does not follow"),
 }
+
+# One damaged record: (with its date, without).
+_RECORD_WORDS = {
+    "case": (N_("a theft case last changed {date}"), N_("a theft case")),
+    "checkup": (N_("the checkup of {date}"), N_("a checkup")),
+    "draft": (N_("the checkup you had started"), N_("the checkup you had started")),
+}
+DAMAGED_RECORDS = N_(
+    "Part of your saved data could not be read: {records}. We kept it aside in {folder}"
+    " and took it out of your lists; everything else is here and works. Nothing was deleted."
+)
+LIST_SEPARATOR = N_(", ")
+MORE_RECORDS = N_("and {count} more")
+_NAMED_RECORDS = 4
 
 
 @dataclass(frozen=True)
@@ -39,8 +56,19 @@ class Notice:
     action: str | None = None  # "panic", "checkup", … — what its button opens
 
 
+def kept_aside_reason(reason: str) -> str:
+    """Why a file was kept aside, in words (N_-marked: translate at display)."""
+    return _KEPT_ASIDE_REASONS.get(reason, N_("the file could not be read"))
+
+
+def describe_record(record: DamagedRecord) -> Msg:
+    """A damaged record in words: "a theft case last changed 2026-11-20"."""
+    dated, undated = _RECORD_WORDS.get(record.kind, (N_("a saved record"),) * 2)
+    return msg(dated, date=record.date) if record.date else Msg(undated)
+
+
 def kept_aside_notice(kept: KeptAside) -> Notice:
-    reason = _KEPT_ASIDE_REASONS.get(kept.reason, N_("the file could not be read"))
+    reason = kept_aside_reason(kept.reason)
     return Notice(
         id=f"kept-aside:{kept.kept_at.name}",
         severity=Severity.IMPORTANT,
@@ -55,6 +83,25 @@ def kept_aside_notice(kept: KeptAside) -> Notice:
     )
 
 
+def damaged_records_notice(records: Sequence[DamagedRecord]) -> Notice:
+    """One banner for every record kept aside at this start (said once: it is
+    out of the database, so the next start does not find it again)."""
+    parts = [describe_record(record) for record in records[:_NAMED_RECORDS]]
+    if len(records) > _NAMED_RECORDS:
+        parts.append(msg(MORE_RECORDS, count=len(records) - _NAMED_RECORDS))
+    fields = {f"r{number}": part for number, part in enumerate(parts)}
+    joined = "{sep}".join(f"{{{name}}}" for name in fields)  # a list, not a sentence
+    return Notice(
+        id="damaged-records",
+        severity=Severity.IMPORTANT,
+        text=msg(
+            DAMAGED_RECORDS,
+            records=msg(joined, sep=Msg(LIST_SEPARATOR), **fields),
+            folder=str(records[0].kept_at.parent),
+        ),
+    )
+
+
 def notices(
     *,
     runs: Sequence[RunSummary],
@@ -65,6 +112,7 @@ def notices(
     keeps_data: bool = True,
     case_notices: Sequence[Notice] = (),
     draft: bool = False,
+    damaged_records: Sequence[DamagedRecord] = (),
 ) -> list[Notice]:
     """Banners for the home screen, most pressing first.
 
@@ -109,6 +157,8 @@ def notices(
             )
         )
     found.extend(kept_aside_notice(kept) for kept in kept_aside)
+    if damaged_records:
+        found.append(damaged_records_notice(damaged_records))
     if not keeps_data:
         found.append(
             Notice(

@@ -51,9 +51,27 @@ def run_probes(topic: str) -> list[Any]:
 def keep_qt_settings_in(folder: Path) -> None:
     """Qt's own settings (its file dialog remembers recent folders, e.g. where
     the evidence came from) go into the data folder, so "Delete all my data"
-    removes them too, instead of ~/.config/QtProject.conf."""
+    removes them too, instead of ~/.config/QtProject.conf.
+
+    The folder (0700) and its file (0600) are made here, before Qt writes:
+    Qt would make them 0755/0644 (0777/0666 under umask 000), and it keeps the
+    mode of a file that exists when it saves."""
+    import os
+
     from PySide6.QtCore import QSettings
 
+    from checks.paths import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private_dir
+
+    conf = folder / "QtProject.conf"
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        make_private_dir(folder)
+        os.close(os.open(conf, flags, PRIVATE_FILE_MODE))
+        if os.name == "posix":
+            os.chmod(folder, PRIVATE_DIR_MODE)
+            os.chmod(conf, PRIVATE_FILE_MODE)
+    except OSError:
+        pass  # Qt will say nothing and keep nothing: never stop the app for this
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder))
 
@@ -97,9 +115,27 @@ def crash_notice(window: MainWindow, log: str) -> None:
 
 
 class _CrashRelay(QObject):
-    """Carries a crash from any thread to the UI thread."""
+    """Carries a crash from any thread to the UI thread, to "Something went wrong".
+
+    It lives as long as the window (its child): a relay kept only in a local
+    variable was gone right after start-up, and every later error wrote its
+    log and showed nothing.
+    """
 
     crashed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window: MainWindow | None = None
+        self.crashed.connect(self._show)  # queued when emitted by another thread
+
+    def attach(self, window: MainWindow) -> None:
+        self.window = window
+        self.setParent(window)
+
+    def _show(self, log: str) -> None:
+        if self.window is not None:
+            crash_notice(self.window, log)
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -159,7 +195,7 @@ def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
     crash.install(lambda: paths.logs_dir, relay.crashed.emit)
     # --exit-after-first-paint quits right after the paint: nothing after it is built.
     window = build_window(ctx, app, args.lang, complete=not args.exit_after_first_paint)
-    relay.crashed.connect(lambda log: crash_notice(window, log))
+    relay.attach(window)
 
     if args.exit_after_first_paint:
         ctx.remember_window = False
@@ -179,8 +215,20 @@ def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
 
 
 def run_app(args: Namespace) -> int:
+    # One window per data folder: a second start brings the first to the front
+    # (desktop.instance). A probe (--exit-after-first-paint) always paints its own.
+    window_lock = None
+    if not args.exit_after_first_paint:
+        from desktop import instance
+
+        data_dir = Paths.from_environment().data_dir
+        window_lock = instance.claim(data_dir)
+        if window_lock is None and instance.tell_running_window(data_dir, args.panic):
+            return 0
     app = make_application(sys.argv[:1])
-    _window, ctx = start(args, app)
+    window, ctx = start(args, app)
+    if window_lock is not None:
+        instance.listen_when_painted(window, ctx.paths.data_dir)
     code = app.exec()
     ctx.storage_pool.waitForDone(5000)  # let the last writes finish
     if ctx.store is not None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the store (SQLite, cryptography) is loaded after the first 
     from datetime import datetime
 
     from checks.storage.store import Store
+    from checks.storage.upkeep import DamagedRecord
 
 
 def utc_now() -> datetime:
@@ -55,6 +56,7 @@ class AppContext:
         self.probe_runner = probe_runner
         self.store = store
         self.kept_aside: list[KeptAside] = [] if kept_aside is None else kept_aside
+        self.damaged_records: list[DamagedRecord] = []  # kept aside when the data opened
         self.data_erased = data_erased
         self.remember_window = remember_window
 

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         """Read the history in the storage thread, then update the banners."""
         store = self.ctx.store
         if store is None:  # not open yet, or erased: only files kept aside are known
-            if self.ctx.kept_aside:
+            if self.ctx.kept_aside or self.ctx.damaged_records:
                 self._show_notices(([], [], True, [], False, {}))
             else:  # what checks.home.notices says for no data (tested), without loading it
                 self.home.set_notices([], {})
@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
             reminder_day=ctx.settings.reminder_day,
             today=ctx.local_now().date(),
             kept_aside=ctx.kept_aside,
+            damaged_records=ctx.damaged_records,
             keeps_data=keeps_data,
             case_notices=case_notices,
             draft=draft,
@@ -368,6 +369,7 @@ class MainWindow(QMainWindow):
 
         self.ctx.data_erased = True
         self.ctx.kept_aside.clear()
+        self.ctx.damaged_records.clear()
         self.refresh_notices()
         if report.complete:
             dialogs.inform(

@@ -184,6 +184,7 @@ class DataUnlocker(QObject):
         self._use(data.Store.ephemeral())
 
     def _use(self, store: data.Store) -> None:
+        self.ctx.damaged_records.extend(store.damaged)
         self.ctx.store = store
         self._close_dialog()
         self.ready.emit()

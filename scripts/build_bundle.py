@@ -63,12 +63,11 @@ FORBIDDEN_FILES = (
     "*Qt6Quick*",
     "*Qt6Qml*",
     "*Qt6Pdf*",
-    "*Qt6Network*",
     "*qtvirtualkeyboard*",
+    "*/tls/*",  # QtNetwork stays for its local socket (desktop.instance), not its TLS
     "*imageformats/*qjpeg*",
     "*imageformats/*qwebp*",
     "*imageformats/*qtiff*",
-    "PySide6/QtNetwork*",
 )
 
 
@@ -165,7 +164,7 @@ def check_contents(report: Report, exe: Path, folder: Path | None, pruned: bool)
             report.add(
                 "pruned",
                 "ok",
-                "no GTK theme, Quick/QML, Pdf, Network, virtual keyboard, unread image formats",
+                "no GTK theme, Quick/QML, Pdf, TLS, virtual keyboard, unread image formats",
             )
 
 
@@ -354,7 +353,13 @@ def check_keyring(report: Report, exe: Path, timeout: float, scratch: Path) -> N
 
 def keyring_probe(exe: Path, timeout: float) -> int:
     """Inside a private D-Bus session: unlock a keyring, start the app, wait for its key."""
-    from checks.storage import keystore
+    from checks.paths import Paths
+    from checks.storage import folder_id, keystore
+
+    def read_key() -> keystore.KeyringResult:
+        """The key of the app's data folder (its own keyring entry, named by its id)."""
+        own = folder_id.read(Paths(data))
+        return keystore.read_key(None, keystore.entry_for(own or "none-yet"))
 
     subprocess.run(
         ["gnome-keyring-daemon", "--unlock", "--components=secrets"],
@@ -372,7 +377,7 @@ def keyring_probe(exe: Path, timeout: float) -> int:
     found = None
     try:
         while time.monotonic() < deadline and app.poll() is None:
-            result = keystore.read_key()
+            result = read_key()
             if result.key is not None:
                 found = result
                 break
@@ -384,7 +389,7 @@ def keyring_probe(exe: Path, timeout: float) -> int:
         except subprocess.TimeoutExpired:
             app.kill()
     if found is None:
-        print(f"KEYRING the app stored no key (state {keystore.read_key().state.value})")
+        print(f"KEYRING the app stored no key (state {read_key().state.value})")
         return 1
     print("KEYRING ok: the bundled app stored its data key in the Secret Service keyring")
     return 0

@@ -51,6 +51,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "datetime",
     "desktop.unlock", "desktop.ui.dialogs", "desktop.checkup.controller",
     "desktop.panic.controller", "desktop.settings_dialog", "desktop.ui.password_meter",
+    "PySide6.QtNetwork", "desktop.instance_listener",
 )  # fmt: skip
 
 

@@ -28,7 +28,7 @@ ROUND_TRIP = textwrap.dedent(
     import sys, tempfile
     from pathlib import Path
     from keyring.backends import SecretService
-    from checks.storage import keystore
+    from checks.storage import folder_id, keystore
     from checks.storage import store
     from checks.paths import Paths
     backend = SecretService.Keyring()
@@ -41,8 +41,9 @@ ROUND_TRIP = textwrap.dedent(
     assert again.store is not None and not again.key_created, again
     assert again.store.load_case("c1") == {"note": "kept"}
     again.store.close()
-    assert keystore.delete_key(backend).state.value == "available"
-    assert keystore.read_key(backend).key is None
+    entry = keystore.entry_for(folder_id.read(home))
+    assert keystore.delete_key(backend, entry).state.value == "available"
+    assert keystore.read_key(backend, entry).key is None
     print("ROUND TRIP OK")
     """
 )
@@ -51,7 +52,7 @@ STATE = textwrap.dedent(
     """
     from keyring.backends import SecretService
     from checks.storage import keystore
-    print("STATE", keystore.read_key(SecretService.Keyring()).state.value)
+    print("STATE", keystore.read_key(SecretService.Keyring(), "probe").state.value)
     """
 )
 
@@ -66,14 +67,16 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def in_private_session(daemon: str, code: str, home: str) -> subprocess.CompletedProcess[str]:
+def in_private_session(
+    daemon: str, code: str, home: str, timeout: float = 90
+) -> subprocess.CompletedProcess[str]:
     """Run ``code`` with its own D-Bus and its own keyring files under ``home``."""
     script = f'{daemon} >/dev/null 2>&1; exec "$0" -c "$1"'
     return subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", script, sys.executable, code],
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=timeout,
         env=clean_env(HOME=home, XDG_DATA_HOME=f"{home}/data", XDG_RUNTIME_DIR=home),
     )
 
@@ -103,7 +106,10 @@ def test_real_locked_collection_is_reported_as_locked(tmp_path) -> None:
 
 
 def test_no_dbus_means_no_keyring() -> None:
-    code = "from checks.storage import keystore; print('STATE', keystore.read_key().state.value)"
+    code = (
+        "from checks.storage import keystore;"
+        "print('STATE', keystore.read_key(None, 'probe').state.value)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=clean_env()
     )

@@ -3,6 +3,7 @@ private; hostile input gets bounded work and never freezes the window."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -52,6 +53,19 @@ def damage(kind: str, paths, memory_keyring) -> bytes:
     elif kind == "settings":
         paths.settings.write_bytes(b"\x00\xff not json")
         return paths.settings.read_bytes()
+    elif kind == "nested-settings":  # json raises RecursionError on it
+        paths.settings.write_bytes(b"[" * 1000 + b"]" * 1000)
+        return paths.settings.read_bytes()
+    elif kind in ("foreign", "symlink"):  # another program's database, or a link to one
+        other = paths.data_dir.parent / "other-program.sqlite"
+        conn = sqlite3.connect(other)
+        conn.execute("CREATE TABLE history (url TEXT)")
+        conn.commit()
+        conn.close()
+        if kind == "symlink":
+            paths.database.symlink_to(other)
+        else:
+            os.replace(other, paths.database)
     return paths.database.read_bytes()
 
 
@@ -62,6 +76,9 @@ WORDS = {
     "wrong-key": "does not fit it",
     "missing-key": "no longer in your system keyring",
     "settings": "the file was damaged",
+    "nested-settings": "the file was damaged",
+    "foreign": "not a Wallet Checkup file",
+    "symlink": "a link to a file elsewhere",
 }
 
 
@@ -85,6 +102,9 @@ def test_damaged_data_is_kept_aside_explained_and_the_app_starts(
     assert any(WORDS[kind] in text and "Nothing was deleted" in text for text in texts), texts
     kept = list(paths.damaged_dir.iterdir())
     assert any(p.read_bytes() == original for p in kept)  # kept byte for byte
+    if kind == "symlink":  # the link was moved aside; what it points to is untouched
+        assert (paths.data_dir.parent / "other-program.sqlite").read_bytes() == original
+        assert not paths.database.is_symlink()
     ctx.store.close()
 
 
@@ -167,3 +187,79 @@ def test_an_export_never_changes_the_folder_it_goes_into(tmp_path: Path) -> None
     write_private(home / "wallet-checkup-reminder.ics", b"BEGIN:VCALENDAR")
     assert stat.S_IMODE(home.stat().st_mode) == 0o755
     assert stat.S_IMODE((home / "wallet-checkup-reminder.ics").stat().st_mode) == 0o600
+
+
+UMASK_000 = """
+import os, sys
+os.umask(0)
+from pathlib import Path
+import keyring.backend
+from PySide6.QtCore import QCoreApplication, QSettings
+from checks.paths import Paths
+from checks.panic import evidence
+from checks.panic.case import new_case
+from checks.storage import store as data
+from checks.storage.settings import Settings, save_settings
+from desktop import crash
+from desktop.app import keep_qt_settings_in
+
+class Keyring(keyring.backend.KeyringBackend):
+    priority = 1
+    entries = {}
+    def get_password(self, s, u): return self.entries.get((s, u))
+    def set_password(self, s, u, p): self.entries[(s, u)] = p
+    def delete_password(self, s, u): self.entries.pop((s, u))
+
+paths, source = Paths(Path(sys.argv[1])), Path(sys.argv[2])
+app = QCoreApplication([])
+backend = Keyring()
+for start in range(2):
+    if start == 1:  # what an older version, Qt or a copy left: readable by all
+        for path in [paths.data_dir, *paths.data_dir.rglob("*")]:
+            os.chmod(path, 0o777 if path.is_dir() else 0o666)
+    store = data.open_store(paths, backend).store
+    keep_qt_settings_in(paths.qt_settings_dir)  # after the first paint
+    qt = QSettings(QSettings.Scope.UserScope, "QtProject")  # as the file dialog does
+    qt.setValue("FileDialog/lastVisited", "file:///home/someone/evidence")
+    qt.sync()
+    case = evidence.add_file(new_case(data.utc_now()), source, paths, store, data.utc_now())
+    store.save_case(case.id, case.opened_at, "open", case.to_payload(), data.utc_now())
+    store.add_checkup_run(data.utc_now(), 60, 1, {"answers": {}})
+    save_settings(paths, Settings(language="zh_CN"))
+    crash.write_log(paths.logs_dir, ValueError, None)
+    if start == 0:
+        store.db.close()
+# Looked at while the database is open, so its -wal and -shm are there.
+import json
+print(json.dumps({str(p): p.lstat().st_mode for p in [paths.data_dir, *paths.data_dir.rglob("*")]}))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_under_umask_000_every_file_in_the_data_folder_is_private(tmp_path: Path) -> None:
+    """Qt's settings folder was 0777 and QtProject.conf 0666 under umask 000; a
+    database already 0644 kept it, and SQLite gave its -wal/-shm the same. Now
+    everything is 0700/0600, and modes are fixed again at every start."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "shot.png"
+    source.write_bytes(b"png" * 100)
+    home = tmp_path / "data"
+    result = subprocess.run(
+        [sys.executable, "-c", UMASK_000, str(home), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    modes = json.loads(result.stdout.splitlines()[-1])
+    for name, mode in modes.items():
+        wanted = 0o700 if stat.S_ISDIR(mode) else 0o600
+        assert stat.S_IMODE(mode) == wanted, (name, oct(mode))
+    names = {Path(name).name for name in modes}
+    db = "wallet-checkup.db"
+    for name in ("qt", "QtProject.conf", db, f"{db}-wal", f"{db}-shm", "settings.json",
+                 "folder-id", "logs", "evidence"):  # fmt: skip
+        assert name in names, sorted(names)

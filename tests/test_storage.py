@@ -213,3 +213,97 @@ def test_sigkill_mid_write_keeps_last_committed_state(tmp_path: Path) -> None:
         db.execute("DELETE FROM meta WHERE key IN ('counter', 'mirror')")
         db.execute("DELETE FROM drafts")
         db.close()
+
+
+# -- foreign, linked and damaged files (issue 15, item 6) ------------------------------
+
+
+def foreign_database(path: Path) -> bytes:
+    """Another program's SQLite file (a browser's history, say)."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE urls (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO urls (url) VALUES ('https://example.org')")
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+def test_a_foreign_database_is_kept_aside_byte_for_byte_never_changed(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite"
+    original = foreign_database(path)
+    db, kept = open_or_keep_aside(path, tmp_path / "aside", "stamp")
+    assert kept is not None and kept.reason == "foreign"
+    assert kept.kept_at.read_bytes() == original  # no tables added, no WAL, no user_version
+    assert not Path(f"{kept.kept_at}-wal").exists()
+    assert db.schema_version == SCHEMA_VERSION
+    db.close()
+
+
+def test_an_empty_file_or_one_of_ours_is_not_foreign(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite"
+    build_old_database(path, 2)  # an older version of ours
+    db, kept = open_or_keep_aside(path, tmp_path / "aside", "stamp")
+    assert kept is None and db.schema_version == SCHEMA_VERSION
+    db.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_link_at_the_database_path_is_never_followed(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    target = elsewhere / "history.sqlite"
+    original = foreign_database(target)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "wallet-checkup.db"
+    path.symlink_to(target)
+    db, kept = open_or_keep_aside(path, folder / "kept-aside", "stamp")
+    assert kept is not None and kept.reason == "symlink"
+    assert kept.kept_at.is_symlink() and kept.kept_at.resolve() == target  # the link, kept
+    assert target.read_bytes() == original  # what it pointed at: untouched
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["history.sqlite"]
+    assert path.is_file() and not path.is_symlink()  # a fresh database of our own, here
+    db.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_dangling_link_never_creates_the_database_elsewhere(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "wallet-checkup.db"
+    path.symlink_to(elsewhere / "nothing-yet.db")
+    db, kept = open_or_keep_aside(path, folder / "kept-aside", "stamp")
+    assert kept is not None and kept.reason == "symlink"
+    assert list(elsewhere.iterdir()) == []
+    assert path.is_file() and not path.is_symlink()
+    db.close()
+
+
+def test_a_damaged_database_is_kept_with_its_wal_as_they_were(tmp_path: Path) -> None:
+    """Closing a connection folds the WAL into the database: the copy kept
+    must be what was found, both files, byte for byte."""
+    live = tmp_path / "live.db"
+    db = Database.open(live)
+    for number in range(60):
+        db.execute("INSERT INTO drafts VALUES (?, 'now', randomblob(3000))", (f"d{number}",))
+    db.query("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.query("PRAGMA wal_autocheckpoint=0")
+    for number in range(5):
+        db.execute("INSERT INTO drafts VALUES (?, 'now', randomblob(3000))", (f"w{number}",))
+    path = tmp_path / "db.sqlite"
+    path.write_bytes(live.read_bytes())  # as a crash leaves them: the database …
+    Path(f"{path}-wal").write_bytes(Path(f"{live}-wal").read_bytes())  # … and its WAL
+    db.close()
+    raw = bytearray(path.read_bytes())
+    raw[4096 * 3 : 4096 * 3 + 64] = os.urandom(64)  # a damaged page the WAL does not cover
+    path.write_bytes(bytes(raw))
+    wal = Path(f"{path}-wal").read_bytes()
+    assert len(wal) > 4096
+
+    db, kept = open_or_keep_aside(path, tmp_path / "aside", "stamp")
+    assert kept is not None and kept.reason == "damaged"
+    assert kept.kept_at.read_bytes() == bytes(raw)
+    assert Path(f"{kept.kept_at}-wal").read_bytes() == wal
+    db.close()

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXED_NOW, MemoryKeyring
 
 from checks.paths import Paths
-from checks.storage import keystore
+from checks.storage import folder_id, keystore
 from checks.storage import store as data
 from checks.storage.erase import erase_all
 from checks.storage.keystore import KeyringState
@@ -23,13 +23,20 @@ def all_bytes(paths: Paths) -> bytes:
     return b"".join(p.read_bytes() for p in paths.data_dir.rglob("*") if p.is_file())
 
 
+def own_entry(paths: Paths) -> tuple[str, str]:
+    """This data folder's keyring entry (service, user)."""
+    folder = folder_id.read(paths)
+    assert folder is not None
+    return keystore.SERVICE, keystore.entry_for(folder)
+
+
 def test_keyring_round_trip_and_payload_is_encrypted_at_rest(
     paths: Paths, memory_keyring: MemoryKeyring
 ) -> None:
     outcome = data.open_store(paths, memory_keyring, lambda: FIXED_NOW)
     assert outcome.store is not None and outcome.key_created
     assert outcome.store.source is data.KeySource.KEYRING
-    stored = memory_keyring.entries[(keystore.SERVICE, keystore.USERNAME)]
+    stored = memory_keyring.entries[own_entry(paths)]
     assert len(base64.b64decode(stored)) == 32
     outcome.store.save_case("c1", FIXED_NOW, "open", {"note": SENTINEL}, FIXED_NOW)
     run = outcome.store.add_checkup_run(FIXED_NOW, 62, 1, {"answers": SENTINEL})
@@ -105,7 +112,7 @@ def test_lost_key_keeps_data_aside_and_starts_fresh(
     assert store is not None
     store.save_case("c1", FIXED_NOW, "open", {"n": 1}, FIXED_NOW)
     store.close()
-    entry = (keystore.SERVICE, keystore.USERNAME)
+    entry = own_entry(paths)
     if change == "delete":
         del memory_keyring.entries[entry]
     elif change == "replace":
@@ -179,8 +186,13 @@ def test_erase_all_removes_files_and_key(paths: Paths, memory_keyring: MemoryKey
     assert sorted(p.name for p in paths.data_dir.iterdir()) == ["not-ours.txt"]
 
 
-def test_erase_without_keyring_reports_it(paths: Paths, fail_keyring: object) -> None:
-    report = erase_all(paths, fail_keyring)
+def test_erase_without_keyring_reports_it(
+    paths: Paths, memory_keyring: MemoryKeyring, fail_keyring: object
+) -> None:
+    store = data.open_store(paths, memory_keyring).store
+    assert store is not None
+    store.close()
+    report = erase_all(paths, fail_keyring)  # the keyring went away since
     assert report.keyring_state is KeyringState.MISSING and not report.complete
 
 
@@ -201,3 +213,129 @@ def test_settings_values_are_cleaned(paths: Paths) -> None:
     settings, kept = load_settings(paths, FIXED_NOW)
     assert kept is None
     assert settings.language is None and settings.reminder_day == 28
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 1000 + b"]" * 1000, b'{"a":' * 1000 + b"1" + b"}" * 1000, b"{" + b" " * 70_000],
+    ids=["nested-lists", "nested-objects", "huge"],
+)
+def test_a_hostile_settings_file_is_kept_aside_and_the_defaults_used(
+    paths: Paths, content: bytes
+) -> None:
+    """1,000 nested brackets made json raise RecursionError, which stopped every start."""
+    paths.ensure()
+    paths.settings.write_bytes(content)
+    settings, kept = load_settings(paths, FIXED_NOW)
+    assert settings == Settings()
+    assert kept is not None and kept.kept_at.read_bytes() == content
+    assert not paths.settings.exists()
+
+
+# -- one key per data folder (issue 15, item 3) ------------------------------------------
+
+
+def test_each_data_folder_has_its_own_key(tmp_path, memory_keyring: MemoryKeyring) -> None:
+    """Deleting one folder's data used to make every other folder unreadable."""
+    first, second = Paths(tmp_path / "first"), Paths(tmp_path / "portable")
+    for paths, note in ((first, "one"), (second, "two")):
+        store = data.open_store(paths, memory_keyring).store
+        assert store is not None
+        store.save_case("c1", FIXED_NOW, "open", {"note": note}, FIXED_NOW)
+        store.close()
+    assert folder_id.read(first) != folder_id.read(second)
+    assert len(memory_keyring.entries) == 2
+
+    assert erase_all(first, memory_keyring).complete
+    assert list(memory_keyring.entries) == [own_entry(second)]  # only the first one's key
+    again = data.open_store(second, memory_keyring)
+    assert again.store is not None and again.kept_aside == []
+    assert again.store.load_case("c1") == {"note": "two"}
+    again.store.close()
+
+
+def test_the_key_all_folders_shared_is_copied_into_the_folders_own_entry(
+    paths: Paths, memory_keyring: MemoryKeyring
+) -> None:
+    """Data saved by an older version: its key is in the shared entry ``data-key``."""
+    store = data.open_store(paths, memory_keyring).store
+    assert store is not None
+    store.save_case("c1", FIXED_NOW, "open", {"note": SENTINEL}, FIXED_NOW)
+    store.db.execute("DELETE FROM meta WHERE key = 'folder_id'")  # as older versions left it
+    store.close()
+    legacy = (keystore.SERVICE, keystore.LEGACY_ENTRY)
+    memory_keyring.entries = {legacy: memory_keyring.entries.pop(own_entry(paths))}
+    (paths.data_dir / folder_id.FILE_NAME).unlink()
+
+    outcome = data.open_store(paths, memory_keyring)
+    assert outcome.store is not None and outcome.kept_aside == []
+    assert outcome.key_adopted and not outcome.key_created
+    assert outcome.store.load_case("c1") == {"note": SENTINEL}
+    outcome.store.close()
+    assert memory_keyring.entries[own_entry(paths)] == memory_keyring.entries[legacy]
+    assert legacy in memory_keyring.entries  # left for other folders that may need it
+
+
+def test_a_garbled_entry_is_never_overwritten(paths: Paths, memory_keyring: MemoryKeyring) -> None:
+    store = data.open_store(paths, memory_keyring).store
+    assert store is not None
+    store.close()
+    garbled = own_entry(paths)
+    memory_keyring.entries[garbled] = "not a key, but maybe someone's"
+    outcome = data.open_store(paths, memory_keyring)
+    assert outcome.store is not None
+    outcome.store.close()
+    assert memory_keyring.entries[garbled] == "not a key, but maybe someone's"
+    assert own_entry(paths) != garbled  # the folder took a new id, so a new entry
+
+
+def test_a_key_written_by_another_process_in_between_is_the_one_used() -> None:
+    """create_key reads the entry back: two processes that both write end up
+    with the key that stayed, never with two different keys."""
+
+    class RacingKeyring(MemoryKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            super().set_password(service, username, password)
+            # Another process's write lands right after ours.
+            self.entries[(service, username)] = base64.b64encode(b"o" * 32).decode()
+
+    result = keystore.create_key(RacingKeyring(), "data-key-test")
+    assert result.key == b"o" * 32 and not result.created
+
+
+def test_an_existing_entry_is_returned_not_replaced(memory_keyring: MemoryKeyring) -> None:
+    first = keystore.create_key(memory_keyring, "data-key-test")
+    second = keystore.create_key(memory_keyring, "data-key-test")
+    assert first.created and not second.created and first.key == second.key
+
+
+def test_a_lost_folder_id_file_is_put_back_from_the_database(
+    paths: Paths, memory_keyring: MemoryKeyring
+) -> None:
+    store = data.open_store(paths, memory_keyring).store
+    assert store is not None
+    store.save_case("c1", FIXED_NOW, "open", {"n": 1}, FIXED_NOW)
+    store.close()
+    before = folder_id.read(paths)
+    (paths.data_dir / folder_id.FILE_NAME).unlink()
+    outcome = data.open_store(paths, memory_keyring)
+    assert outcome.store is not None and outcome.kept_aside == []
+    assert outcome.store.load_case("c1") == {"n": 1}
+    outcome.store.close()
+    assert folder_id.read(paths) == before
+
+
+def test_erase_waits_for_an_opening_in_progress_and_deletes_nothing_meanwhile(
+    paths: Paths, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checks.storage import erase, lock
+
+    store = data.open_store(paths, memory_keyring).store
+    assert store is not None
+    store.close()
+    monkeypatch.setattr(erase, "LOCK_WAIT_S", 0.2)
+    with lock.exclusive(paths.data_dir):  # another start is opening the folder
+        report = erase_all(paths, memory_keyring)
+    assert report.failed == [paths.data_dir] and not report.complete
+    assert paths.database.exists() and memory_keyring.entries
+    assert erase_all(paths, memory_keyring).complete  # once it is done

@@ -141,6 +141,10 @@ _FAMILY_CHAIN: Mapping[Family, str] = MappingProxyType(
 
 _MAX_LENGTH = 200
 _MAX_OTHER_LENGTH = 500  # networks we cannot check may use longer forms
+# What is looked at, at most: NFKC can make a text 18 times longer (U+FDFA), so
+# the text is cut *before* it is normalised. Room for spaces and invisible
+# characters inside a value; anything longer is too long whatever it holds.
+_MAX_INPUT = 4 * _MAX_OTHER_LENGTH
 _CHECKS = MappingProxyType(
     {**CHECKS, ("other", "address"): other_address, ("other", "tx"): other_tx}
 )
@@ -150,20 +154,25 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 def _clean(text: str, free_text: bool = False) -> tuple[str, Msg | None]:
     """NFKC (full-width ０ｘ typed with a Chinese IME → 0x), no invisible
     characters, no white space; note when white space inside was removed.
-    On chain "other" the value is only stripped (its checks refuse spaces)."""
+    On chain "other" the value is only stripped (its checks refuse spaces).
+    Cut to :data:`_MAX_INPUT` before and after: bounded work for any input."""
+    text = text[:_MAX_INPUT]
     if free_text:
         return text.translate(_INVISIBLE).strip(), None
-    value = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).strip()
+    value = unicodedata.normalize("NFKC", text)[:_MAX_INPUT].translate(_INVISIBLE).strip()
     squeezed = "".join(value.split())
     return squeezed, (msg(NOTE_SPACES) if squeezed != value else None)
 
 
 def _validate(chain_id: str, text: str, kind: Kind) -> Validation:
     chain = CHAINS.get(chain_id, CHAINS["other"])
+    limit = _MAX_OTHER_LENGTH if chain.family == "other" else _MAX_LENGTH
+    text = text.strip()
+    if len(text) > _MAX_INPUT:  # never check a cut-off beginning as if it were the value
+        return Validation(False, _clean(text[:limit])[0][:limit], msg(TOO_LONG))
     value, note = _clean(text, free_text=chain.family == "other")
     if not value:
         return Validation(False, value, msg(EMPTY_ADDRESS if kind == "address" else EMPTY_TX))
-    limit = _MAX_OTHER_LENGTH if chain.family == "other" else _MAX_LENGTH
     if len(value) > limit:
         return Validation(False, value[:limit], msg(TOO_LONG))
     check = _CHECKS[(chain.family, kind)]

@@ -51,6 +51,10 @@ LENGTH_B: Mapping[str, float] = {"title": 0.3, "keywords": 0.2, "answer": 0.5}
 BODY_B = 0.75
 K1 = 1.2
 PREFIX_MATCH = 0.8  # "appro" → "approval" counts a little less than the word itself
+# Bounded work on any input: NFKC can make a text 18 times longer (U+FDFA), so
+# texts are cut *before* they are normalised, and again after.
+MAX_QUERY = 200  # characters of a query looked at (a search box, not a document)
+MAX_TEXT = 50_000  # of any text (the longest article field is ~2,500)
 
 _CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
@@ -80,9 +84,10 @@ BREAK_CHARS = frozenset("的了吗呢吧啊呀么")
 STOP_BIGRAMS = frozenset("如何 怎么 怎样 什么 我的 应该 可以 已经 是否 一个 能否 请问".split())
 
 
-def normalise(text: str) -> str:
-    """NFKC (full-width letters and digits become ASCII), then case-folded."""
-    return unicodedata.normalize("NFKC", text).casefold()
+def normalise(text: str, limit: int = MAX_TEXT) -> str:
+    """NFKC (full-width letters and digits become ASCII), then case-folded; at
+    most ``limit`` characters in and out."""
+    return unicodedata.normalize("NFKC", text[:limit])[:limit].casefold()[:limit]
 
 
 def stem(word: str) -> str:
@@ -190,7 +195,9 @@ class SearchIndex:
         return found
 
     def search(self, query: str) -> list[Hit]:
-        """Articles matching ``query``, best first (highest score, then id)."""
+        """Articles matching ``query`` (its first :data:`MAX_QUERY` characters),
+        best first (highest score, then id)."""
+        query = normalise(query, MAX_QUERY)
         terms = dict.fromkeys(words(query))  # each term once, in order
         postings: list[Mapping[str, float]] = [self._latin_postings(w) for w in terms]
         postings += [self._cjk.get(t, {}) for t in dict.fromkeys(cjk_terms(query, unigrams=False))]

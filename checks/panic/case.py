@@ -8,6 +8,7 @@ value with ``to_payload``/``from_payload``; :mod:`checks.storage.store` seals it
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -68,13 +69,39 @@ class Transaction:
     at: datetime | None = None
 
 
+# Direction overrides and isolates (U+202A–U+202E, U+2066–U+2069): "invoice\u202egnp.exe"
+# would show as "invoiceexe.png".
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+MAX_NAME = 200
+
+
+def clean_file_name(name: str) -> str:
+    """An evidence file's name as it is shown and printed: no direction
+    overrides, control characters as spaces, at most 200 characters, and a seed
+    phrase or key other than a 64-hex value taken out. A name is a name: a
+    screenshot named after its TxID keeps its name and never stops a report."""
+    name = name[: MAX_NAME * 2].translate(_BIDI_CONTROLS)
+    name = "".join(" " if unicodedata.category(c) == "Cc" else c for c in name)[:MAX_NAME]
+    if len(name) < 12:  # too short to hold any secret we look for
+        return name
+    from checks.secrets import find_secrets
+
+    for match in reversed(find_secrets(name)):
+        if match.kind != "private_key":  # 64 hex digits: a TxID as often as not
+            name = name[: match.start] + "[removed]" + name[match.end :]
+    return name
+
+
 @dataclass(frozen=True)
 class EvidenceFile:
     stored_name: str  # inside the case's evidence folder (encrypted)
-    original_name: str
+    original_name: str  # cleaned (clean_file_name), also when an older case is read
     size: int
     sha256: str
     added_at: datetime
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "original_name", clean_file_name(str(self.original_name)))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,11 @@ offsets, never the secret, so it can be logged or shown safely.
 * **WIF keys** and **extended private keys** (xprv, tprv, yprv, zprv,
   uprv, vprv and the multisig Yprv/Zprv/Uprv/Vprv): Base58Check verified,
   version and key range checked.
+
+The guard on free text (:func:`find_guarded`, :func:`guard_free_text`) also
+refuses **2FA secrets**: ``otpauth://`` links and base32 authenticator keys
+(:mod:`checks.secrets.two_factor`). :func:`find_secrets` leaves them out: it
+also scans files, where such runs of letters are too common to report.
 """
 
 from __future__ import annotations
@@ -30,8 +35,10 @@ from typing import Literal
 from checks.encoding import b58check_decode
 from checks.i18n import N_, InputError, Msg, msg
 from checks.secrets.phrases import find_phrases, is_warm, warm_up
+from checks.secrets.two_factor import find_two_factor
 
 SecretKind = Literal["mnemonic", "private_key", "extended_private_key", "wif"]
+GuardKind = Literal["mnemonic", "private_key", "extended_private_key", "wif", "two_factor"]
 
 SECP256K1_ORDER = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 
@@ -57,10 +64,16 @@ EXTENDED_PRIVATE_VERSIONS = frozenset(
 class SecretMatch:
     """Where a secret is in the text.  Deliberately holds no part of it."""
 
-    kind: SecretKind
+    kind: GuardKind  # find_secrets: a SecretKind; find_guarded also "two_factor"
     start: int
     end: int
 
+
+TWO_FACTOR = N_(
+    "This looks like a 2FA secret — the key behind your authenticator app's codes, or an"
+    " otpauth:// link. Whoever has it can make your sign-in codes. It was not saved: keep it"
+    " only in your authenticator app and its backup."
+)
 
 _DESCRIPTIONS: dict[str, str] = {
     "mnemonic": N_(
@@ -81,6 +94,7 @@ _DESCRIPTIONS: dict[str, str] = {
         "opens every address of a wallet. Never type it into any app or website or give it to "
         "anyone — whoever has it owns your coins. It was not saved."
     ),
+    "two_factor": TWO_FACTOR,
 }
 
 #: Shown next to a "private_key" match for which :func:`looks_like_tx_hash` is true.
@@ -95,6 +109,7 @@ __all__ = [
     "SecretKind",
     "SecretMatch",
     "describe",
+    "find_guarded",
     "find_secrets",
     "is_warm",
     "looks_like_tx_hash",
@@ -113,8 +128,21 @@ def describe(kind: str) -> str:
 
 def find_secrets(text: str) -> list[SecretMatch]:
     """Every secret in ``text``, sorted by position; overlapping finds are merged."""
-    spans: list[tuple[SecretKind, int, int]] = [*_keys(text)]
+    spans: list[tuple[GuardKind, int, int]] = [*_keys(text)]
     spans += (("mnemonic", start, end) for start, end in find_phrases(text))
+    return _merged(spans)
+
+
+def find_guarded(text: str) -> list[SecretMatch]:
+    """What the guard refuses in free text: :func:`find_secrets` and 2FA secrets."""
+    spans: list[tuple[GuardKind, int, int]] = [
+        (match.kind, match.start, match.end) for match in find_secrets(text)
+    ]
+    spans += (("two_factor", start, end) for start, end in find_two_factor(text))
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[GuardKind, int, int]]) -> list[SecretMatch]:
     merged: list[SecretMatch] = []
     for kind, start, end in sorted(spans, key=lambda span: (span[1], span[2])):
         last = merged[-1] if merged else None
@@ -216,9 +244,18 @@ def guard_free_text(text: str, allowed: Iterable[str] = ()) -> None:
     for value in allowed:
         if value:
             text = text.replace(value, " ")
-    found = find_secrets(text)
+    found = find_guarded(text)
     if not found:
         return
+    if all(m.kind == "two_factor" for m in found):
+        raise InputError(
+            msg(
+                N_(
+                    "This looks like a 2FA secret (an authenticator key or an otpauth:// link),"
+                    " so it was not saved. Keep it only in your authenticator app."
+                )
+            )
+        )
     if all(looks_like_tx_hash(text[m.start : m.end]) for m in found):
         raise InputError(
             msg(

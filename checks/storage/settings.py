@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 LANGUAGES = ("en", "zh_CN")
 MIN_REMINDER_DAY = 1
 MAX_REMINDER_DAY = 28  # every month has it
+MAX_BYTES = 64 * 1024  # ours are a few hundred bytes; anything larger is not ours
 
 
 class Settings(NamedTuple):
@@ -48,18 +49,20 @@ def load_settings(paths: Paths, now: datetime | None = None) -> tuple[Settings, 
     default the current time) and defaults are returned."""
     path = paths.settings
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Settings(), None
-    except OSError:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError:  # none yet, or not a file we can read: the defaults
         return Settings(), None
     try:
+        if len(raw) > MAX_BYTES:
+            raise ValueError("far too large for settings")
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not an object")
         known = {k: data[k] for k in ("language", "reminder_day", "window_geometry") if k in data}
         return _clean(Settings(**known)), None
-    except (ValueError, TypeError, UnicodeDecodeError):
+    except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
+        # RecursionError: e.g. 1,000 nested brackets, which json cannot read either.
         if now is None:
             from datetime import datetime, timezone
 

@@ -15,6 +15,14 @@ A key that no longer fits the data (keyring entry deleted or replaced) is
 detected by a key check, the unreadable database is kept aside, the user is
 told, and a fresh one starts. Sensitive payloads are sealed with AES-GCM;
 only dates, scores and counts stay readable for quick listing.
+
+Opening holds the folder's lock (:mod:`checks.storage.lock`) from the first
+look at the folder until the key is found or made and recorded, so two starts
+at the same moment never make two keys or two half-migrated databases. The
+key lives in this folder's own keyring entry (:mod:`checks.storage.folder_id`);
+the entry all folders shared before is copied over when its key fits. Once
+the key is known, :mod:`checks.storage.upkeep` keeps damaged records aside
+and removes orphan evidence copies; file modes are fixed at every opening.
 """
 
 from __future__ import annotations
@@ -29,9 +37,11 @@ from typing import Any
 from checks import __version__
 from checks.files import KeptAside, clean_temp_files, stamp
 from checks.paths import Paths
-from checks.storage import crypto, keystore
+from checks.storage import crypto, folder_id, keystore, lock, upkeep
 from checks.storage.database import Database, move_database_aside, open_or_keep_aside
+from checks.storage.erase import owned_paths
 from checks.storage.keystore import KeyringState
+from checks.storage.upkeep import DamagedRecord
 
 Clock = Callable[[], datetime]
 
@@ -79,6 +89,7 @@ class Store:
         self._key = key
         self.source = source
         self.memory_files: dict[str, bytes] = {}  # evidence when nothing may touch disk
+        self.damaged: list[DamagedRecord] = []  # records kept aside when it was opened
 
     def __repr__(self) -> str:
         return f"Store(source={self.source.value}, path={self.db.path})"
@@ -200,19 +211,32 @@ class OpenOutcome:
     keyring_holds_data: bool = False
     kept_aside: list[KeptAside] = field(default_factory=list)
     key_created: bool = False
+    key_adopted: bool = False  # copied from the entry shared before issue 15 (or the DB's own)
     db: Database | None = field(default=None, repr=False)  # open, while a question is pending
 
 
 def open_store(paths: Paths, keyring_backend: Any = None, clock: Clock = utc_now) -> OpenOutcome:
-    """Open the data folder's database and find its key. Blocking: call off the UI thread."""
+    """Open the data folder's database and find its key. Blocking: call off the UI thread.
+
+    Holds the folder's lock throughout (another process opening the same
+    folder waits); raises :class:`checks.storage.lock.LockTimeout` if it never
+    comes free.
+    """
     paths.ensure()
+    with lock.exclusive(paths.data_dir):
+        return _open_locked(paths, keyring_backend, clock)
+
+
+def _open_locked(paths: Paths, keyring_backend: Any, clock: Clock) -> OpenOutcome:
     clean_temp_files(paths.data_dir)
-    if not paths.database.exists():
+    upkeep.fix_modes(owned_paths(paths), paths.data_dir)
+    own_id = folder_id.read(paths)
+    if not (paths.database.exists() or paths.database.is_symlink()):
         # Nothing saved yet: no database until there is a key for it, so that
         # "keep nothing after closing" leaves nothing behind.
-        found = keystore.read_key(keyring_backend)
-        if found.state is not KeyringState.AVAILABLE:
-            return OpenOutcome(need=Need.FALLBACK, keyring_state=found.state)
+        probe = keystore.read_key(keyring_backend, keystore.entry_for(own_id or folder_id.new()))
+        if probe.state is not KeyringState.AVAILABLE:
+            return OpenOutcome(need=Need.FALLBACK, keyring_state=probe.state)
     db, kept = open_or_keep_aside(paths.database, paths.damaged_dir, stamp(clock()))
     outcome = OpenOutcome(kept_aside=[kept] if kept else [])
     source = db.meta_get("key_source")
@@ -221,7 +245,11 @@ def open_store(paths: Paths, keyring_backend: Any = None, clock: Clock = utc_now
         outcome.need, outcome.db = Need.PASSPHRASE, db
         return outcome
 
-    found = keystore.read_key(keyring_backend)
+    recorded_id = db.meta_get(folder_id.META_KEY)
+    if own_id is None and folder_id.valid(recorded_id):
+        own_id = recorded_id  # the file was lost: the database remembers it
+    own_id = own_id or folder_id.new()
+    found = keystore.read_key(keyring_backend, keystore.entry_for(own_id))
     outcome.keyring_state = found.state
     if found.state is not KeyringState.AVAILABLE:
         outcome.need, outcome.db = Need.FALLBACK, db
@@ -230,6 +258,16 @@ def open_store(paths: Paths, keyring_backend: Any = None, clock: Clock = utc_now
 
     key = found.key
     check = db.meta_get("key_check")
+    if found.damaged:
+        # The entry holds no valid key. It is left as it is (never overwritten)
+        # and this folder takes a new id, so a new entry.
+        own_id = folder_id.new()
+    elif key is None and source == KeySource.KEYRING.value:
+        others = [keystore.LEGACY_ENTRY]
+        if folder_id.valid(recorded_id) and recorded_id != own_id:
+            others.append(keystore.entry_for(str(recorded_id)))
+        key = _adopt(keyring_backend, keystore.entry_for(own_id), check, others)
+        outcome.key_adopted = key is not None
     if source == KeySource.KEYRING.value and (key is None or not _fits(key, check)):
         # The key for this data is gone or replaced: keep the data aside.
         reason = "key-missing" if key is None and not found.damaged else "key-mismatch"
@@ -238,22 +276,55 @@ def open_store(paths: Paths, keyring_backend: Any = None, clock: Clock = utc_now
             move_database_aside(paths.database, paths.damaged_dir, reason, stamp(clock()))
         )
         db = Database.open(paths.database)
+        source = None
+    if folder_id.read(paths) != own_id:
+        folder_id.write(paths, own_id)  # before the key: a key is never made for a lost id
     if key is None:
-        created = keystore.create_key(keyring_backend)
+        created = keystore.create_key(keyring_backend, keystore.entry_for(own_id))
         if created.key is None:
             outcome.keyring_state = created.state
             outcome.need, outcome.db = Need.FALLBACK, db
             return outcome
-        key, outcome.key_created = created.key, True
-    _claim(db, key, KeySource.KEYRING)
-    outcome.store = Store(db, key, KeySource.KEYRING)
+        key, outcome.key_created = created.key, created.created
+    if source != KeySource.KEYRING.value or not _fits(key, db.meta_get("key_check")):
+        _claim(db, key, KeySource.KEYRING)
+    if db.meta_get(folder_id.META_KEY) != own_id:
+        db.meta_set(folder_id.META_KEY, own_id)
+    outcome.store = _ready(Store(db, key, KeySource.KEYRING), paths, clock)
     return outcome
 
 
-def create_database(paths: Paths) -> Database:
+def _adopt(backend: Any, entry: str, check: str | None, others: list[str]) -> bytes | None:
+    """Copy the key that fits this data from another entry into ``entry`` (if it
+    has none); the other entry is left as it is."""
+    for other in others:
+        candidate = keystore.read_key(backend, other).key
+        if candidate is not None and _fits(candidate, check):
+            copied = keystore.create_key(backend, entry, key=candidate)
+            return copied.key if copied.key is not None and _fits(copied.key, check) else None
+    return None
+
+
+def _ready(store: Store, paths: Paths, clock: Clock) -> Store:
+    """Keep damaged records aside and remove orphan evidence copies."""
+    cases: dict[str, set[str] | None] = {}
+
+    def seen(table: str, key: str, payload: Any) -> None:
+        if table == "cases":
+            cases[key] = upkeep.evidence_names(payload)
+
+    store.damaged = upkeep.sweep_records(
+        store.db, store.unseal, paths.damaged_dir, stamp(clock()), seen
+    )
+    upkeep.clean_orphan_evidence(paths, cases)
+    return store
+
+
+def create_database(paths: Paths, clock: Clock = utc_now) -> Database:
     """The database of a data folder that has none yet (before a passphrase is set)."""
     paths.ensure()
-    return Database.open(paths.database)
+    with lock.exclusive(paths.data_dir):
+        return open_or_keep_aside(paths.database, paths.damaged_dir, stamp(clock()))[0]
 
 
 def setup_passphrase(db: Database, passphrase: str) -> Store:
@@ -279,7 +350,12 @@ def unlock_with_passphrase(db: Database, passphrase: str) -> Store:
     key = crypto.derive_key(passphrase, salt, n)
     if not _fits(key, db.meta_get("key_check")):
         raise WrongPassphrase()
-    return Store(db, key, KeySource.PASSPHRASE)
+    store = Store(db, key, KeySource.PASSPHRASE)
+    if db.path is None:
+        return store
+    paths = Paths(db.path.parent)
+    with lock.exclusive(paths.data_dir):
+        return _ready(store, paths, utc_now)
 
 
 def start_fresh(paths: Paths, db: Database, reason: str, clock: Clock = utc_now) -> KeptAside:

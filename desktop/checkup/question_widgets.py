@@ -246,7 +246,7 @@ class TotpBox(_SecretBox):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(_("otpauth://… link or the secret (letters A–Z, 2–7)"))
         self.secret.setAccessibleName(_("Your 2FA backup"))
-        guard(self.secret)
+        guard(self.secret, two_factor_field=True)  # the secret is tested here, never kept
         self.code = QLineEdit(self)
         self.code.setObjectName("totpCode")
         self.code.setPlaceholderText(_("The 6-digit code your phone shows now"))

@@ -63,6 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     link.add_argument("text")
     link.add_argument("--json", action="store_true")
     link.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
+    doctor = commands.add_parser(
+        "doctor",
+        help="open the data folder as the app does, read every record, report"
+        " (exit 0 healthy, 1 damage found and kept aside, 2 could not open the data)",
+    )
+    doctor.add_argument("--json", action="store_true")
+    doctor.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
+    erase = commands.add_parser(
+        "erase", help='delete all data of this data folder and its key ("Delete all my data")'
+    )
+    erase.add_argument("--yes", action="store_true", help="yes, delete it all: it cannot be undone")
+    erase.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
     return parser
 
 
@@ -142,16 +154,18 @@ def check_link(text: str, as_json: bool, language: str | None) -> int:
     return 0
 
 
-def _load_pure_python_first() -> None:
+def _load_pure_python_first(single_window: bool = True) -> None:
     """Import the window's Qt-free modules before PySide6.
 
     PySide6 reads the source of every module imported after it, looking for
     ``__feature__`` (about 0.3 ms a module, 8 ms for these); modules already
-    loaded are left alone. Measured in bench/RESULTS.md.
+    loaded are left alone. Measured in bench/RESULTS.md. ``desktop.instance``
+    (one window per data folder) only when it will be used.
     """
     import importlib
 
-    for name in ("checks.storage.settings", "desktop.context", "desktop.crash", "desktop.i18n"):
+    names = ["checks.storage.settings", "desktop.context", "desktop.crash", "desktop.i18n"]
+    for name in names + (["desktop.instance"] if single_window else []):
         importlib.import_module(name)
 
 
@@ -213,13 +227,19 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_print(args)
     if args.command == "check-link":
         return check_link(args.text, args.json, args.doc_lang or args.lang)
+    if args.command in ("doctor", "erase"):
+        from desktop.cli import data_commands
+
+        args.doc_lang = args.doc_lang or args.lang
+        run = data_commands.run_doctor if args.command == "doctor" else data_commands.run_erase
+        return run(args)
     try:
         # The garbage collector would walk the objects made while starting
         # again and again, ~20 M instructions (3 % of the start-up), and
         # they live as long as the app. It is paused until the first paint
         # (desktop.app.prepare_for_use), or a few seconds at most.
         gc.disable()
-        _load_pure_python_first()
+        _load_pure_python_first(single_window=not args.exit_after_first_paint)
         import PySide6.QtCore  # noqa: F401  (installs the import hook lightened next)
 
         lighten_pyside_import_hook()

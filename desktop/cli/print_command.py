@@ -109,7 +109,20 @@ def local_zone() -> tzinfo:
 
 def open_data(paths: Paths, ask: bool = True) -> Any | None:
     """The open store, ``None`` when nothing was ever saved; :class:`PrintError` when
-    the data is there but cannot be opened (no keyring, locked, wrong passphrase)."""
+    the data is there but cannot be opened (no keyring, locked, wrong passphrase).
+    Records that could not be read were kept aside on opening: each is noted."""
+    store = _open_data(paths, ask)
+    for record in getattr(store, "damaged", ()):
+        print(
+            _("Note: a saved record could not be read and was kept aside at {path}.").format(
+                path=record.kept_at
+            ),
+            file=sys.stderr,
+        )
+    return store
+
+
+def _open_data(paths: Paths, ask: bool) -> Any | None:
     if not paths.database.exists():
         return None
     from checks.storage import store as data

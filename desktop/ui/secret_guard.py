@@ -1,8 +1,8 @@
-"""The secret guard on every text field: a seed phrase or private key typed
-or pasted into any field is refused with a kind explanation, and the field
-is cleared — so it can never be stored, printed or sent.
+"""The secret guard on every text field: a seed phrase, private key or 2FA
+secret typed or pasted into any field is refused with a kind explanation, and
+the field is cleared — so it can never be stored, printed or sent.
 
-The detection is :func:`checks.secrets.find_secrets`. It never stalls the
+The detection is :func:`checks.secrets.find_guarded`. It never stalls the
 window: a short text (what people type) is checked at once once the word
 lists are loaded — at most ~15 ms even for 200 characters of wordlist
 hanzi —, anything longer or earlier in the background, newest text only.
@@ -33,10 +33,10 @@ def _text(field: Field) -> str:
 
 
 def _kinds(text: str) -> list[str]:
-    from checks.secrets import find_secrets, looks_like_tx_hash
+    from checks.secrets import find_guarded, looks_like_tx_hash
 
     kinds: list[str] = []
-    for match in find_secrets(text):
+    for match in find_guarded(text):
         hex_value = match.kind == "private_key" and looks_like_tx_hash(
             text[match.start : match.end]
         )
@@ -63,6 +63,13 @@ def explanation(kinds: list[str]) -> str:
             " Never type it into any app or website, and never give it to anyone — whoever"
             " has it owns your coins. Real support never asks for it."
         )
+    if set(kinds) == {"two_factor"}:
+        return _(
+            "This looks like a 2FA secret — the key behind your authenticator app's codes, or"
+            " an otpauth:// link. It was removed and not saved. Whoever has it can make your"
+            " sign-in codes: keep it only in your authenticator app and its backup, and never"
+            " give it to anyone. Real support never asks for it."
+        )
     return _(
         "This looks like a private key. It was removed and not saved. Never type it into"
         " any app or website, and never give it to anyone — whoever has it owns your coins."
@@ -87,12 +94,15 @@ def guard(
     on_refused: Callable[[list[str]], None] | None = None,
     *,
     transaction_field: bool = False,
+    two_factor_field: bool = False,
 ) -> None:
     """Watch ``field``; refuse and clear it when it holds a secret.
 
     A ``transaction_field`` (a transaction hash or an address) is where 64 hex
     digits belong: such a value is left to the field's own validation, but a
-    seed phrase, an extended private key or a WIF key is still refused.
+    seed phrase, an extended private key or a WIF key is still refused. A
+    ``two_factor_field`` (the checkup's 2FA backup test, which keeps nothing)
+    is where a 2FA secret belongs; everything else is still refused there.
     """
     busy = False
     waiting = False
@@ -100,6 +110,8 @@ def guard(
     def refuse(kinds: list[str]) -> None:
         if transaction_field:
             kinds = [kind for kind in kinds if kind != "hex64"]
+        if two_factor_field:
+            kinds = [kind for kind in kinds if kind != "two_factor"]
         if not kinds:
             return
         field.clear()
@@ -141,3 +153,4 @@ def guard(
     holder: QObject = field
     holder.setProperty("secretGuard", True)
     holder.setProperty("transactionField", transaction_field)
+    holder.setProperty("twoFactorField", two_factor_field)
