@@ -52,6 +52,15 @@ METHOD = """\
 - **6** — `checks.secrets.find_secrets` on generated text (seeded): English
   prose, Chinese prose, 64-hex hashes and addresses, one public BIP-39 test
   vector.
+- **8** — `checks.phishing.classify` on the look-alike fixtures once its tables
+  are read, and on the longest texts it accepts; `checks.help` search queries
+  in both languages on the whole corpus (the tests count this work; here it is
+  timed).
+- **9** — costs the code's comments give as reasons for a choice, measured so
+  the comments need no numbers: each one that depends on what a process has
+  loaded (the first dataclass, PySide's enums, its import hook, a full garbage
+  collection over the start-up's objects, fonts, QtSvg) in fresh processes,
+  median of five; memory as the change in resident size (`VmRSS`).
 - In-process sections run each in their own fresh process
   (`python -m bench.section NAME`). Children are started through a small
   launcher (`bench/spawn.py`) so that their peak memory is their own.

@@ -13,7 +13,7 @@ import sys
 from dataclasses import asdict
 
 MARKER = "BENCH-ROWS:"
-SECTIONS = ("typing", "probes", "printing", "history", "guard", "stability")
+SECTIONS = ("typing", "probes", "printing", "history", "guard", "lookups", "costs", "stability")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -90,6 +90,6 @@ def keep_aside(path: Path, dest_dir: Path, reason: str, stamp: str) -> Path:
 
 def stamp(moment: datetime) -> str:
     """A file-name-safe UTC time stamp, e.g. ``20261122T101500Z``."""
-    from datetime import timezone
+    from datetime import timezone  # datetime: not before the first paint
 
     return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")

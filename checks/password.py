@@ -36,7 +36,7 @@ from typing import Any
 from checks.i18n import N_, Msg, msg
 
 MAX_SCORED_CHARS = 72  # zxcvbn 4.5 refuses longer input
-QUICK_PREFIX_CHARS = 16  # worst case ~40 ms here (24 chars: ~450 ms)
+QUICK_PREFIX_CHARS = 16  # zxcvbn's worst case grows fast with length (bench/RESULTS.md, 9b)
 
 # zxcvbn keeps the user-input dictionary in module-global state and is not
 # re-entrant: every call goes through this lock.
@@ -303,6 +303,7 @@ def _derive(result: Mapping[str, Any]) -> _Scored:
 
 
 def _brute_force_estimate(length: int) -> _Scored:
+    # zxcvbn: on first use, as above
     from zxcvbn.time_estimates import display_time, guesses_to_score
 
     guesses_log10 = float(length)  # zxcvbn's brute-force cardinality is 10

@@ -23,8 +23,8 @@ class Paths(NamedTuple):
     """All file locations, derived from one data folder.
 
     The records read before the first paint (this, ``Settings``,
-    ``KeptAside``) are named tuples: making a dataclass costs ~2 ms at
-    import, a named tuple a fifth of that (bench/RESULTS.md).
+    ``KeptAside``) are named tuples: the first dataclass of a process
+    costs more than a named tuple (bench/RESULTS.md, 9a).
     """
 
     data_dir: Path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from argparse import Namespace
 from pathlib import Path
@@ -13,7 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from checks import APP_NAME, __version__
-from checks.paths import Paths
+from checks.paths import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, Paths, make_private_dir
 from checks.storage.settings import load_settings
 from desktop import crash
 from desktop.background import serial_pool
@@ -31,9 +32,9 @@ def prefer_simplified_chinese(app: QApplication) -> None:
     """Name the Simplified Chinese families as the app font's fallbacks.
 
     Needed wherever Chinese is shown (the Chinese UI; the language list and
-    bilingual texts in the English one). Resolving them costs ~4 MB, so an
-    English window does it right after its first paint, when it has shown no
-    Chinese yet.
+    bilingual texts in the English one). Resolving them costs memory
+    (bench/RESULTS.md, 9i), so an English window does it right after its
+    first paint, when it has shown no Chinese yet.
     """
     font = QFont(app.font())
     if font.families()[1:] != CJK_FAMILIES:
@@ -43,7 +44,7 @@ def prefer_simplified_chinese(app: QApplication) -> None:
 
 def run_probes(topic: str) -> list[Any]:
     """The real probes of the machine (loaded when a checkup first needs them)."""
-    from checks.checkup import detect
+    from checks.checkup import detect  # when a checkup first probes
 
     return detect.run_probes(topic)
 
@@ -56,11 +57,7 @@ def keep_qt_settings_in(folder: Path) -> None:
     The folder (0700) and its file (0600) are made here, before Qt writes:
     Qt would make them 0755/0644 (0777/0666 under umask 000), and it keeps the
     mode of a file that exists when it saves."""
-    import os
-
-    from PySide6.QtCore import QSettings
-
-    from checks.paths import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private_dir
+    from PySide6.QtCore import QSettings  # after the first paint
 
     conf = folder / "QtProject.conf"
     flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
@@ -84,7 +81,7 @@ def after_first_paint(window: MainWindow) -> None:
     window.watch_for_due_checkup()
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        from desktop.ui.dark_style import keep_indicators_visible
+        from desktop.ui.dark_style import keep_indicators_visible  # after the first paint
 
         prefer_simplified_chinese(app)
         keep_indicators_visible(app)
@@ -96,12 +93,12 @@ def prepare_for_use(owner: QObject) -> None:
 
     The objects made at start-up live as long as the app: frozen, Python's
     full garbage collections skip them, so a collection triggered by work in
-    a background thread holds the UI thread for a few ms instead of ~20 ms
-    (measured; bench/typing_latency.py). The collector, paused while the
-    window was built (desktop.cli), runs again from here. Then the secret
-    guard's word lists load in the background.
+    a background thread holds the UI thread far less (bench/RESULTS.md, 9h;
+    bench/typing_latency.py). The collector, paused while the window was
+    built (desktop.cli), runs again from here. Then the secret guard's word
+    lists load in the background.
     """
-    from desktop.ui.secret_guard import warm_up_in_background
+    from desktop.ui.secret_guard import warm_up_in_background  # after the first paint
 
     gc.freeze()
     gc.enable()
@@ -109,7 +106,7 @@ def prepare_for_use(owner: QObject) -> None:
 
 
 def crash_notice(window: MainWindow, log: str) -> None:
-    from desktop.ui import dialogs
+    from desktop.ui import dialogs  # only when something crashed
 
     dialogs.crash_notice(window, log)
 
@@ -219,7 +216,7 @@ def run_app(args: Namespace) -> int:
     # (desktop.instance). A probe (--exit-after-first-paint) always paints its own.
     window_lock = None
     if not args.exit_after_first_paint:
-        from desktop import instance
+        from desktop import instance  # only for a start that will stay open
 
         data_dir = Paths.from_environment().data_dir
         window_lock = instance.claim(data_dir)

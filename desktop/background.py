@@ -3,7 +3,8 @@
 ``run_in_background(fn, on_done, on_error, owner)`` runs ``fn`` on a
 thread pool; the result (or exception) comes back by a queued signal to the
 thread that called, i.e. the UI thread. Nothing is delivered once ``owner``
-has been destroyed. Tests pass :class:`SyncPool` to run work inline.
+has been destroyed. Tests pass :class:`SyncPool` to run work inline, or
+:class:`DeferredPool` to deliver results late.
 """
 
 from __future__ import annotations
@@ -74,6 +75,28 @@ class SyncPool:
 
     def waitForDone(self, msecs: int = -1) -> bool:
         return True
+
+
+class DeferredPool:
+    """A stand-in for QThreadPool that keeps each task until the test runs it:
+    results arrive late, e.g. after the user changed page."""
+
+    def __init__(self) -> None:
+        self.waiting: list[QRunnable] = []
+
+    def start(self, runnable: QRunnable) -> None:
+        self.waiting.append(runnable)
+
+    def run_waiting(self) -> int:
+        """Run every task waiting (and those they start), in order; how many ran."""
+        count = 0
+        while self.waiting:
+            self.waiting.pop(0).run()
+            count += 1
+        return count
+
+    def waitForDone(self, msecs: int = -1) -> bool:
+        return not self.waiting
 
 
 def serial_pool() -> QThreadPool:

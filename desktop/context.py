@@ -28,8 +28,8 @@ def utc_now() -> datetime:
 
 class AppContext:
     """What the window and its pages share. A plain class, not a dataclass:
-    it is built before the first paint, and making a dataclass costs ~2 ms
-    at import (bench/RESULTS.md)."""
+    it is built before the first paint, where the first dataclass of a
+    process is a cost (bench/RESULTS.md, 9a)."""
 
     def __init__(
         self,

@@ -34,7 +34,7 @@ def describe(exc_type: type[BaseException], tb: TracebackType | None) -> str:
 
 
 def write_log(logs_dir: Path, exc_type: type[BaseException], tb: TracebackType | None) -> Path:
-    from datetime import datetime, timezone
+    from datetime import datetime, timezone  # datetime: not before the first paint
 
     now = datetime.now(timezone.utc)
     path = logs_dir / f"crash-{stamp(now)}.log"

@@ -11,11 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.i18n import _, tr
 from desktop.ui.icons import icon
-from desktop.ui.widgets import ActionTile, heading, page_layout, scaled_font
+from desktop.ui.widgets import ActionTile, Banner, heading, page_layout, scaled_font
 
 if TYPE_CHECKING:
     from checks.home import Notice
-    from desktop.ui.widgets import Banner
 
 PANIC_SHORTCUT = "Ctrl+Shift+P"
 SETTINGS_SHORTCUT = "Ctrl+,"
@@ -143,8 +142,6 @@ class HomePage(QWidget):
 
     def set_notices(self, notices: Sequence[Notice], actions: dict[str, str]) -> None:
         """Replace the banners. ``actions`` maps a notice's action to a button label."""
-        from desktop.ui.widgets import Banner  # banners come after the first paint
-
         for banner in self.banners:
             self.banner_area.removeWidget(banner)
             banner.deleteLater()
@@ -174,6 +171,6 @@ class HomePage(QWidget):
         return lambda: self.action_requested.emit(action or "")
 
     def focus_panic(self) -> None:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import Qt  # Qt's enums: after the first paint
 
         self.panic.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -47,8 +47,23 @@ def normalise_language(name: str | None) -> str:
     return "en"
 
 
+def cli_language(chosen: str | None) -> str:
+    """For a command-line run: --lang, else the environment's locale (zh_* or Chinese
+    → zh_CN), without Qt."""
+    if chosen:
+        return chosen
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value and value not in ("C", "POSIX"):
+            return normalise_language(value.split(":")[0])
+    import locale  # the commands only: the window's start-up does without it
+
+    system = locale.getlocale()[0] or ""
+    return "zh_CN" if system.lower().startswith("chinese") else normalise_language(system)
+
+
 def system_language() -> str:
-    from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QLocale  # Qt only in the window: the commands run without it
 
     return normalise_language(QLocale.system().name())
 
@@ -69,7 +84,7 @@ def set_language(language: str, app: Any = None) -> None:
     _translation = catalog(_language)
     if app is None:
         return
-    from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QLocale  # Qt only in the window: the commands run without it
 
     # Qt's own words that are not in qtbase's catalogue (month and day names in
     # date pickers, number formats) follow the default locale.
@@ -83,7 +98,7 @@ def set_language(language: str, app: Any = None) -> None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
     if _language != "en":
-        from PySide6.QtCore import QLibraryInfo, QTranslator
+        from PySide6.QtCore import QLibraryInfo, QTranslator  # as above
 
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

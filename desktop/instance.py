@@ -101,10 +101,10 @@ def tell_running_window(data_dir: Path, panic: bool, wait_s: float = ANSWER_WAIT
 def listen_when_painted(window: MainWindow, data_dir: Path) -> None:
     """Listen once ``window`` is on screen (or after a few seconds at the latest):
     a child of the window named ``instanceListener``."""
-    from PySide6.QtCore import QObject, QTimer
+    from PySide6.QtCore import QObject, QTimer  # the lock check before the paint loads no Qt
 
     def listen() -> None:
-        from desktop.instance_listener import Listener
+        from desktop.instance_listener import Listener  # QtNetwork: after the first paint
 
         if window.findChild(QObject, Listener.NAME) is None:
             Listener(window, server_name(data_dir))

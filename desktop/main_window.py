@@ -19,7 +19,7 @@ from checks.storage.settings import Settings, save_settings
 from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.home_page import HELP_SHORTCUT, PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
-from desktop.i18n import _, tr
+from desktop.i18n import _, current_language, tr
 from desktop.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -27,11 +27,11 @@ if TYPE_CHECKING:
 
     from checks.home import Notice
     from checks.i18n import Msg
-    from checks.storage import erase
+    from checks.storage import erase  # only to delete everything
     from checks.storage.store import CaseSummary, RunSummary
-    from desktop.checkup.controller import CheckupController
-    from desktop.panic.controller import PanicController
-    from desktop.unlock import DataUnlocker
+    from desktop.checkup.controller import CheckupController  # on first use
+    from desktop.panic.controller import PanicController  # on first use
+    from desktop.unlock import DataUnlocker  # after the first paint
 
 
 # What the home screen's notices are made from, read in the storage thread:
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.build_pages()
         self.resize(860, 640)
         if ctx.settings.window_geometry:
-            from PySide6.QtCore import QByteArray  # its enums cost ~0.5 ms: only when needed
+            from PySide6.QtCore import QByteArray  # its enums (bench 9e): only when needed
 
             self.restoreGeometry(QByteArray(base64.b64decode(ctx.settings.window_geometry)))
         self.installEventFilter(self)
@@ -70,8 +70,8 @@ class MainWindow(QMainWindow):
     def complete(self) -> None:
         """What the first paint does without: the icons of the window and of
         Settings, and the keyboard shortcuts. Building their Python types
-        (QIcon, QKeySequence) costs ~5 ms, so build_window calls this right
-        after the first paint (bench/RESULTS.md)."""
+        (QIcon, QKeySequence) takes time (bench/RESULTS.md, 9e), so build_window
+        calls this right after the first paint."""
         if self.completed:
             return
         self.completed = True
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
     @property
     def unlocker(self) -> DataUnlocker:
         if self._unlocker is None:
-            from desktop.unlock import DataUnlocker
+            from desktop.unlock import DataUnlocker  # after the first paint
 
             self._unlocker = DataUnlocker(self.ctx, self)
             self._unlocker.ready.connect(self.refresh_notices)
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
     @property
     def checkup(self) -> CheckupController:
         if self._checkup is None:
-            from desktop.checkup.controller import CheckupController
+            from desktop.checkup.controller import CheckupController  # on first use
 
             self._checkup = CheckupController(self.ctx, self.stack, self)
             self._checkup.go_home.connect(self.show_home)
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
     @property
     def panic(self) -> PanicController:
         if self._panic is None:
-            from desktop.panic.controller import PanicController
+            from desktop.panic.controller import PanicController  # on first use
 
             self._panic = PanicController(self.ctx, self.stack, self)
             self._panic.go_home.connect(self.show_home)
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
 
     def print_kit(self) -> None:
         """Print or save the recovery kit (the wallets of the latest checkup, if any)."""
-        from desktop.printing import print_recovery_kit
+        from desktop.printing.flow import print_recovery_kit  # printing loads when used
 
         print_recovery_kit(self, self.ctx)
 
@@ -184,11 +184,12 @@ class MainWindow(QMainWindow):
                 self.home.set_notices([], {})
             return
         now = self.ctx.clock()
-        from datetime import timezone
+        from datetime import timezone  # datetime: not before the first paint
 
         tz = self.ctx.local_now().tzinfo or timezone.utc
 
         def read() -> NoticeState:
+            # in the storage thread, after the first paint
             from checks.checkup.flow import DRAFT_NAME
             from checks.panic.case import Case
             from checks.panic.followup import case_notice, open_label
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
                     case = Case.from_payload(store.load_case(summary.id) or {})
                 except (KeyError, TypeError, ValueError):
                     continue  # unreadable: the plain "open cases" banner still shows it
-                case_notices.append(case_notice(case, now, tz))
+                case_notices.append(case_notice(case, now, tz, current_language()))
                 labels[f"case:{case.id}"] = open_label(case, tz)  # each button says which case
             draft = store.get_draft(DRAFT_NAME) is not None
             return store.list_checkup_runs(), cases, store.keeps_data, case_notices, draft, labels
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
         )
 
     def _show_notices(self, state: NoticeState) -> None:
-        from checks.home import notices
+        from checks.home import notices  # after the first paint
 
         runs, cases, keeps_data, case_notices, draft, labels = state
         ctx = self.ctx
@@ -260,7 +261,7 @@ class MainWindow(QMainWindow):
 
     def _notify_due(self) -> None:
         """Once per session, where the platform has a tray: the checkup is due."""
-        from PySide6.QtWidgets import QSystemTrayIcon
+        from PySide6.QtWidgets import QSystemTrayIcon  # only for a reminder
 
         if self._tray_notified or not QSystemTrayIcon.isSystemTrayAvailable():
             return
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_tray_message(self, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QSystemTrayIcon
+        from PySide6.QtWidgets import QSystemTrayIcon  # only for a reminder
 
         self.tray = QSystemTrayIcon(icon("app"), self)
         self.tray.setToolTip(_("Wallet Checkup"))
@@ -282,15 +283,15 @@ class MainWindow(QMainWindow):
 
     def open_help(self, article_id: str | None = None) -> None:
         """Show the help centre (its own window, not modal), at ``article_id`` if given."""
-        from PySide6.QtCore import QLocale
+        from PySide6.QtCore import QLocale  # the help window: on first use
 
-        from checks.directory.reporting import default_region
+        from checks.directory.reporting import region_for
         from desktop.help.window import HelpWindow
 
         if self.help_window is None:
             self.help_window = HelpWindow(
                 self,
-                region=default_region(QLocale.system().name()),
+                region=region_for(QLocale.system().name(), current_language()),
                 data_folder=str(self.ctx.paths.data_dir),
             )
         window = self.help_window
@@ -298,7 +299,7 @@ class MainWindow(QMainWindow):
         if article_id is not None:  # history only for an article read in an open window
             window.show_article(article_id, remember=window.isVisible())
         window.show()
-        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtGui import QGuiApplication  # only when the window is placed again
 
         if QGuiApplication.platformName() != "offscreen":  # it cannot raise, and says so
             window.raise_()
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
     # -- settings and data -------------------------------------------------
 
     def open_settings(self) -> None:
-        from desktop.settings_dialog import SettingsDialog
+        from desktop.settings_dialog import SettingsDialog  # on first use
 
         dialog = SettingsDialog(self.ctx.settings, self.ctx.paths, self)
         dialog.erase_requested.connect(self.erase_all_data)
@@ -341,7 +342,7 @@ class MainWindow(QMainWindow):
         )
 
     def _save_failed(self, exc: Exception) -> None:
-        from desktop.ui import dialogs
+        from desktop.ui import dialogs  # dialogs: after the first paint
 
         dialogs.warn(
             self,
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
         )
 
     def erase_all_data(self) -> None:
-        from checks.storage import erase
+        from checks.storage import erase  # only to delete everything
 
         ctx = self.ctx
         store, ctx.store = ctx.store, None
@@ -365,7 +366,7 @@ class MainWindow(QMainWindow):
         run_in_background(work, self._erased, None, owner=self, pool=ctx.storage_pool)
 
     def _erased(self, report: erase.EraseReport) -> None:
-        from desktop.ui import dialogs
+        from desktop.ui import dialogs  # dialogs: after the first paint
 
         self.ctx.data_erased = True
         self.ctx.kept_aside.clear()

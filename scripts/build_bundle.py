@@ -44,6 +44,7 @@ CONTENTS = "_internal"  # PyInstaller's contents folder in a one-folder build
 REQUIRED_FILES = (
     "mnemonic/wordlist/english.txt",
     "mnemonic/wordlist/chinese_simplified.txt",
+    "publicsuffixlist/public_suffix_list.dat",
     "keyring-*.dist-info/entry_points.txt",
     "PySide6/*translations/qtbase_zh_CN.qm",
 )
@@ -56,6 +57,7 @@ REQUIRED_MODULES = (
     "jeepney.io.blocking",
     "zxcvbn.frequency_lists",
     "mnemonic",
+    "publicsuffixlist",
 )
 # Qt pieces the spec leaves out (in a pruned build they must be gone).
 FORBIDDEN_FILES = (

@@ -6,7 +6,7 @@ The sources are the SVG files in ``resources/icons``; Qt's SVG renderer
 draws them at each size (no Pillow, no Inkscape). The window uses the
 PNGs in ``resources/icons/png`` (``NAME-SIZE.png``): decoding a PNG needs
 no plugin, while the first SVG loads Qt's SVG module and plugins, which
-cost about 5 MB and several milliseconds before the first paint.
+cost memory and time before the first paint (bench/RESULTS.md, 9j).
 
 The .ico (Windows) and .icns (macOS) files are both containers of PNG
 images, written here by hand:

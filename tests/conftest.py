@@ -13,8 +13,17 @@ import socket
 import keyring.backend
 import keyring.errors
 import pytest
+from hypothesis import HealthCheck, settings
 
 from checks.paths import Paths
+
+# One profile for every property test. No per-example deadline and no "too slow"
+# health check: a shared 2-core machine is no stopwatch, and how fast things are
+# is `python -m bench`'s job. Each test sets only how many examples it wants.
+settings.register_profile(
+    "wallet-checkup", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("wallet-checkup")
 
 FIXED_NOW = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
 

@@ -14,7 +14,7 @@ from checks.checkup.detect import from_device, from_wifi
 from checks.checkup.flow import PROBE, USER, CheckupFlow
 from checks.checkup.questions import BY_ID, DONT_KNOW, QUESTIONS, TOPIC_IDS, Kind
 from checks.checkup.run import CheckupRun, build_run, compare
-from checks.checkup.score import URGENT_CAP, compute, explain
+from checks.checkup.score import NOT_ACCEPTABLE, URGENT_CAP, can_accept, compute, explain
 from checks.findings import Severity
 from checks.i18n import InputError
 from checks.probes.device import parse_fdesetup
@@ -61,6 +61,11 @@ GOOD_ANSWERS = {
     "support_contact": "official",
     "approvals": "recent",
     "blind_signing": "never",
+    "remote_control": "never",
+    "hardware_source": "official",
+    "cashout": "never",
+    "address_source": "fresh",
+    "address_check": "whole",
 }
 
 
@@ -362,12 +367,42 @@ def test_urgent_finding_caps_score_below_50() -> None:
 
 
 def test_accepted_risk_stops_lowering_score_but_stays_listed() -> None:
-    run = build_run(flow_with(with_changes(seed_storage=["photo"])), NOW)
-    accepted = run.with_accepted("seed_digital", "The photo is on an offline camera card.")
-    assert accepted.score.overall == 100
-    assert "seed_digital" in [f.id for f in accepted.findings]
+    run = build_run(flow_with(with_changes(wifi_security="open", public_wifi="often")), NOW)
+    assert "wifi_open_wallet" in run.finding_ids and run.score.overall == URGENT_CAP
+    accepted = run.with_accepted("wifi_open_wallet", "I only open the wallet on my phone's data.")
+    assert accepted.score.overall > URGENT_CAP and not accepted.score.capped
+    assert "wifi_open_wallet" in [f.id for f in accepted.findings]
     assert accepted.urgent_count == 0
-    assert accepted.without_accepted("seed_digital").score.overall == URGENT_CAP
+    assert accepted.without_accepted("wifi_open_wallet").score.overall == URGENT_CAP
+
+
+@pytest.mark.parametrize(
+    ("finding", "changes"),
+    [
+        ("seed_digital", {"seed_storage": ["photo"]}),
+        ("seed_exposed", {"seed_exposed": "website"}),
+        ("install_unofficial", {"install_source": "search"}),
+        ("hardware_prefilled", {"hardware_source": "prefilled"}),  # a seed someone else knows
+        ("remote_stranger", {"remote_control": "stranger"}),
+    ],
+)
+def test_a_leaked_seed_or_unofficial_app_cannot_be_accepted(
+    finding: str, changes: dict[str, object]
+) -> None:
+    """Issue 17, item 13: accepting lifted the cap, so a leaked seed scored Excellent."""
+    assert finding in NOT_ACCEPTABLE and not can_accept(finding)
+    run = build_run(flow_with(with_changes(**changes)), NOW)
+    assert finding in run.finding_ids
+    with pytest.raises(InputError) as refused:
+        run.with_accepted(finding, "I am sure nobody saw it.")
+    assert "cannot be accepted" in refused.value.message.render()
+    # Not through a new run either, nor through a stored run that says it was accepted.
+    assert (
+        finding not in build_run(flow_with(with_changes(**changes)), NOW, {finding: "x"}).accepted
+    )
+    stored = CheckupRun.from_payload({**run.to_payload(), "accepted": {finding: "old app"}})
+    assert stored.score.overall <= URGENT_CAP
+    assert stored.urgent_count >= 1
 
 
 def test_accepting_needs_a_reason_without_secrets() -> None:

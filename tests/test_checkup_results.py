@@ -27,7 +27,7 @@ from desktop.checkup.history_page import HistoryPage
 from desktop.checkup.results_page import FindingCard, ResultsPage
 from desktop.checkup.wizard import CheckupWizard
 from desktop.i18n import _, tr
-from desktop.ui import dialogs
+from desktop.ui import dialogs, secret_guard
 from desktop.ui.widgets import SEVERITY_COLOURS
 
 
@@ -59,35 +59,48 @@ def card(page: ResultsPage, finding_id: str) -> FindingCard:
 def test_accept_a_risk_with_a_reason_in_the_window(qtbot, window, monkeypatch) -> None:
     asked: list[str] = []
 
-    def ask_text(parent, title, label, on_text, max_length=500):
+    def ask_text(parent, title, label, on_text, max_length=500, *, guard):
+        assert guard is secret_guard.guard  # the reason's field refuses secrets
         asked.append(title)
-        on_text("The photo is on a camera card that never goes online.")
+        on_text("I only open the wallet on my phone's own data.")
 
     monkeypatch.setattr(dialogs, "ask_text", ask_text)
     win = window()
-    page = results(win, build_run(flow_with(with_changes(seed_storage=["paper", "photo"])), NOW))
+    answers = with_changes(wifi_security="open", public_wifi="often")
+    page = results(win, build_run(flow_with(answers), NOW))
     assert ">49</span>" in shown_score(page)
-    button = card(page, "seed_digital").button
+    button = card(page, "wifi_open_wallet").button
     assert button is not None and button.text() == "Accept this risk…"
     tab_to(qtbot, button)
     qtbot.keyClick(button, Qt.Key.Key_Space)
 
     assert asked == ["Accept this risk"]
     assert page.run.accepted == {
-        "seed_digital": "The photo is on a camera card that never goes online."
+        "wifi_open_wallet": "I only open the wallet on my phone's own data."
     }
-    assert ">100</span>" in shown_score(page)  # it no longer lowers the score …
-    accepted = card(page, "seed_digital")  # … but stays listed, with the reason
+    # it no longer lowers the score …
+    assert f">{page.run.score.overall}</span>" in shown_score(page)
+    assert page.run.score.overall > 49
+    accepted = card(page, "wifi_open_wallet")  # … but stays listed, with the reason
     reason = accepted.findChild(QLabel, "acceptedReason").text()
-    assert "camera card that never goes online" in reason
+    assert "phone's own data" in reason
     assert accepted.button is not None and accepted.button.text() == "Undo"
+
+
+def test_a_leaked_seed_offers_no_accept_button(qtbot, window) -> None:
+    """Issue 17, item 13."""
+    win = window()
+    page = results(win, build_run(flow_with(with_changes(seed_storage=["paper", "photo"])), NOW))
+    seed = card(page, "seed_digital")
+    assert seed.button is None
+    assert seed.findChild(QLabel, "acceptedReason").text() == "This risk cannot be accepted."
 
 
 def test_a_reason_with_a_seed_phrase_is_refused(qtbot, window, monkeypatch) -> None:
     warned: list[str] = []
     seed = "abandon " * 11 + "about"
     monkeypatch.setattr(
-        dialogs, "ask_text", lambda p, t, label, on_text, max_length=500: on_text(seed)
+        dialogs, "ask_text", lambda p, t, label, on_text, max_length=500, **_kw: on_text(seed)
     )
     monkeypatch.setattr(dialogs, "warn", lambda p, title, text, detail="": warned.append(text))
     win = window()

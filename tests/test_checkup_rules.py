@@ -126,6 +126,7 @@ def test_hot_value_cannot_exceed_the_total(total: str, hot: str, clash: bool) ->
         "spending": "monthly",
         "extra_protection": "no",
         "inheritance": "no",
+        "cashout": "never",
     }.items():
         flow.answer(question, value)
     flow.go_to("cold_storage")
@@ -167,4 +168,33 @@ def test_every_cold_storage_finding_is_reachable() -> None:
     for *_answers, expected in TIERS:
         reached |= expected
     reached |= {"verify_on_device", "extra_protection", "inheritance_plan", "value_unknown"}
+    # Where the hardware wallet came from, and cashing out (issue 17).
+    reached |= {"hardware_prefilled", "hardware_marketplace", "otc_cashout"}
     assert reached == COLD_FINDINGS
+
+
+@pytest.mark.parametrize(
+    ("answers", "finding"),
+    [
+        ({"hardware_wallet": "yes", "hardware_source": "prefilled"}, "hardware_prefilled"),
+        ({"hardware_wallet": "yes", "hardware_source": "marketplace"}, "hardware_marketplace"),
+        ({"cashout": "otc"}, "otc_cashout"),
+        ({"remote_control": "stranger"}, "remote_stranger"),
+        ({"remote_control": "installed"}, "remote_app_installed"),
+        ({"address_source": "history"}, "address_from_history"),
+        ({"address_check": "ends"}, "address_not_checked"),
+        ({"address_check": "none"}, "address_not_checked"),
+    ],
+)
+def test_prevention_questions_for_the_scenarios_lead_to_advice(
+    answers: dict[str, str], finding: str
+) -> None:
+    """Issue 17: a checkup question wherever prevention is possible."""
+    assert finding in rules.finding_ids(answers)
+    assert CATALOG[finding].fix_steps
+
+
+def test_a_hardware_wallet_still_signs_what_you_confirm() -> None:
+    """Issue 17, item 10: a hardware wallet does not keep you safe from what you sign."""
+    steps = " ".join(CATALOG["hardware_wallet_tip"].fix_steps)
+    assert "still signs whatever you confirm" in steps

@@ -62,6 +62,10 @@ ANSWERS = {
     "support_contact": "official",
     "approvals": "recent",
     "blind_signing": "never",
+    "remote_control": "never",
+    "cashout": "never",
+    "address_source": "fresh",
+    "address_check": "whole",
 }
 
 
@@ -82,7 +86,7 @@ def window(qtbot, make_ctx):
 
 def answer_page(qtbot, wizard: CheckupWizard) -> None:
     """Answer every visible question of the page from ANSWERS, by keyboard."""
-    for _ in range(6):  # an answer can reveal another question on the same page
+    for _ in range(12):  # an answer can reveal another question on the same page
         pending = [
             q
             for q in wizard.flow.questions(wizard.flow.current_topic)

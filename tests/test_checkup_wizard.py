@@ -26,7 +26,7 @@ from checks.checkup.questions import SKIPPED
 from checks.checkup.run import build_run
 from checks.probes.wifi import parse_wifi
 from checks.totp import hotp
-from desktop.background import SyncPool
+from desktop.background import DeferredPool, SyncPool
 from desktop.checkup.wizard import CheckupWizard
 from desktop.panic.wizard import PanicWizard
 
@@ -230,7 +230,7 @@ def test_unticking_every_box_takes_the_answer_back(qtbot, make_ctx) -> None:
 
 
 def test_more_in_apps_than_in_total_is_refused(qtbot, make_ctx) -> None:
-    answers = {"total_value": "under_1k", "spending": "monthly"}
+    answers = {"total_value": "under_1k", "spending": "monthly", "cashout": "never"}
     wizard = wizard_at(qtbot, make_ctx, "cold_storage", answers)
     choose(qtbot, wizard.boxes["hot_value"].buttons["10k_100k"])
     tab_to(qtbot, wizard.next)
@@ -241,20 +241,6 @@ def test_more_in_apps_than_in_total_is_refused(qtbot, make_ctx) -> None:
 
 
 # -- probes: busy while they run, then what they found or why they could not tell --------
-
-
-class DeferredPool:
-    """Holds tasks until the test runs them: the probe is 'still running'."""
-
-    def __init__(self) -> None:
-        self.tasks: list = []
-
-    def start(self, runnable) -> None:
-        self.tasks.append(runnable)
-
-    def run_all(self) -> None:
-        while self.tasks:
-            self.tasks.pop(0).run()
 
 
 def location_refused(topic: str):
@@ -285,7 +271,7 @@ def test_probe_is_busy_then_explains_why_it_could_not_tell(
     # The window still answers while the probe runs.
     choose(qtbot, wizard.boxes["public_wifi"].buttons["never"])
     assert wizard.flow.answers["public_wifi"] == "never"
-    pool.run_all()
+    pool.run_waiting()
     assert not wizard.busy.isVisible()
     basis = wizard.boxes["wifi_security"].basis
     assert basis.isVisible() and basis.text().startswith(why)

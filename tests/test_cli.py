@@ -45,7 +45,7 @@ WORDS = ["--lang", "--lang=", "en", "zh_CN", "fr", "--panic", "--exit-after-firs
          "print", "check-link", "x", "--"]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(WORDS), max_size=5))
 def test_the_window_shortcut_reads_the_command_line_as_argparse_does(argv: list[str]) -> None:
     """Plain window starts skip building the parser (bench/RESULTS.md, 1a).
@@ -114,6 +114,8 @@ def test_startup_does_not_import_slow_modules() -> None:
         ("token-im.com", "lookalike", "imtoken"),
         ("metamask.io.secure-login.com", "lookalike", "metamask"),
         ("github.com", "unknown", None),
+        ("400-820-8820", "lookalike", None),  # a "hotline" (issue 17, item 3)
+        ("imtoken客服电话 400-820-8820", "lookalike", "imtoken"),
     ],
 )
 def test_check_link_json_contract(tmp_path: Path, text: str, verdict: str, wallet: str) -> None:
@@ -136,6 +138,8 @@ def test_check_link_answers_in_chinese(tmp_path: Path) -> None:
     assert re.search(r"[\u4e00-\u9fff]", answer["reason"])
     plain = run("check-link", "token-im.com", "--lang", "zh_CN", home=tmp_path)
     assert plain.stdout.startswith("仿冒")
+    phone = run("check-link", "imToken 客服电话 400-820-8820", "--lang", "zh_CN", home=tmp_path)
+    assert "imToken 没有电话客服" in phone.stdout
 
 
 def test_check_link_default_language_follows_environment(tmp_path: Path) -> None:

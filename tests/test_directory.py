@@ -33,6 +33,14 @@ REQUIRED = (
     "okx",
     "coinbase",
     "kraken",
+    # added 2026-12-06 (issue 17)
+    "tronlink",
+    "onekey",
+    "bitgetwallet",
+    "htx",
+    "bitget",
+    "gate",
+    "bybit",
 )
 
 
@@ -104,10 +112,56 @@ def test_never_does_codes_are_known_and_described() -> None:
 
 
 def test_no_unconfirmed_social_accounts_are_shipped() -> None:
-    """Handles are only listed when an official page confirmed them (none yet)."""
+    """Handles are only listed when an official page of the vendor lists them."""
     for entry in load_directory():
         for account in entry.social:
             assert entry.confirmed and account.url.startswith("https://")
+            assert account.source is not None
+            assert _registrable(account.source) in entry.official_domains, account.source
+
+
+def test_metamask_support_accounts_are_those_its_page_lists() -> None:
+    """support.metamask.io names its verified support account and its subreddit."""
+    social = {(a.platform, a.handle.lower()) for a in load_directory().by_id["metamask"].social}
+    assert social == {("x", "metamasksupport"), ("reddit", "metamask")}
+
+
+def test_phone_numbers_are_listed_only_where_an_official_page_gives_them() -> None:
+    directory = load_directory()
+    coinbase = directory.by_id["coinbase"]
+    assert coinbase.phone_support == "listed"
+    assert "18889087930" in {p.digits for p in coinbase.phones}
+    for phone in coinbase.phones:
+        assert _registrable(phone.source) in coinbase.official_domains
+    assert directory.by_id["kraken"].phone_support == "on_site"
+    assert directory.by_id["kraken"].phones == ()
+    for wallet_id in ("imtoken", "tokenpocket", "bitpie", "metamask", "trustwallet"):
+        wallet = directory.by_id[wallet_id]
+        assert wallet.phone_support == "none_listed" and wallet.phones == ()
+    for ledger_id in ("ledger", "trezor"):
+        assert directory.by_id[ledger_id].phone_support == "none_listed"
+
+
+def test_one_name_per_language_comes_from_the_directory() -> None:
+    directory = load_directory()
+    expected = {"bitpie": "比特派", "binance": "币安", "okx": "欧易", "htx": "火币HTX"}
+    for entry_id, chinese in expected.items():
+        entry = directory.by_id[entry_id]
+        assert entry.display_name("zh_CN") == chinese
+        assert entry.display_name("en") == entry.name
+    assert directory.by_id["metamask"].display_name("zh_CN") == "MetaMask"
+
+
+def test_bitget_wallet_shares_the_exchanges_domain_and_the_exchange_owns_it() -> None:
+    directory = load_directory()
+    assert directory.by_id["bitgetwallet"].shares_domains_with == "bitget"
+    assert directory.owner_of("bitget.com") is directory.by_id["bitget"]
+
+
+def test_binance_police_report_deadline_is_sourced() -> None:
+    deadline = load_directory().by_id["binance"].police_report_within
+    assert deadline is not None and deadline.days == 7
+    assert _registrable(deadline.source) == "binance.com"
 
 
 def _broken(change: Any) -> dict[str, Any]:
@@ -121,10 +175,22 @@ def _metamask(data: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
+SRC = "https://help.coinbase.com/"
+
+
+def _entry(data: dict[str, Any], entry_id: str) -> dict[str, Any]:
+    entry: dict[str, Any] = next(e for e in data["entries"] if e["id"] == entry_id)
+    return entry
+
+
+def _coinbase(data: dict[str, Any]) -> dict[str, Any]:
+    return _entry(data, "coinbase")
+
+
 BROKEN = [
     ("not-an-object", lambda d: d.clear(), 'the top level must be an object with an "entries"'),
     ("no-entries", lambda d: d.update(entries=[]), "there are no entries"),
-    ("entry-not-object", lambda d: d["entries"].append("x"), "entry #12: must be an object"),
+    ("entry-not-object", lambda d: d["entries"].append("x"), "entry #19: must be an object"),
     (
         "missing-name",
         lambda d: _metamask(d).pop("name"),
@@ -209,6 +275,70 @@ BROKEN = [
         "bad-other-sources",
         lambda d: _metamask(d).update(other_sources="https://metamask.io"),
         "entry 'metamask' field 'other_sources'",
+    ),
+    (
+        "social-source-not-url",
+        lambda d: _metamask(d)["social"][0].update(source="support page"),
+        "entry 'metamask' field 'social': source must be a web address",
+    ),
+    (
+        "bad-phone-support",
+        lambda d: _metamask(d).update(phone_support="yes"),
+        "entry 'metamask' field 'phone_support': must be one of listed, on_site, none_listed",
+    ),
+    (
+        "phones-without-listed",
+        lambda d: _metamask(d).update(
+            phones=[{"number": "+1 888 000 0000", "country": "US", "kind": "local", "source": SRC}]
+        ),
+        "entry 'metamask' field 'phones': numbers go with",
+    ),
+    (
+        "listed-without-phones",
+        lambda d: _metamask(d).update(phone_support="listed"),
+        "entry 'metamask' field 'phones': numbers go with",
+    ),
+    (
+        "phone-not-international",
+        lambda d: _coinbase(d)["phones"][0].update(number="400-820-8820"),
+        "entry 'coinbase' field 'phones': '400-820-8820' must be +country code and digits",
+    ),
+    (
+        "phone-without-source",
+        lambda d: _coinbase(d)["phones"][0].pop("source"),
+        "entry 'coinbase' field 'phones': +1 888 908 7930: source must be a web address",
+    ),
+    (
+        "phone-bad-country",
+        lambda d: _coinbase(d)["phones"][0].update(country="USA"),
+        "field 'phones': +1 888 908 7930: country must be a two-letter code",
+    ),
+    (
+        "phone-bad-kind",
+        lambda d: _coinbase(d)["phones"][0].update(kind="premium"),
+        "field 'phones': +1 888 908 7930: kind must be one of toll_free, local",
+    ),
+    (
+        "shared-domain-without-saying-so",
+        lambda d: _entry(d, "bitgetwallet").pop("shares_domains_with"),
+        "bitget.com already belongs to 'bitgetwallet'",
+    ),
+    (
+        "shares-with-nobody",
+        lambda d: _entry(d, "bitgetwallet").update(
+            shares_domains_with="nope", official_domains=["example.com"]
+        ),
+        "entry 'bitgetwallet' field 'shares_domains_with': no entry 'nope'",
+    ),
+    (
+        "deadline-not-a-number",
+        lambda d: _entry(d, "binance")["police_report_within_days"].update(days="7"),
+        "entry 'binance' field 'police_report_within_days': days must be a whole number",
+    ),
+    (
+        "deadline-without-source",
+        lambda d: _entry(d, "binance")["police_report_within_days"].pop("source"),
+        "entry 'binance' field 'police_report_within_days': needs a source address",
     ),
 ]
 

@@ -163,7 +163,7 @@ zones = st.one_of(
 spans = st.builds(Span, st.integers(1, 30), st.sampled_from(["hours", "business_days", "days"]))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(moments, spans, zones)
 def test_a_deadline_is_never_before_its_start(start: datetime, span: Span, tz: tzinfo) -> None:
     due = due_after(start, span, tz)
@@ -171,7 +171,7 @@ def test_a_deadline_is_never_before_its_start(start: datetime, span: Span, tz: t
     assert due.tzinfo == timezone.utc
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)),
     st.integers(0, 20 * 24 * 60),

@@ -100,8 +100,8 @@ DAMAGE = [
         lambda t: re.sub(r"sources:\n(- .*\n)+", "sources:\n", t),
         "'sources'",
     ),
-    ("en/seed-exposed.md", lambda t: t.replace("reviewed: 2026-11-22\n", ""), "'reviewed'"),
-    ("en/seed-exposed.md", lambda t: t.replace("2026-11-22", "22.11.2026"), "'reviewed'"),
+    ("en/seed-exposed.md", lambda t: t.replace("reviewed: 2026-12-06\n", ""), "'reviewed'"),
+    ("en/seed-exposed.md", lambda t: t.replace("2026-12-06", "06.12.2026"), "'reviewed'"),
     (
         "en/token-approvals.md",
         lambda t: t.replace("- https://revoke.", "- http://revoke."),
@@ -200,8 +200,16 @@ def test_reporting_article_shows_the_reporting_data_not_a_copy() -> None:
 
 def test_support_article_shows_the_escalation_ladder_from_the_engine() -> None:
     html = LIBRARY.render("support-wait", BlockContext("en"))
-    positions = [html.index(escalation_text.RUNG_LABELS[rung]) for rung in escalation.LADDER]
-    assert positions == sorted(positions)
+    self_custody, exchange = html.split("An exchange account")
+    for part, rungs in (
+        (self_custody, escalation.SELF_CUSTODY_LADDER),
+        (exchange, escalation.LADDER),
+    ):
+        positions = [part.index(escalation_text.RUNG_LABELS[rung]) for rung in rungs]
+        assert positions == sorted(positions)
+    # Issue 17, item 11: no social or community rung for a self-custody wallet.
+    for rung in ("social", "community"):
+        assert escalation_text.RUNG_LABELS[rung] not in self_custody
     assert "3 business days" in html and "4 hours" in html and "15 business days" in html
 
 
@@ -274,7 +282,7 @@ def test_the_freeze_article_says_what_could_not_be_confirmed(language: str) -> N
     article = LIBRARY.article("freeze-refund", language)
     assert "Circle" in article.source_note and "Centre" in article.source_note
     assert "2023" in article.source_note
-    assert article.reviewed == date(2026, 12, 1)
+    assert article.reviewed == date(2026, 12, 6)  # issue 17: issuers act on police requests
     html = LIBRARY.render("freeze-refund", BlockContext(language))
     note = escape(article.source_note)
     assert note in html  # shown right under the list of sources
@@ -325,7 +333,7 @@ def test_the_chinese_ladder_ends_its_steps_with_a_chinese_full_stop() -> None:
     zh = catalog("zh_CN").gettext
     html = LIBRARY.render("support-wait", BlockContext("zh_CN", zh))
     steps = re.findall(r"<li>(.*?)<br>", html)
-    assert len(steps) == len(escalation.LADDER)
+    assert len(steps) == len(escalation.SELF_CUSTODY_LADDER) + len(escalation.LADDER)
     for step in steps:
         assert step.endswith("。") and not step.endswith("."), step
     assert "联系客服." not in html

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -64,7 +62,22 @@ def test_the_right_article_comes_first_within_a_few_keystrokes(
         ("fee to recover my coins", "recovery-scams", "en"),
         ("revoking permissions", "token-approvals", "en"),
         ("ＡＰＰＲＯＶＡＬ", "token-approvals", "en"),  # full-width letters from a Chinese keyboard
-        ("SIM swap", "passwords-2fa", "en"),
+        ("SIM swap", "exchange-hacked", "en"),  # the theft scenario (issue 17)
+        ("carrier PIN", "passwords-2fa", "en"),
+        ("SEAL 911", "recovery-scams", "en"),
+        ("permit2", "signed-permit", "en"),
+        ("EIP-7702", "signed-permit", "en"),
+        ("address poisoning", "address-poisoning", "en"),
+        ("clipboard", "clipboard-hijacker", "en"),
+        ("fake hardware wallet", "fake-hardware-wallet", "en"),
+        ("客服电话", "official-or-fake", "zh_CN"),
+        ("钱包客服热线", "official-or-fake", "zh_CN"),
+        ("安全账户", "fake-police", "zh_CN"),
+        ("向日葵", "remote-control", "zh_CN"),
+        ("多签 转不出去", "tron-permissions", "zh_CN"),
+        ("卖U 银行卡冻结", "china-mainland", "zh_CN"),
+        ("96110", "china-mainland", "zh_CN"),
+        ("投毒", "address-poisoning", "zh_CN"),
         ("hardware wallet", "hot-cold-hardware", "en"),
         ("delete my data", "app-data-privacy", "en"),
         ("IC3", "report-theft", "en"),
@@ -169,28 +182,37 @@ def test_words_are_normalised_and_stemmed_for_prefix_matching() -> None:
     assert stem("gas") == "gas"  # too short to strip
 
 
-def test_search_is_fast_on_the_whole_corpus(capsys) -> None:
-    entries = [
-        Entry(a.id, {"title": a.title, "answer": a.answer, "keywords": " ".join(a.keywords)})
-        for a in LIBRARY.articles("zh_CN")
-    ]
-    started = time.perf_counter()
-    for _ in range(20):
-        SearchIndex(entries)
-    build_ms = (time.perf_counter() - started) / 20 * 1000
-    LIBRARY.index("en"), LIBRARY.index("zh_CN")  # built once, then kept
+def test_a_query_reads_only_its_own_terms(monkeypatch) -> None:
+    """Typing searches with look-ups, not a scan: the index is built once per
+    language, and a query makes one posting look-up per word it holds (the time
+    per query is `python -m bench`, row 8c)."""
+    LIBRARY.index("en"), LIBRARY.index("zh_CN")
+    built: list[int] = []
+    real_init = SearchIndex.__init__
+    monkeypatch.setattr(
+        SearchIndex, "__init__", lambda self, entries: built.append(1) or real_init(self, entries)
+    )
+    visited = {"words": 0}
+    real_postings = SearchIndex._latin_postings
+
+    def postings(self, word):
+        found = real_postings(self, word)
+        visited["words"] += 1
+        return found
+
+    monkeypatch.setattr(SearchIndex, "_latin_postings", postings)
     queries = ["冻结", "approval", "恢复", "改了密码 钱包恢复", "tx hash", "a", "钱"] * 100
-    started = time.perf_counter()
-    for index, query in enumerate(queries):
-        LIBRARY.search(query, "zh_CN" if index % 2 else "en")
-    per_query_ms = (time.perf_counter() - started) / len(queries) * 1000
-    with capsys.disabled():
-        print(f"\nhelp search: index built in {build_ms:.2f} ms, {per_query_ms:.3f} ms a query")
-    assert per_query_ms < 5  # as you type means well under a frame (16 ms)
+    for number, query in enumerate(queries):
+        LIBRARY.search(query, "zh_CN" if number % 2 else "en")
+    assert built == []  # both indexes were kept
     assert LIBRARY.index("en") is LIBRARY.index("en")
+    words = sum(len(normalise(q).split()) for q in queries)
+    assert visited["words"] <= words  # one posting look-up per query word, no more
+    index = LIBRARY.index("en")
+    assert len(index._sorted) > 50  # … among many indexed words
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(max_size=60))
 def test_any_text_is_a_valid_query(query: str) -> None:
     for language in ("en", "zh_CN"):

@@ -128,6 +128,9 @@ def visible_texts(root: QWidget) -> list[str]:
 BRANDS = (
     "imToken|TokenPocket|MetaMask|Trust Wallet|Ledger|Trezor|Bitpie|Binance|OKX|Coinbase"
     "|Kraken|SHA-256|USDT|TxID"
+    # added with the directory and reporting data of issue 17
+    "|TronLink|OneKey|Bitget Wallet|Bitget|HTX|Gate|Bybit|SEAL 911|Security Alliance"
+    "|securityalliance\\.org|Scameter|Scamwatch|ReportCyber|IDCARE|NSRC|CyberDefender"
 )
 ALLOWED_LATIN = re.compile(rf"Ctrl\+Shift\+P|Ctrl\+,|Wi-Fi|2FA|/\S*|English|[A-Z]:\\\S*|{BRANDS}")
 

@@ -402,14 +402,14 @@ TOKENS = st.sampled_from(
 
 
 @pytest.mark.security  # hostile input: only documented errors, never a crash
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(text=st.text(), source=st.sampled_from(SOURCES))
 def test_parse_wifi_never_raises_on_any_text(text: str, source: str) -> None:
     assert_consistent(parse_wifi(text, source))
 
 
 @pytest.mark.security  # hostile input: only documented errors, never a crash
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     parts=st.lists(st.one_of(TOKENS, st.text(max_size=5)), max_size=60),
     source=st.sampled_from(SOURCES),
@@ -419,7 +419,7 @@ def test_parse_wifi_never_raises_on_near_miss_outputs(parts: list[str], source: 
 
 
 @pytest.mark.security  # hostile input: only documented errors, never a crash
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(name=st.sampled_from([case[0] for case in CASES]), cut=st.integers(0, 5000))
 def test_truncated_real_outputs_never_raise(name: str, cut: int) -> None:
     assert_consistent(parse_wifi(fixture(name)[:cut], name.split("_")[0]))

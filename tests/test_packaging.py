@@ -114,7 +114,7 @@ def run_spec(
         monkeypatch.setenv(name, value)
     collected: list[tuple[str, str]] = []
 
-    def collect_data_files(package: str) -> list[tuple[str, str]]:
+    def collect_data_files(package: str, **_options: object) -> list[tuple[str, str]]:
         collected.append(("data", package))
         return [(f"/site/{package}/wordlist/english.txt", f"{package}/wordlist")]
 
@@ -207,6 +207,7 @@ def test_spec_collects_what_the_app_loads_at_run_time(
     found = run_spec(monkeypatch, tmp_path, "linux")
     collected = found["collected"]
     assert ("data", "mnemonic") in collected
+    assert ("data", "publicsuffixlist") in collected
     assert ("metadata", "keyring") in collected
     assert ("submodules", "keyring.backends") in collected
     (analysis,) = found["Analysis"]
@@ -214,7 +215,6 @@ def test_spec_collects_what_the_app_loads_at_run_time(
     assert {"resources", "secretstorage", "keyring.backends.SecretService"} <= set(hidden)
     datas = {(Path(src).name, dest) for src, dest in analysis.kwargs["datas"]}
     assert ("wallet_checkup.mo", "resources/locale/zh_CN/LC_MESSAGES") in datas
-    assert ("public_suffix_list.dat", "resources") in datas
     assert ("confusables.json", "resources") in datas
     assert ("app.svg", "resources/icons") in datas
     assert ("qtbase_zh_CN.qm", "PySide6/Qt/translations") in datas

@@ -129,7 +129,7 @@ def test_evidence_in_memory_only_mode_touches_no_disk(paths, tmp_path: Path) -> 
             {"revoke_approvals", "call_carrier"},
         ),
         (("signed",), "no", "revoke_approvals", {"disconnect_sites"}, {"move_funds"}),
-        (("phone_stopped",), "no", "secure_accounts", {"call_carrier"}, {"move_funds"}),
+        (("phone_stopped",), "no", "call_carrier", {"secure_accounts"}, {"move_funds"}),
         ((), "dont_know", "move_funds", {"record_evidence", "no_recovery_scams"}, set()),
     ],
 )

@@ -13,7 +13,7 @@ import pytest
 
 from checks.chains import validate_address, validate_tx_hash
 from checks.chains.other import KEY_NOT_ADDRESS, NOT_ONE_VALUE, SECRET_NOT_VALUE
-from checks.directory import load_directory
+from checks.directory import load_directory, wallet_name
 from checks.i18n import InputError
 from checks.panic import contacts, evidence, messages, triage
 from checks.panic.case import Case, Contact, Transaction, contact_status, new_case
@@ -160,7 +160,9 @@ def test_contact_in_the_past_is_fine_in_the_future_is_not() -> None:
         ("email", "binance", "https://metamask.io", "not_official", False),  # another brand
         ("ticket", "bitpie", "https://bitpie.com/help", "unconfirmed", True),
         ("social", "metamask", "x.com/MetaMask", "unconfirmed", True),
-        ("social", "metamask", "@MetaMask_Helpdesk", "not_official", False),
+        ("social", "metamask", "x.com/MetaMask_Helpdesk", "not_official", False),
+        ("social", "metamask", "@MetaMask_Helpdesk", "unconfirmed", True),  # no platform
+        ("social", "metamask", "x.com/MetaMaskSupport", "official", True),
         ("police", "imtoken", "", "reporting", True),
         ("consumer", "imtoken", "", "reporting", True),
     ],
@@ -239,8 +241,11 @@ def test_wallet_question_lists_exchanges_and_another_wallet() -> None:
 def test_the_first_screen_reads_the_directory_s_names_as_the_directory_does(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    whole = [(e.id, e.name, e.custodial) for e in load_directory().entries]
+    whole = [(e.id, e.name, e.name_zh_CN or "", e.custodial) for e in load_directory().entries]
     assert triage.directory_names() == whole
+    for option in triage.wallet_question().options[:-1]:  # "another wallet" is last
+        for language in ("en", "zh_CN"):
+            assert option.text(str, language) == wallet_name(option.value, language)
     # A file it cannot read: the whole directory is loaded, which says what is wrong.
     monkeypatch.setattr("resources.FOLDER", str(tmp_path))
     (tmp_path / "support_directory.json").write_text('{"entries": [{"id": 1}]}', "utf-8")
@@ -270,6 +275,10 @@ def test_bilingual_subject_in_english_and_chinese() -> None:
     assert messages.subject(case, "imToken", zh) == "资产被盗求助 — imToken — 2026-11-20"
     assert messages.bilingual_subject(case, "imToken", english, zh) == (
         "Stolen assets report — imToken — 2026-11-20 / 资产被盗求助"
+    )
+    # A Chinese message: the Chinese subject line first (issue 17).
+    assert messages.bilingual_subject(case, "imToken", english, zh, chinese_first=True) == (
+        "资产被盗求助 — imToken — 2026-11-20 / Stolen assets report"
     )
 
 

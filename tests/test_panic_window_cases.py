@@ -300,4 +300,24 @@ def test_no_known_email_means_guidance_before_an_empty_mail(qtbot, make_ctx, ope
     press(qtbot, support.mail)
     assert asked == [support.mail_hint.text()]
     assert opened and opened[0].startswith("mailto:?subject=")
-    assert "— TokenPocket — 2026-11-20 / 资产被盗求助&body=TokenPocket" in opened[0]
+    assert "资产被盗求助 — TokenPocket — 2026-11-20 / Stolen assets report&body=TokenPocket" in (
+        opened[0]
+    )
+
+
+def test_the_loss_value_goes_into_the_case_for_the_police(qtbot, make_ctx) -> None:
+    """Issue 17: the police ask for 涉案金额; a Chinese UI offers 人民币 first."""
+    win = open_window(qtbot, make_ctx(), "zh_CN")
+    win.show_panic()
+    wizard = win.panic.wizard
+    section(qtbot, wizard, 2)
+    loss = wizard.pages[2].loss
+    assert loss.currency.currentData() in ("CNY", "HKD", "MOP", "TWD", "SGD", "MYR", "USD")
+    type_into(qtbot, loss.amount, "35,000")
+    press(qtbot, loss.save)
+    assert wizard.case.loss_amount == "35,000"
+    assert wizard.case.loss_currency == loss.currency.currentData()
+    type_into(qtbot, loss.amount, "lots")
+    press(qtbot, loss.save)
+    assert wizard.case.loss_amount == "35,000"  # refused, with the reason shown
+    assert "数字" in wizard.pages[2].status.text()

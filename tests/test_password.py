@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks import password as pw
@@ -263,7 +263,7 @@ def test_odd_input_never_raises(password: str) -> None:
 
 
 @pytest.mark.security  # hostile input: only documented errors, never a crash
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100)
 @given(password=st.lists(ANY_CHAR, max_size=200).map("".join))
 def test_assess_never_raises_for_any_text(password: str) -> None:
     report = assess(password)

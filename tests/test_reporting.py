@@ -36,7 +36,7 @@ from checks.directory.reporting import (
 )
 from checks.i18n import InputError
 
-LAST_CHECK = date(2026, 11, 22)
+LAST_CHECK = date(2026, 12, 6)
 ALL_BODIES = list(load_reporting())
 
 
@@ -142,17 +142,43 @@ def test_confirmed_facts_stay_as_checked() -> None:
         ("gb_police_scotland", "101"),
         ("eu_national_police", "112"),
         ("global_chainabuse", "https://www.chainabuse.com"),
+        # checked 2026-12-06
+        ("cn_cyberpolice", "https://www.cyberpolice.cn"),
+        ("hk_scameter", "https://cyberdefender.hk/en-us/scameter/"),
+        ("mo_pj_antifraud", "8800 7777"),
+        ("mo_pj_report", "993"),
+        ("au_reportcyber", "000"),
+        ("au_reportcyber", "131 444"),
+        ("au_scamwatch", "https://www.scamwatch.gov.au"),
+        ("ca_cafc", "1-888-495-8501"),
+        ("global_seal911", "https://t.me/seal_911_bot"),
     ]:
         assert fact in seen, fact
 
 
 def test_what_could_not_be_confirmed_is_marked() -> None:
     reporting = load_reporting()
-    for body_id in ("cn_antifraud", "eu_europol_list"):
+    for body_id in ("cn_antifraud", "eu_europol_list", "my_nsrc", "my_police"):
         body = reporting.body(body_id)
         assert body is not None and body.confirmed is False
         assert body.notes and "not confirmed" in body.notes.lower()
     assert UNCONFIRMED == "Unconfirmed — please check on the official site"
+
+
+def test_deadlines_are_bilingual_and_only_where_a_page_gave_one() -> None:
+    reporting = load_reporting()
+    nsrc = reporting.body("my_nsrc")
+    assert nsrc is not None and nsrc.deadline is not None
+    assert "24 hours" in nsrc.deadline.get("en") and "24 小时" in nsrc.deadline.get("zh_CN")
+    adcc = reporting.body("hk_adcc")
+    assert adcc is not None and adcc.deadline is None
+
+
+def test_police_lists_ask_for_the_loss_in_the_users_currency() -> None:
+    """Police ask for the amount involved (涉案金额) in local money, not only in coins."""
+    for body in ALL_BODIES:
+        if body.kind == "police" and "Your ID card or passport" in body.what_to_bring.en:
+            assert any("涉案金额" in item for item in body.what_to_bring.zh_CN), body.id
 
 
 def test_action_fraud_is_not_listed_as_a_separate_body() -> None:
@@ -211,7 +237,7 @@ def test_bodies_for_lists_the_region_first_and_global_last(region_id: str) -> No
 
 
 def test_bodies_for_global_lists_it_once_and_unknown_regions_fail() -> None:
-    assert [b.id for b in bodies_for("GLOBAL")] == ["global_chainabuse"]
+    assert [b.id for b in bodies_for("GLOBAL")] == ["global_seal911", "global_chainabuse"]
     with pytest.raises(KeyError, match="unknown region 'XX'"):
         bodies_for("XX")
 
@@ -254,9 +280,15 @@ def test_bodies_for_global_lists_it_once_and_unknown_regions_fail() -> None:
         ("de_AT", "EU"),
         ("de_CH", "GLOBAL"),
         ("nb_NO", "GLOBAL"),
-        ("zh_MO", "GLOBAL"),
+        ("zh_MO", "MO"),
+        ("pt_MO", "MO"),
+        ("ms_MY", "MY"),
+        ("zh_MY", "MY"),
+        ("en_CA", "CA"),
+        ("fr_CA", "CA"),
         ("ja_JP", "GLOBAL"),
-        ("en_AU", "GLOBAL"),
+        ("en_AU", "AU"),
+        ("en_NZ", "GLOBAL"),
         ("es_419", "GLOBAL"),
         ("en", "GLOBAL"),
         ("de", "GLOBAL"),
@@ -303,8 +335,8 @@ BROKEN = [
     ("not-an-object", lambda d: d.clear(), 'the top level must be an object with a "regions"'),
     ("region-missing", lambda d: d["regions"].remove(_hk(d)), "region 'HK' is missing"),
     ("region-twice", lambda d: d["regions"].append(copy.deepcopy(_hk(d))), "'HK': the id is"),
-    ("region-not-object", lambda d: d["regions"].append(3), "region #9: must be an object"),
-    ("unknown-region", lambda d: _hk(d).update(id="MO"), "region 'MO' field 'id': must be one"),
+    ("region-not-object", lambda d: d["regions"].append(3), "region #13: must be an object"),
+    ("unknown-region", lambda d: _hk(d).update(id="NZ"), "region 'NZ' field 'id': must be one"),
     ("region-name-one-language", lambda d: _hk(d).update(name={"en": "Hong Kong"}), "'name'"),
     ("region-no-bodies", lambda d: _hk(d).update(bodies=[]), "region 'HK' field 'bodies'"),
     ("body-twice", lambda d: _hk(d)["bodies"].append(copy.deepcopy(_adcc(d))), "used twice"),
@@ -374,6 +406,11 @@ BROKEN = [
         f"{AT} 'confirmed': must be true or false",
     ),
     ("confirmed-missing", lambda d: _adcc(d).pop("confirmed"), f"{AT} 'confirmed'"),
+    (
+        "deadline-one-language",
+        lambda d: _adcc(d).update(deadline={"en": "Within 24 hours"}),
+        f"{AT} 'deadline': must be",
+    ),
     (
         "bad-other-sources",
         lambda d: _adcc(d).update(other_sources="https://news.gov.hk"),

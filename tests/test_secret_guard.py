@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from checks import secrets
 from desktop.ui import dialogs, secret_guard
@@ -96,3 +96,18 @@ def test_only_the_newest_long_text_is_checked(qtbot, warned, threads) -> None:
     assert len(threads) <= 2  # the first, then the newest — not one per edit
     assert field.toPlainText() == prose * 5
     assert warned == []
+
+
+def test_the_short_text_dialog_refuses_a_seed(qtbot, warned) -> None:
+    parent = QWidget()
+    qtbot.add_widget(parent)
+    answers: list[str] = []
+    dialog = dialogs.ask_text(
+        parent, "They replied", "What?", answers.append, guard=secret_guard.guard
+    )
+    field = dialog.findChild(QLineEdit)
+    assert field.property("secretGuard")
+    field.setText(f"they asked for {SEED}")
+    assert field.text() == "" and "seed phrase" in warned[0]
+    dialog.reject()
+    assert answers == []

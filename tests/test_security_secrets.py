@@ -128,7 +128,8 @@ def decrypt_everything(store: Store, paths: Paths, out: Path) -> None:
 
 def export_reminder_and_bundle(win, case: Case, out: Path, monkeypatch) -> None:
     """The calendar file and the case bundle (unpacked), as the window writes them."""
-    from desktop.printing import incident_report_for, pdf_bytes
+    from desktop.printing import pdf_bytes
+    from desktop.printing.flow import incident_report_for
 
     def save_file(parent, title, suggested, name_filter, on_path, default_suffix="", **kwargs):
         on_path(str(out / f"reminder.{default_suffix}"))
@@ -257,7 +258,8 @@ def test_no_secret_reaches_disk_logs_temp_or_clipboard(
     from checks.reports.checkup_report import checkup_report
     from checks.reports.recovery_kit import recovery_kit
     from desktop.i18n import _
-    from desktop.printing import incident_report_for, pdf_bytes, report_context
+    from desktop.printing import pdf_bytes
+    from desktop.printing.flow import incident_report_for, report_context
 
     store = win.ctx.store
     run = CheckupRun.from_payload(store.load_checkup_run(store.list_checkup_runs()[0].id))

@@ -316,7 +316,7 @@ def test_module_version_of_pyotp_agrees_where_it_applies() -> None:
 
 
 @pytest.mark.security  # hostile input: only documented errors, never a crash
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     key=st.binary(min_size=16, max_size=64),
     algorithm=st.sampled_from(["SHA1", "SHA256", "SHA512"]),
@@ -360,7 +360,7 @@ OTPAUTH_URIS = st.builds(
 
 
 @pytest.mark.security  # hostile input: only documented errors, never a crash
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     text=st.one_of(
         st.lists(ANY_CHAR, max_size=80).map("".join),

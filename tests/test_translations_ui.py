@@ -22,6 +22,9 @@ TERMS = re.compile(
     r"|Action Fraud|URL|DNS|HTTPS?|Ctrl|Shift|Enter|Esc|Tab|iOS|Android|macOS|Windows|Linux"
     r"|NIST|MetaMask|ERC-20|TRC-20|TRON|Ethereum|Bitcoin|Solana|BNB|USDC|Circle|Tether|ETH|BTC"
     r"|ID|PDF|UTC[+−-]?\d*:?\d*|GMT|email|e-mail|Wi-Fi|2FA|TxID|SHA-256"
+    r"|TronLink|OneKey|Bitget Wallet|Bitget|HTX|Gate|Bybit|SEAL 911|Security Alliance"
+    r"|securityalliance\.org|Scameter|Scamwatch|ReportCyber|IDCARE|NSRC|CyberDefender"
+    r"|ToDesk|AnyDesk|TeamViewer|eBay|t\.me/\w+|Permit2?|EIP-7702|OTC|APP"
 )
 
 

@@ -29,6 +29,7 @@ KEY_NOT_ADDRESS = N_(
 
 
 def _problem(value: str, kind: str) -> str | None:
+    # checks.secrets on first use: `--panic` and the checkup paint without it
     from checks.secrets import find_secrets, looks_like_tx_hash
 
     if len(value.split()) > 1:

@@ -9,6 +9,7 @@ phrase means a new wallet, never "restoring" the old one.
 from __future__ import annotations
 
 from checks.checkup.catalog_more import MORE
+from checks.checkup.catalog_scenarios import SCENARIOS
 from checks.findings import Finding, Link, Severity
 from checks.i18n import N_
 
@@ -772,5 +773,6 @@ _f(
 )
 
 _ALL.extend(MORE)  # "I don't know", savings tiers, WEP in use (kept in their own module)
+_ALL.extend(SCENARIOS)  # address poisoning, remote control, hardware wallets, OTC cash-out
 CATALOG: dict[str, Finding] = {finding.id: finding for finding in _ALL}
 assert len(CATALOG) == len(_ALL), "duplicate finding id"

@@ -125,6 +125,10 @@ MORE: tuple[Finding, ...] = (
         (
             N_("Buy it from the maker's official shop, never second-hand or from a market seller."),
             N_("Keep only spending money in the app and move the rest to the device."),
+            N_(
+                "It still signs whatever you confirm: read every approval and address on its"
+                " screen before you press the button."
+            ),
         ),
     ),
     Finding(

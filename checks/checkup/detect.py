@@ -98,11 +98,12 @@ def run_probes(topic: str) -> list[Proposal]:
     comes back as a proposal without a value that says why.
     """
     if topic == "network":
+        # Loaded here, in the probe's worker thread: not on the UI thread with the checkup.
         from checks.probes.wifi_run import probe_wifi
 
         return [from_wifi(probe_wifi())]
     if topic == "device":
-        from checks.probes.device_run import probe_device
+        from checks.probes.device_run import probe_device  # as above
 
         return [from_device(result) for result in probe_device()]
     return []

@@ -2,7 +2,10 @@
 
 It knows the topics in order, which questions apply given the answers so
 far (skip rules), what is answered and what is left, answers that cannot
-both be true, and where the user is. It can be saved half-way
+both be true, and where the user is; whether "Next" may go on or the
+checkup is finished (:meth:`CheckupFlow.advance`), whether an answer
+showed or hid a question, and which topics' probes were started. It can be
+saved half-way
 (:meth:`CheckupFlow.to_dict`) and resumed (:meth:`CheckupFlow.from_dict`).
 It holds no secret: the password page stores only the score, the 2FA page
 only the outcome, and a probe's words never name the network.
@@ -31,6 +34,18 @@ PROBE = "probe"
 DRAFT_NAME = "checkup"  # the store's draft that holds a checkup left half-way
 CORRECT_IT = N_("If this is wrong, choose the right answer.")
 LEGACY_BASIS = N_("Detected with {basis}.")
+ANSWER_FIRST = N_("Please answer every question on this page first.")
+
+
+@dataclass(frozen=True)
+class Advance:
+    """What "Next" did: went on, finished the checkup, or stayed and says why."""
+
+    topic: str  # the topic to show now
+    finished: bool = False  # every page is done: build the run
+    problem: Msg | None = None  # why the user cannot go on yet
+    missing: tuple[str, ...] = ()  # questions still to answer, in page order
+    to_fix: str | None = None  # the question to focus
 
 
 @dataclass
@@ -39,6 +54,10 @@ class CheckupFlow:
     sources: dict[str, str] = field(default_factory=dict)  # "user" or "probe"
     probed: dict[str, Proposal] = field(default_factory=dict)  # the latest probe, per question
     position: int = 0  # index into visible_topics()
+    # Topics whose probes were started (once per checkup) and those still running;
+    # not saved: a checkup resumed later probes again.
+    probes_started: set[str] = field(default_factory=set)
+    probes_running: set[str] = field(default_factory=set)
 
     # -- what applies --------------------------------------------------------
 
@@ -106,13 +125,44 @@ class CheckupFlow:
         """Go to the next topic; the current one must be answered first."""
         left = self.missing(self.current_topic)
         if left:
-            raise InputError(msg(N_("Please answer every question on this page first.")))
+            raise InputError(msg(ANSWER_FIRST))
         clash = self.conflicts(self.current_topic)
         if clash:
             raise InputError(next(iter(clash.values())))
         if not self.at_end:
             self.position += 1
         return self.current_topic
+
+    def _blocked(self, topic: str) -> Advance | None:
+        missing = self.missing(topic)
+        if missing:
+            return Advance(
+                topic, problem=msg(ANSWER_FIRST), missing=tuple(missing), to_fix=missing[0]
+            )
+        clash = self.conflicts(topic)
+        if clash:
+            first = next(iter(clash))
+            return Advance(topic, problem=clash[first], to_fix=first)
+        return None
+
+    def advance(self) -> Advance:
+        """ "Next": go on, or finish on the last page, or stay and say what is missing.
+
+        On the last page, a page left unfinished earlier (a draft of an older
+        version, an answer changed on the way back) is shown with what it misses.
+        """
+        topic = self.current_topic
+        blocked = self._blocked(topic)
+        if blocked is not None:
+            return blocked
+        if not self.at_end:
+            return Advance(self.next())
+        for earlier in self.visible_topics():
+            blocked = self._blocked(earlier)
+            if blocked is not None:
+                self.go_to(earlier)
+                return blocked
+        return Advance(topic, finished=True)
 
     def back(self) -> str:
         if self.position > 0:
@@ -125,12 +175,16 @@ class CheckupFlow:
 
     # -- answering -----------------------------------------------------------
 
-    def answer(self, question_id: str, value: Any, source: str = USER) -> None:
+    def answer(self, question_id: str, value: Any, source: str = USER) -> bool:
+        """Record an answer. True when it showed or hid a question on its page."""
         question = BY_ID.get(question_id)
         if question is None:
             raise InputError(msg(N_("There is no question called {id}."), id=question_id))
-        self.answers[question_id] = validate(question, value)
+        checked = validate(question, value)
+        before = self._shown(question.topic)
+        self.answers[question_id] = checked
         self.sources[question_id] = source
+        return self._shown(question.topic) != before
 
     def apply(self, proposal: Proposal) -> bool:
         """Record what a probe found. True when it answered the question.
@@ -177,10 +231,37 @@ class CheckupFlow:
             return [*words, msg(CORRECT_IT)]
         return []
 
-    def clear(self, question_id: str) -> None:
-        """Forget an answer (e.g. every box of a multiple choice was unticked)."""
+    def clear(self, question_id: str) -> bool:
+        """Forget an answer (e.g. every box of a multiple choice was unticked).
+
+        True when that showed or hid a question on its page.
+        """
+        question = BY_ID.get(question_id)
+        before = self._shown(question.topic) if question is not None else []
         for table in (self.answers, self.sources):
             table.pop(question_id, None)
+        return question is not None and self._shown(question.topic) != before
+
+    def _shown(self, topic: str) -> list[str]:
+        return [q.id for q in self.questions(topic)]
+
+    # -- probes ----------------------------------------------------------------
+
+    def start_probes(self, topic: str) -> bool:
+        """Should the automatic checks of ``topic`` start now? Once a checkup, for a
+        topic with a question they answer; if so they count as running."""
+        wanted = any(question.probe for question in self.questions(topic))
+        if not wanted or topic in self.probes_started:
+            return False
+        self.probes_started.add(topic)
+        self.probes_running.add(topic)
+        return True
+
+    def probes_done(self, topic: str, proposals: list[Proposal]) -> list[str]:
+        """The checks of ``topic`` finished (whatever page is shown now): record what
+        they found; the questions they answered."""
+        self.probes_running.discard(topic)
+        return [proposal.question for proposal in proposals if self.apply(proposal)]
 
     # -- saving half-way -----------------------------------------------------
 

@@ -16,6 +16,7 @@ import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from checks.directory import wallet_name
 from checks.i18n import N_
 
 Answers = Mapping[str, object]
@@ -33,7 +34,14 @@ class Kind(enum.Enum):
 @dataclass(frozen=True)
 class Option:
     value: str
-    label: str
+    label: str  # N_-marked, or a brand name
+    directory_id: str = ""  # a wallet or exchange: its name comes from the directory
+
+    def text(self, translate: Callable[[str], str], language: str) -> str:
+        """The label in this UI language: one name per wallet, from the directory."""
+        if self.directory_id:
+            return wallet_name(self.directory_id, language, self.label)
+        return translate(self.label)
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,11 @@ def _opts(*pairs: tuple[str, str], dont_know: bool = True) -> tuple[Option, ...]
     if dont_know:
         options.append(Option(DONT_KNOW, N_("I don't know")))
     return tuple(options)
+
+
+def _wallet_opts(*ids: str) -> tuple[Option, ...]:
+    """Wallets named as the directory names them (比特派, not "Bitpie", in Chinese)."""
+    return tuple(Option(entry_id, entry_id, directory_id=entry_id) for entry_id in ids)
 
 
 def _is(question: str, *values: str) -> Callable[[Answers], bool]:
@@ -156,15 +169,11 @@ QUESTIONS: tuple[Question, ...] = (
         Kind.MULTI,
         N_("Which wallets do you use?"),
         N_("Advice and official support links differ from wallet to wallet."),
-        _opts(
-            ("imtoken", "imToken"),
-            ("tokenpocket", "TokenPocket"),
-            ("bitpie", N_("Bitpie")),
-            ("metamask", "MetaMask"),
-            ("trustwallet", "Trust Wallet"),
-            ("ledger", "Ledger"),
-            ("trezor", "Trezor"),
-            ("other", N_("Another wallet")),
+        (
+            *_wallet_opts(
+                "imtoken", "tokenpocket", "bitpie", "metamask", "trustwallet", "ledger", "trezor"
+            ),
+            *_opts(("other", N_("Another wallet"))),
         ),
     ),
     Question(
@@ -341,6 +350,21 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         probe="os_updates",
     ),
+    Question(
+        "remote_control",
+        "device",
+        Kind.CHOICE,
+        N_(
+            "Has anyone controlled this computer or your phone remotely, or watched your screen"
+            " (向日葵, ToDesk, AnyDesk, TeamViewer, screen sharing)?"
+        ),
+        N_("Fake support agents and fake police ask victims to install these apps."),
+        _opts(
+            ("never", N_("No, and no such app is installed")),
+            ("installed", N_("Such an app is installed, but only people I know have used it")),
+            ("stranger", N_("Yes: a support agent, an official or a stranger")),
+        ),
+    ),
     # -- seed phrase ----------------------------------------------------------
     Question(
         "seed_storage",
@@ -425,6 +449,33 @@ QUESTIONS: tuple[Question, ...] = (
         ask_if=_is("hardware_wallet", "yes"),
     ),
     Question(
+        "hardware_source",
+        "cold_storage",
+        Kind.CHOICE,
+        N_("Where did your hardware wallet come from, and how was it set up?"),
+        N_("Fake and tampered devices are sold online, some with a seed phrase already set."),
+        _opts(
+            ("official", N_("From the maker or an authorised reseller; I created a new seed on it")),
+            ("marketplace", N_("From a marketplace seller (淘宝, 闲鱼, eBay …) or second-hand")),
+            ("prefilled", N_("It came with a seed phrase card, or was already set up")),
+        ),
+        ask_if=_is("hardware_wallet", "yes"),
+    ),
+    Question(
+        "cashout",
+        "cold_storage",
+        Kind.CHOICE,
+        N_("How do you turn crypto into money?"),
+        N_(
+            "Money from OTC traders may come from fraud victims; the bank cards it passes"
+            " through can be frozen."
+        ),
+        _opts(
+            ("never", N_("I don't, or only on a licensed exchange in my country")),
+            ("otc", N_("Through OTC traders (U商) or strangers paying into my bank card")),
+        ),
+    ),
+    Question(
         "extra_protection",
         "cold_storage",
         Kind.CHOICE,
@@ -497,6 +548,29 @@ QUESTIONS: tuple[Question, ...] = (
         N_("Have you confirmed a signature or approval in your wallet without understanding it?"),
         N_("Many thefts start with one signature on a fake airdrop or mint page."),
         _opts(("never", N_("Never")), ("sometimes", N_("Sometimes"))),
+    ),
+    Question(
+        "address_source",
+        "phishing",
+        Kind.CHOICE,
+        N_("When you send crypto, where do you take the address from?"),
+        N_("Thieves plant look-alike addresses in your history (address poisoning)."),
+        _opts(
+            ("fresh", N_("From the recipient each time, or from my address book")),
+            ("history", N_("I copy it from my recent transactions")),
+        ),
+    ),
+    Question(
+        "address_check",
+        "phishing",
+        Kind.CHOICE,
+        N_("After you paste an address, how much of it do you check?"),
+        N_("Malware can swap the address you copied for a look-alike one."),
+        _opts(
+            ("whole", N_("The whole address")),
+            ("ends", N_("The first and last few characters")),
+            ("none", N_("I don't check it")),
+        ),
     ),
 )
 

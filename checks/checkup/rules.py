@@ -117,6 +117,11 @@ def device(a: Answers) -> list[str]:
         found.append("updates_behind")
     elif updates == "manual":
         found.append("updates_manual")
+    remote = a.get("remote_control")
+    if remote in ("stranger", DONT_KNOW):
+        found.append("remote_stranger" if remote == "stranger" else "remote_app_installed")
+    elif remote == "installed":
+        found.append("remote_app_installed")
     checks = ("disk_encryption", "firewall", "screen_lock", "os_updates")
     if any(a.get(key) == DONT_KNOW for key in ("firewall", "screen_lock", "os_updates")):
         found.append("device_unknown")
@@ -185,6 +190,13 @@ def cold_storage(a: Answers) -> list[str]:
         found.append("hardware_wallet_tip")
     if a.get("verify_on_device") in ("no", DONT_KNOW):
         found.append("verify_on_device")
+    source = a.get("hardware_source")
+    if source == "prefilled":
+        found.append("hardware_prefilled")
+    elif source in ("marketplace", DONT_KNOW):
+        found.append("hardware_marketplace")
+    if a.get("cashout") in ("otc", DONT_KNOW):
+        found.append("otc_cashout")
     if a.get("extra_protection") in ("no", DONT_KNOW):
         found.append("extra_protection")
     if a.get("inheritance") in ("no", DONT_KNOW):
@@ -218,6 +230,12 @@ def phishing(a: Answers) -> list[str]:
         found.append("approvals_explained")
     if a.get("blind_signing") in ("sometimes", DONT_KNOW):
         found.append("blind_signing")
+    if a.get("address_source") in ("history", DONT_KNOW):
+        found.append("address_from_history")
+    if a.get("address_check") in ("ends", "none", DONT_KNOW):
+        found.append("address_not_checked")
+    elif a.get("address_check") == "whole" and a.get("address_source") == "fresh":
+        found.append("address_checked")
     bad = {
         "install_unofficial",
         "install_unknown",
@@ -225,6 +243,8 @@ def phishing(a: Answers) -> list[str]:
         "support_unofficial",
         "approvals_stale",
         "blind_signing",
+        "address_from_history",
+        "address_not_checked",
     }
     if "install_official" in found and not bad & set(found) and a.get("bookmarks") == "yes":
         found.append("phishing_good")

@@ -17,13 +17,18 @@ from typing import Any
 from checks import __version__
 from checks.checkup.catalog import CATALOG
 from checks.checkup.flow import CheckupFlow
-from checks.checkup.questions import TOPIC_IDS
+from checks.checkup.questions import QUESTIONS, TOPIC_IDS
 from checks.checkup.rules import finding_ids
-from checks.checkup.score import ScoreReport, compute
+from checks.checkup.score import ScoreReport, accepted_ids, can_accept, compute
 from checks.findings import Finding, Severity, by_severity
 from checks.i18n import N_, InputError, msg
 
 MAX_REASON = 500
+CANNOT_ACCEPT = N_(
+    "This risk cannot be accepted: a seed phrase that may be exposed, or a wallet app from an "
+    "unofficial source, can empty your wallet at any moment. Move your funds to a new wallet "
+    "instead."
+)
 
 
 @dataclass(frozen=True)
@@ -45,19 +50,31 @@ class CheckupRun:
         return by_severity([CATALOG[fid] for fid in self.finding_ids if fid in CATALOG])
 
     @property
+    def problems(self) -> list[Finding]:
+        """What to fix, urgent first (accepted risks included): every finding not good."""
+        return [f for f in self.findings if f.severity is not Severity.GOOD]
+
+    @property
+    def already_good(self) -> list[Finding]:
+        """What is already right: shown apart from the problems, never as news."""
+        return [f for f in self.findings if f.severity is Severity.GOOD]
+
+    @property
     def urgent_count(self) -> int:
         return sum(
             1
             for fid in self.finding_ids
             if fid in CATALOG
             and CATALOG[fid].severity is Severity.URGENT
-            and fid not in self.accepted
+            and fid not in accepted_ids(self.accepted)
         )
 
     def with_accepted(self, finding_id: str, reason: str) -> CheckupRun:
         """Accept a risk with a reason: it stops lowering the score but stays listed."""
         if finding_id not in self.finding_ids:
             raise InputError(msg(N_("This finding is not part of this checkup.")))
+        if not can_accept(finding_id):
+            raise InputError(msg(CANNOT_ACCEPT))
         reason = reason.strip()
         if not reason:
             raise InputError(msg(N_("Please say in a few words why you accept this risk.")))
@@ -65,7 +82,7 @@ class CheckupRun:
             raise InputError(
                 msg(N_("Please keep the reason under {limit} characters."), limit=MAX_REASON)
             )
-        from checks.secrets import guard_free_text
+        from checks.secrets import guard_free_text  # on first use, as in checks.panic.case
 
         guard_free_text(reason)
         return CheckupRun(
@@ -103,8 +120,6 @@ class CheckupRun:
 
 
 def _answered(topic: str, answers: Mapping[str, Any]) -> bool:
-    from checks.checkup.questions import QUESTIONS
-
     return any(q.topic == topic and q.id in answers for q in QUESTIONS)
 
 
@@ -116,7 +131,9 @@ def build_run(
         raise ValueError("now must be timezone-aware")
     answers = flow.effective_answers()
     ids = tuple(finding_ids(answers))
-    kept = {fid: reason for fid, reason in (accepted or {}).items() if fid in ids}
+    kept = {
+        fid: reason for fid, reason in (accepted or {}).items() if fid in ids and can_accept(fid)
+    }
     return CheckupRun(now, __version__, answers, ids, kept)
 
 
@@ -131,12 +148,8 @@ class Comparison:
 def compare(previous: CheckupRun, current: CheckupRun) -> Comparison:
     """What changed since ``previous``: problems only (good findings are not news)."""
 
-    def problems(run: CheckupRun) -> list[str]:
-        return [
-            f for f in run.finding_ids if f in CATALOG and CATALOG[f].severity is not Severity.GOOD
-        ]
-
-    before, after = problems(previous), problems(current)
+    before = [f.id for f in previous.problems]
+    after = [f.id for f in current.problems]
     return Comparison(
         new=tuple(f for f in after if f not in before),
         fixed=tuple(f for f in before if f not in after),

@@ -10,6 +10,11 @@ Formula (shown to the user by :func:`explain`):
    phishing 2.5, passwords 2, two-step sign-in 2, device 1.5, savings 1.5,
    network 1, 2FA backup 1), rounded to a whole number.
 3. Any urgent finding not accepted as a risk caps the overall score at 49.
+
+A leaked, digitally stored or pre-set seed phrase, a device a stranger has
+controlled and a wallet app from an unofficial source (:data:`NOT_ACCEPTABLE`)
+cannot be accepted: no reason makes them safe, so they always take their
+points off and always cap the score.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from checks.checkup.catalog import CATALOG
+from checks.checkup.questions import TOPICS_BY_ID
 from checks.findings import Severity
 from checks.i18n import N_, Msg, msg
 
@@ -33,6 +39,19 @@ WEIGHTS = {
     "totp_backup": 1.0,
 }
 URGENT_CAP = 49
+NOT_ACCEPTABLE = frozenset(
+    {"seed_exposed", "seed_digital", "install_unofficial", "hardware_prefilled", "remote_stranger"}
+)
+
+
+def can_accept(finding_id: str) -> bool:
+    """Whether the user may accept this finding as a risk."""
+    return finding_id not in NOT_ACCEPTABLE
+
+
+def accepted_ids(accepted: Iterable[str]) -> frozenset[str]:
+    """The accepted findings that count (a stored run may hold ones that no longer may)."""
+    return frozenset(fid for fid in accepted if can_accept(fid))
 
 GRADES = (
     (90, "excellent", N_("Excellent")),
@@ -109,6 +128,7 @@ def compute(
     answered_topics: Iterable[str], finding_ids: Iterable[str], accepted: Mapping[str, str]
 ) -> ScoreReport:
     ids = [fid for fid in finding_ids if fid in CATALOG]
+    accepted = dict.fromkeys(accepted_ids(accepted), "")
     topics: list[TopicScore] = []
     for topic in WEIGHTS:
         if topic not in answered_topics:
@@ -131,8 +151,6 @@ def compute(
 
 def explain(report: ScoreReport) -> list[Msg]:
     """'Why is my score 62?' — the formula applied to this run, line by line."""
-    from checks.checkup.questions import TOPICS_BY_ID
-
     lines = [
         msg(
             N_(

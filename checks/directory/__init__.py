@@ -22,6 +22,12 @@ from types import MappingProxyType
 from checks.i18n import N_, InputError, msg
 
 KINDS = ("wallet", "hardware_wallet", "exchange")
+# "listed": the official numbers are in ``phones``; "on_site": the vendor shows its
+# number only on its own support site, which we could not read; "none_listed": no
+# official page seen lists a support phone number, so a number offered as its
+# support is not official.
+PHONE_SUPPORT = ("listed", "on_site", "none_listed")
+PHONE_KINDS = ("toll_free", "local")
 PLATFORMS = ("x", "telegram", "weibo", "wechat", "discord", "youtube", "facebook", "reddit")
 
 # What official support never does; the UI shows "<name> never will: ...".
@@ -43,6 +49,8 @@ _ID = re.compile(r"^[a-z][a-z0-9]{1,31}$")
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.]{1,64}$")
 _EMAIL = re.compile(r"^[a-z0-9._+-]{1,64}@([a-z0-9.-]{4,253})$")
+_PHONE = re.compile(r"^\+[0-9][0-9 ]{5,20}[0-9]$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 class DirectoryError(InputError):
@@ -58,6 +66,30 @@ class SocialAccount:
     platform: str
     handle: str  # without the leading "@"
     url: str
+    source: str | None = None  # the official page that lists the account
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    """A support number an official page lists, in international form."""
+
+    number: str  # "+1 888 908 7930"
+    country: str  # ISO 3166 code of the country it serves
+    kind: str  # one of PHONE_KINDS
+    source: str
+
+    @property
+    def digits(self) -> str:
+        return "".join(c for c in self.number if c.isdigit())
+
+
+@dataclass(frozen=True)
+class ReportDeadline:
+    """How soon the vendor wants a police report after it froze stolen funds."""
+
+    days: int
+    source: str
+    note: str  # for maintainers (English): what the page said
 
 
 @dataclass(frozen=True)
@@ -87,10 +119,21 @@ class SupportEntry:
     notes: str | None = None
     emails: tuple[str, ...] = ()  # support addresses seen on an official page
     community: str | None = None  # the official forum, on an official domain
+    name_zh_CN: str | None = None  # the name the vendor uses in Chinese
+    phone_support: str = "none_listed"  # one of PHONE_SUPPORT
+    phones: tuple[PhoneNumber, ...] = ()
+    shares_domains_with: str | None = None  # an entry of the same company, same domain
+    police_report_within: ReportDeadline | None = None
 
     @property
     def primary_domain(self) -> str:
         return self.official_domains[0]
+
+    def display_name(self, language: str) -> str:
+        """The one name to show in this UI language (``zh*`` → the Chinese name)."""
+        if language.startswith("zh") and self.name_zh_CN:
+            return self.name_zh_CN
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -120,11 +163,23 @@ class Directory:
         return tuple(d for entry in self.entries for d in entry.official_domains)
 
     def owner_of(self, registrable: str) -> SupportEntry | None:
-        """The entry whose official domains include this registrable domain."""
-        for entry in self.entries:
-            if registrable in entry.official_domains:
-                return entry
-        return None
+        """The entry whose official domains include this registrable domain.
+
+        Where two entries of one company share a domain, the one that does not
+        name the other in ``shares_domains_with`` owns it."""
+        found = [e for e in self.entries if registrable in e.official_domains]
+        primary = [e for e in found if e.shares_domains_with is None]
+        ranked = primary or found
+        return ranked[0] if ranked else None
+
+
+def wallet_name(entry_id: str, language: str, fallback: str = "") -> str:
+    """The one name of a wallet or exchange in this UI language, from the directory;
+    ``fallback`` (or the id) when the directory has no such entry."""
+    entry = load_directory().get(entry_id)
+    if entry is None:
+        return fallback or entry_id
+    return entry.display_name(language)
 
 
 @cache
@@ -145,22 +200,35 @@ def parse_directory(data: object) -> Directory:
     entries: list[SupportEntry] = []
     seen: set[str] = set()
     owners: dict[str, str] = {}
+    by_id: dict[str, SupportEntry] = {}
     for index, item in enumerate(data["entries"]):
         entry = _parse_entry(item, index)
         if entry.id in seen:
             raise DirectoryError(f"entry {entry.id!r}: the id is used twice")
         seen.add(entry.id)
+        by_id[entry.id] = entry
         for domain in entry.official_domains:
-            if domain in owners:
+            if domain in owners and not _sharing(entry, by_id[owners[domain]]):
                 raise DirectoryError(
                     f"entry {entry.id!r} field 'official_domains': {domain} already "
                     f"belongs to {owners[domain]!r}"
                 )
-            owners[domain] = entry.id
+            owners.setdefault(domain, entry.id)
         entries.append(entry)
+    for entry in entries:
+        partner = entry.shares_domains_with
+        if partner is not None and partner not in seen:
+            raise DirectoryError(
+                f"entry {entry.id!r} field 'shares_domains_with': no entry {partner!r}"
+            )
     if not entries:
         raise DirectoryError("there are no entries")
     return Directory(tuple(entries))
+
+
+def _sharing(one: SupportEntry, other: SupportEntry) -> bool:
+    """Two entries of one company may list the same domain if either names the other."""
+    return one.shares_domains_with == other.id or other.shares_domains_with == one.id
 
 
 class _Fields:
@@ -229,6 +297,7 @@ def _parse_entry(item: object, index: int) -> SupportEntry:
         checked_on = date.fromisoformat(checked)
     except ValueError as error:
         raise fields.fail("checked_on", "must be a date like 2026-11-22") from error
+    phone_support, phones = _phones(fields)
     other = fields.item.get("other_sources", [])
     if not isinstance(other, list) or not all(
         isinstance(u, str) and u.startswith(("https://", "http://")) for u in other
@@ -252,6 +321,11 @@ def _parse_entry(item: object, index: int) -> SupportEntry:
         notes=fields.text("notes", optional=True),
         emails=_emails(fields, tuple(str(d) for d in domains)),
         community=_community(fields, tuple(str(d) for d in domains)),
+        name_zh_CN=fields.text("name_zh_CN", optional=True),
+        phone_support=phone_support,
+        phones=phones,
+        shares_domains_with=fields.text("shares_domains_with", optional=True),
+        police_report_within=_deadline(fields),
     )
 
 
@@ -296,6 +370,57 @@ def _in_app(fields: _Fields) -> InAppSupport | None:
     return InAppSupport(en=value["en"], zh_CN=value["zh_CN"])
 
 
+def _is_url(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and value.startswith(("https://", "http://"))
+        and not any(c.isspace() for c in value)
+    )
+
+
+def _phones(fields: _Fields) -> tuple[str, tuple[PhoneNumber, ...]]:
+    """``phone_support`` and the listed numbers; numbers only when "listed"."""
+    support = fields.item.get("phone_support", "none_listed")
+    if support not in PHONE_SUPPORT:
+        raise fields.fail("phone_support", f"must be one of {', '.join(PHONE_SUPPORT)}")
+    raw = fields.item.get("phones", [])
+    if not isinstance(raw, list):
+        raise fields.fail("phones", "must be a list")
+    if (support == "listed") != bool(raw):
+        raise fields.fail("phones", 'numbers go with "phone_support": "listed", and only with it')
+    found = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise fields.fail("phones", "each number must be an object")
+        number, country = item.get("number"), item.get("country")
+        kind, source = item.get("kind"), item.get("source")
+        if not isinstance(number, str) or not _PHONE.match(number):
+            raise fields.fail("phones", f"{number!r} must be +country code and digits")
+        if not isinstance(country, str) or not _COUNTRY.match(country):
+            raise fields.fail("phones", f"{number}: country must be a two-letter code")
+        if kind not in PHONE_KINDS:
+            raise fields.fail("phones", f"{number}: kind must be one of {', '.join(PHONE_KINDS)}")
+        if not _is_url(source):
+            raise fields.fail("phones", f"{number}: source must be a web address")
+        found.append(
+            PhoneNumber(number=number, country=country, kind=str(kind), source=str(source))
+        )
+    return str(support), tuple(found)
+
+
+def _deadline(fields: _Fields) -> ReportDeadline | None:
+    raw = fields.item.get("police_report_within_days")
+    if raw is None:
+        return None
+    days = raw.get("days") if isinstance(raw, dict) else None
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 < days <= 365:
+        raise fields.fail("police_report_within_days", "days must be a whole number, 1 to 365")
+    source, note = raw.get("source"), raw.get("note")
+    if not _is_url(source) or not isinstance(note, str) or not note.strip():
+        raise fields.fail("police_report_within_days", "needs a source address and a note")
+    return ReportDeadline(days=days, source=str(source), note=note)
+
+
 def _social(fields: _Fields, raw: object) -> SocialAccount:
     if not isinstance(raw, dict):
         raise fields.fail("social", "each account must be an object")
@@ -306,4 +431,8 @@ def _social(fields: _Fields, raw: object) -> SocialAccount:
         raise fields.fail("social", "handle must be letters, digits or _ (without @)")
     if not isinstance(url, str) or not url.startswith("https://"):
         raise fields.fail("social", "url must start with https://")
-    return SocialAccount(platform=str(platform), handle=handle, url=url)
+    source = raw.get("source")
+    if source is not None and not _is_url(source):
+        raise fields.fail("social", "source must be a web address")
+    listed_on = None if source is None else str(source)
+    return SocialAccount(platform=str(platform), handle=handle, url=url, source=listed_on)

@@ -26,9 +26,9 @@ from types import MappingProxyType
 
 from checks.i18n import N_, InputError, msg
 
-REGION_IDS = ("CN", "HK", "TW", "SG", "US", "GB", "EU", "GLOBAL")
+REGION_IDS = ("CN", "HK", "MO", "TW", "SG", "MY", "AU", "US", "CA", "GB", "EU", "GLOBAL")
 GLOBAL = "GLOBAL"
-KINDS = ("police", "regulator", "consumer", "hotline", "global")
+KINDS = ("police", "regulator", "consumer", "hotline", "checker", "global")
 METHODS = ("phone", "web", "in_person", "app")
 LANGUAGES = ("en", "zh_CN")
 
@@ -47,6 +47,7 @@ KIND_LABELS: Mapping[str, str] = MappingProxyType(
         "regulator": N_("Regulator"),
         "consumer": N_("Consumer protection"),
         "hotline": N_("Hotline"),
+        "checker": N_("Scam checker"),
         "global": N_("Worldwide"),
     }
 )
@@ -145,6 +146,7 @@ class Body:
     confirmed: bool
     other_sources: tuple[str, ...] = ()
     notes: str | None = None  # for maintainers (English): what the source showed
+    deadline: Bilingual | None = None  # a time limit an official or reliable page gives
 
     @property
     def what_to_bring_label(self) -> str:
@@ -196,8 +198,38 @@ EU_MEMBERS = frozenset(
     "AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 )
 _COUNTRY_REGION: Mapping[str, str] = MappingProxyType(
-    {"CN": "CN", "HK": "HK", "TW": "TW", "SG": "SG", "US": "US", "GB": "GB", "UK": "GB"}
+    {
+        "CN": "CN",
+        "HK": "HK",
+        "MO": "MO",
+        "TW": "TW",
+        "SG": "SG",
+        "MY": "MY",
+        "AU": "AU",
+        "US": "US",
+        "CA": "CA",
+        "GB": "GB",
+        "UK": "GB",
+    }
 )
+
+
+def region_for(locale_name: str, language: str) -> str:
+    """The region to show first in this UI language: the locale's country; when the
+    locale names none (``C``, ``en``), the language's likely region, so a Chinese UI
+    starts at 中国大陆 (``zh_CN`` → CN)."""
+    region = default_region(locale_name)
+    if region == GLOBAL and not _has_country(locale_name):
+        return default_region(language)
+    return region
+
+
+def _has_country(locale_name: str) -> bool:
+    name = locale_name.strip().split(".", 1)[0].split("@", 1)[0]
+    return any(
+        (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())
+        for part in re.split(r"[-_]", name)[1:]
+    )
 
 
 def default_region(locale_name: str) -> str:
@@ -205,8 +237,8 @@ def default_region(locale_name: str) -> str:
 
     Accepts POSIX, Qt and BCP 47 forms (``zh_CN``, ``zh_CN.UTF-8``, ``zh-Hant-TW``,
     ``zh_Hans``, ``de_DE@euro``). The country decides when there is one:
-    CN, HK, TW, SG, US and GB map to themselves, any EU member state to ``"EU"``,
-    any other country to ``"GLOBAL"`` (so ``zh_MO`` and ``de_CH`` are GLOBAL).
+    CN, HK, MO, TW, SG, MY, AU, US, CA and GB map to themselves, any EU member
+    state to ``"EU"``, any other country to ``"GLOBAL"`` (so ``de_CH`` is GLOBAL).
     Without a country only Chinese is guessed, by the CLDR likely region of its
     script: ``zh`` and ``zh_Hans`` → ``"CN"``, ``zh_Hant`` → ``"TW"``. Anything
     else (``en``, ``C``, empty) → ``"GLOBAL"``: a language alone does not say
@@ -376,6 +408,7 @@ def _parse_body(item: object, index: int, region_id: str) -> Body:
         confirmed=confirmed,
         other_sources=tuple(str(u) for u in other),
         notes=fields.text("notes", optional=True),
+        deadline=None if fields.item.get("deadline") is None else fields.bilingual("deadline"),
     )
 
 

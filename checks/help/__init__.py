@@ -97,6 +97,11 @@ QUESTION_ARTICLES: Mapping[str, str] = MappingProxyType(
         "approvals": "token-approvals",
         "blind_signing": "token-approvals",
         "support_contact": "recovery-scams",
+        "remote_control": "remote-control",
+        "hardware_source": "fake-hardware-wallet",
+        "cashout": "china-mainland",
+        "address_source": "address-poisoning",
+        "address_check": "clipboard-hijacker",
     }
 )
 # Panic sections, by the page's object name without "Page".
@@ -258,6 +263,7 @@ def article_for_topic(topic: str) -> str:
 
 def article_for_question(question_id: str) -> str:
     """The article behind a checkup question's "?" button; KeyError if unknown."""
+    # The checkup's questions load with the checkup, not with panic mode's help links.
     from checks.checkup.questions import BY_ID
 
     return QUESTION_ARTICLES.get(question_id) or article_for_topic(BY_ID[question_id].topic)

@@ -21,6 +21,7 @@ from checks.directory import load_directory, reporting
 from checks.i18n import N_
 from checks.panic import escalation, escalation_text
 from checks.panic.business_days import Span
+from checks.panic.lockdown import plan
 
 Translate = Callable[[str], str]
 
@@ -40,6 +41,11 @@ LADDER_NOTE = N_(
     "These waiting times are this app's rules of thumb for when to follow up, not promises"
     " made by any company."
 )
+SELF_CUSTODY_LADDER = N_(
+    "A self-custody wallet (it cannot freeze or reverse anything; fake moderators wait in "
+    "social media and community groups)"
+)
+EXCHANGE_LADDER = N_("An exchange account (the exchange holds the coins and can act)")
 OFFICIAL_SITES = N_("Official websites")
 HELP_CENTER = N_("Help center")
 WALLETS_HEADING = N_("Wallets")
@@ -64,10 +70,21 @@ def span_text(span: Span, translate: Translate) -> str:
 
 
 def ladder(ctx: BlockContext) -> str:
-    """The escalation ladder, rung by rung, with the reply time of each channel."""
+    """The escalation ladders (a self-custody wallet's short one, an exchange's long one),
+    rung by rung, with the reply time of each channel."""
     t = ctx.translate
+    out = []
+    for label, rungs in (
+        (SELF_CUSTODY_LADDER, escalation.SELF_CUSTODY_LADDER),
+        (EXCHANGE_LADDER, escalation.LADDER),
+    ):
+        out.append(f"<p><b>{escape(t(label))}</b></p>{_rungs(rungs, t)}")
+    return "".join(out) + f"<p><i>{escape(t(LADDER_NOTE))}</i></p>"
+
+
+def _rungs(rungs: tuple[str, ...], t: Translate) -> str:
     items = []
-    for rung in escalation.LADDER:
+    for rung in rungs:
         channels = [c for c, r in escalation.RUNG_OF.items() if r == rung]
         parts = [
             t(CHANNEL_TIME).format(
@@ -84,7 +101,7 @@ def ladder(ctx: BlockContext) -> str:
             action=escape(t(escalation_text.RUNG_ACTIONS[rung])),
         )
         items.append(f"<li>{step}<br>{escape(t(WAIT_FOR).format(times=times))}</li>")
-    return f"<ol>{''.join(items)}</ol><p><i>{escape(t(LADDER_NOTE))}</i></p>"
+    return f"<ol>{''.join(items)}</ol>"
 
 
 def _body_html(body: reporting.Body, ctx: BlockContext) -> str:
@@ -165,8 +182,6 @@ def data_folder(ctx: BlockContext) -> str:
 def lockdown(ctx: BlockContext) -> str:
     """Panic mode's lockdown plan, in its order, for someone who does not know yet
     what happened (the order the recovery kit prints too)."""
-    from checks.panic.lockdown import plan
-
     t = ctx.translate
     items = "".join(
         f"<li><b>{escape(t(step.title))}</b><br>{escape(t(step.why))}</li>"

@@ -53,7 +53,7 @@ def problem_report(
 
     :class:`InputError` when ``steps`` holds a seed phrase or private key.
     """
-    from checks.secrets import find_secrets
+    from checks.secrets import find_secrets  # on first use, as in checks.panic.case
 
     t = translate
     typed = steps.strip()[:MAX_STEPS]

@@ -23,8 +23,8 @@ added up with :data:`WEIGHTS`, so a word in an article's title or keywords
 once in another article's body.
 
 The index is built once per language (:class:`SearchIndex`); a query is a
-handful of dictionary look-ups and a bisection, well under a millisecond on
-the whole corpus (see ``tests/test_help_search.py``).
+handful of dictionary look-ups and a bisection (its time on the whole
+corpus: bench/RESULTS.md, 8c).
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Panic mode, as data and pure functions (no Qt).
 
+* :mod:`.flow` — the sections in order, which lockdown steps apply and are
+  done (ticked, or by what the case holds), progress, where to resume: what
+  every screen and the incident report ask;
 * :mod:`.case` — a theft case: triage, steps done, timeline, transactions,
   evidence, contacts, status; stored encrypted through :mod:`checks.storage.store`;
 * :mod:`.triage` — the first screen's questions, answers and help articles;

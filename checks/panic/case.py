@@ -4,15 +4,22 @@ Times are stored in UTC (ISO 8601) and shown in local time. Every free
 text passes the secret guard before it is kept: a seed phrase or private
 key in a note is refused with a clear explanation. A case is a plain
 value with ``to_payload``/``from_payload``; :mod:`checks.storage.store` seals it.
+
+A closed case is read-only: every change refuses it with a clear message,
+and :meth:`Case.reopened` is the one change it accepts. Which lockdown steps
+apply and which are done is :mod:`checks.panic.flow`'s business.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from checks.chains import CHAINS, validate_address, validate_tx_hash
 from checks.i18n import N_, InputError, msg
@@ -27,6 +34,11 @@ WHAT_HAPPENED = (
     "installed_app",  # I installed an app from a link
     "exchange_taken",  # my exchange account was taken
     "phone_stopped",  # my phone number stopped working
+    "remote_control",  # someone controlled my device or saw my screen
+    "address_changed",  # an address changed after I pasted it (clipboard hijacker)
+    "wrong_address",  # I sent to an address copied from my history (address poisoning)
+    "cant_transfer",  # I can't send from my wallet (TRON permissions changed)
+    "fake_police",  # "police" or officials contacted me about a "safe account"
     "dont_know",
 )
 FUNDS_LEFT = ("yes", "no", "dont_know")
@@ -34,6 +46,26 @@ MAX_TEXT = 5_000
 # Rungs beyond the wallet's own support: a contact there means the case is escalated.
 BEYOND_SUPPORT = ("complaint", "police", "consumer")
 CLOCK_SLACK = timedelta(minutes=5)  # a clock a little ahead is not "the future"
+P = ParamSpec("P")
+CLOSED = N_("This case is closed. Reopen it to change it.")
+
+
+def _edit(change: Callable[Concatenate[Case, P], Case]) -> Callable[Concatenate[Case, P], Case]:
+    """Mark a method that changes the case: refused while the case is closed."""
+
+    def checked(case: Case, /, *args: P.args, **kwargs: P.kwargs) -> Case:
+        if case.is_closed:
+            raise InputError(msg(CLOSED))
+        return change(case, *args, **kwargs)
+
+    functools.update_wrapper(checked, change)
+    checked.edits_case = True  # type: ignore[attr-defined]
+    return checked
+
+
+# The loss's value in the user's currency at the time (police ask for 涉案金额).
+LOSS_AMOUNT = re.compile(r"\d{1,3}(,\d{3})+(\.\d{1,2})?|\d{1,15}(\.\d{1,2})?")
+LOSS_CURRENCIES = ("CNY", "HKD", "MOP", "TWD", "SGD", "MYR", "AUD", "CAD", "USD", "GBP", "EUR")
 
 
 def _utc(moment: datetime) -> datetime:
@@ -46,7 +78,8 @@ def _text(value: str, limit: int = MAX_TEXT) -> str:
     value = value.strip()
     if len(value) > limit:
         raise InputError(msg(N_("Please keep this under {limit} characters."), limit=limit))
-    from checks.secrets import guard_free_text  # its word lists load on first use
+    # checks.secrets on first use: `--panic` and the checkup paint without it
+    from checks.secrets import guard_free_text
 
     guard_free_text(value)
     return value
@@ -84,7 +117,7 @@ def clean_file_name(name: str) -> str:
     name = "".join(" " if unicodedata.category(c) == "Cc" else c for c in name)[:MAX_NAME]
     if len(name) < 12:  # too short to hold any secret we look for
         return name
-    from checks.secrets import find_secrets
+    from checks.secrets import find_secrets  # its word lists load only for a long name
 
     for match in reversed(find_secrets(name)):
         if match.kind != "private_key":  # 64 hex digits: a TxID as often as not
@@ -126,6 +159,8 @@ class Case:
     what_happened: tuple[str, ...] = ()
     funds_left: str = ""
     steps_done: tuple[tuple[str, datetime], ...] = ()
+    # Steps the user unticked although the case satisfies them (checks.panic.flow).
+    steps_unticked: tuple[str, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     transactions: tuple[Transaction, ...] = ()
     evidence: tuple[EvidenceFile, ...] = ()
@@ -133,9 +168,16 @@ class Case:
     status: str = "open"
     outcome: str = ""
     notes: str = field(default="")
+    loss_amount: str = ""  # "35,000" — what the stolen assets were worth at the time
+    loss_currency: str = ""  # "CNY": the user's own currency (LOSS_CURRENCIES)
 
-    # -- changes (each returns a new Case) ---------------------------------
+    # -- changes (each returns a new Case; a closed case refuses them) ------
 
+    @property
+    def is_closed(self) -> bool:
+        return self.status == "closed"
+
+    @_edit
     def with_triage(
         self,
         what_happened: tuple[str, ...] | None = None,
@@ -155,16 +197,29 @@ class Case:
             changes["wallets"] = tuple(dict.fromkeys(w.strip().lower() for w in wallets if w))
         return replace(self, **changes)
 
+    @_edit
     def renamed(self, title: str) -> Case:
         return replace(self, title=_text(title, 200))
 
+    @_edit
     def step_done(self, step_id: str, at: datetime, done: bool = True) -> Case:
+        """Tick a step at ``at`` (or take the tick away)."""
         kept = tuple((sid, when) for sid, when in self.steps_done if sid != step_id)
-        return replace(self, steps_done=(*kept, (step_id, _utc(at))) if done else kept)
+        unticked = tuple(sid for sid in self.steps_unticked if sid != step_id)
+        ticks = (*kept, (step_id, _utc(at))) if done else kept
+        return replace(self, steps_done=ticks, steps_unticked=unticked)
+
+    @_edit
+    def step_unticked(self, step_id: str) -> Case:
+        """Remember that the user unticked a step the case's contents would tick."""
+        kept = tuple((sid, when) for sid, when in self.steps_done if sid != step_id)
+        unticked = tuple(dict.fromkeys((*self.steps_unticked, step_id)))
+        return replace(self, steps_done=kept, steps_unticked=unticked)
 
     def done_at(self, step_id: str) -> datetime | None:
         return next((when for sid, when in self.steps_done if sid == step_id), None)
 
+    @_edit
     def add_timeline(self, at: datetime, text: str) -> Case:
         if not text.strip():
             raise InputError(msg(N_("Please write what happened.")))
@@ -172,6 +227,7 @@ class Case:
         entries = sorted((*self.timeline, entry), key=lambda e: e.at)
         return replace(self, timeline=tuple(entries))
 
+    @_edit
     def add_transaction(self, transaction: Transaction) -> Case:
         """Check the hash and addresses for their network (the secret guard included)."""
         transaction = _checked_transaction(transaction)
@@ -180,31 +236,34 @@ class Case:
         chains = tuple(dict.fromkeys((*self.chains, transaction.chain)))
         return replace(self, transactions=(*self.transactions, transaction), chains=chains)
 
+    @_edit
     def remove_transaction(self, tx_hash: str) -> Case:
         return replace(
             self, transactions=tuple(t for t in self.transactions if t.tx_hash != tx_hash)
         )
 
+    @_edit
     def remove_timeline(self, index: int) -> Case:
         if not 0 <= index < len(self.timeline):
             raise InputError(msg(N_("That entry is no longer in the timeline.")))
         return replace(self, timeline=self.timeline[:index] + self.timeline[index + 1 :])
 
+    @_edit
     def with_chains(self, chains: tuple[str, ...]) -> Case:
         """The networks affected (ids of :data:`checks.chains.CHAINS`)."""
         if not set(chains) <= set(CHAINS):
             raise InputError(msg(N_("That is not one of the networks we know.")))
         return replace(self, chains=tuple(dict.fromkeys(chains)))
 
+    @_edit
     def add_evidence(self, item: EvidenceFile) -> Case:
         if any(known.sha256 == item.sha256 for known in self.evidence):
             raise InputError(msg(N_("This file is already attached to the case.")))
         return replace(self, evidence=(*self.evidence, item))
 
+    @_edit
     def add_contact(self, contact: Contact, now: datetime | None = None) -> Case:
         """Log a contact (at a past time if given); the status follows the contacts."""
-        if self.status == "closed":
-            raise InputError(msg(N_("This case is closed. Reopen it to log a contact.")))
         try:
             Channel(contact.channel)
         except ValueError:
@@ -221,28 +280,44 @@ class Case:
         contacts = (*self.contacts, contact)
         return replace(self, contacts=contacts, status=contact_status(contacts))
 
+    @_edit
     def record_reply(self, index: int, at: datetime, summary: str) -> Case:
         if not 0 <= index < len(self.contacts):
             raise InputError(msg(N_("That contact is no longer in the case.")))
         contacts = list(self.contacts)
         contacts[index] = replace(contacts[index], reply_at=_utc(at), reply_summary=_text(summary))
-        status = self.status if self.status == "closed" else contact_status(tuple(contacts))
-        return replace(self, contacts=tuple(contacts), status=status)
+        return replace(self, contacts=tuple(contacts), status=contact_status(tuple(contacts)))
 
+    @_edit
     def with_status(self, status: str, outcome: str = "") -> Case:
         if status not in STATUSES or (status == "closed" and outcome not in OUTCOMES):
             raise InputError(msg(N_("That is not one of the answers to this question.")))
         return replace(self, status=status, outcome=outcome if status == "closed" else "")
 
+    @_edit
     def closed(self, outcome: str) -> Case:
         return self.with_status("closed", outcome)
 
     def reopened(self) -> Case:
-        """Open again; the status follows the contacts, the outcome is cleared."""
+        """Open again (the one change a closed case accepts); the status follows
+        the contacts, the outcome is cleared."""
         return replace(self, status=contact_status(self.contacts), outcome="")
 
+    @_edit
     def with_notes(self, notes: str) -> Case:
         return replace(self, notes=_text(notes))
+
+    @_edit
+    def with_loss(self, amount: str, currency: str) -> Case:
+        """The loss's value in the user's currency at the time; an empty amount clears it."""
+        amount = amount.strip().replace("，", ",").replace("。", ".")
+        if not amount:
+            return replace(self, loss_amount="", loss_currency="")
+        if not LOSS_AMOUNT.fullmatch(amount):
+            raise InputError(msg(N_("Please write the amount in digits, e.g. 35000 or 35,000.50.")))
+        if currency not in LOSS_CURRENCIES:
+            raise InputError(msg(N_("That is not one of the answers to this question.")))
+        return replace(self, loss_amount=amount, loss_currency=currency)
 
     # -- storage -------------------------------------------------------------
 
@@ -260,6 +335,7 @@ class Case:
             "what_happened": list(self.what_happened),
             "funds_left": self.funds_left,
             "steps_done": [[sid, when(at)] for sid, at in self.steps_done],
+            "steps_unticked": list(self.steps_unticked),
             "timeline": [{"at": when(e.at), "text": e.text} for e in self.timeline],
             "transactions": [{**t.__dict__, "at": when(t.at)} for t in self.transactions],
             "evidence": [{**e.__dict__, "added_at": when(e.added_at)} for e in self.evidence],
@@ -270,6 +346,8 @@ class Case:
             "status": self.status,
             "outcome": self.outcome,
             "notes": self.notes,
+            "loss_amount": self.loss_amount,
+            "loss_currency": self.loss_currency,
         }
 
     @classmethod
@@ -292,6 +370,7 @@ class Case:
             what_happened=tuple(data.get("what_happened", ())),
             funds_left=str(data.get("funds_left", "")),
             steps_done=tuple((str(s), need(at)) for s, at in data.get("steps_done", ())),
+            steps_unticked=tuple(str(s) for s in data.get("steps_unticked", ())),
             timeline=tuple(
                 TimelineEntry(need(e["at"]), e["text"]) for e in data.get("timeline", ())
             ),
@@ -309,6 +388,8 @@ class Case:
             status=str(data.get("status", "open")),
             outcome=str(data.get("outcome", "")),
             notes=str(data.get("notes", "")),
+            loss_amount=str(data.get("loss_amount", "")),
+            loss_currency=str(data.get("loss_currency", "")),
         )
 
 

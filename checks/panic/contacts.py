@@ -11,9 +11,10 @@ and no silence is ever shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from checks.directory import SupportEntry, load_directory
+from checks.directory import NEVER_DOES, SupportEntry, load_directory
 from checks.i18n import N_, Msg, msg
 from checks.panic.case import Case
 from checks.phishing import classify
@@ -103,6 +104,25 @@ SCAM = N_(
     "more. Move what is left to a new wallet if you shared your seed phrase."
 )
 THEIR = N_("this wallet")
+NEVER_WILL = N_("{name} will never: {items}.")
+# Chinese reads "imToken 绝不会索要您的助记词，也不会索要您的私钥。", not a colon and a list.
+NEVER_WILL_ZH = "{name} 绝不会{first}{rest}。"
+NEVER_WILL_ZH_MORE = "，也不会{item}"
+
+
+def never_does_sentence(entry: SupportEntry, translate: Callable[[str], str], language: str) -> str:
+    """What the entry's official support never does, as one sentence in ``language``.
+
+    ``""`` when the directory knows nothing (the caller shows :data:`NO_NEVER`).
+    """
+    items = [translate(NEVER_DOES[code]) for code in entry.never_does if code in NEVER_DOES]
+    if not items:
+        return ""
+    name = entry.display_name(language)
+    if language.startswith("zh"):
+        rest = "".join(NEVER_WILL_ZH_MORE.format(item=item) for item in items[1:])
+        return NEVER_WILL_ZH.format(name=name, first=items[0], rest=rest)
+    return translate(NEVER_WILL).format(name=name, items="; ".join(items))
 
 
 def official_channels(
@@ -120,7 +140,10 @@ def official_channels(
         found.append(
             OfficialChannel(f"email:{address}", "email", msg(EMAIL, address=address), address)
         )
-    if entry.confirmed:
+    # A self-custody wallet's social accounts only share news: the wallet cannot act
+    # on a theft there, and fake moderators wait in the replies (MetaMask says it
+    # never handles a support case on Twitter). They are for checking a handle.
+    if entry.confirmed and entry.custodial:
         for account in entry.social:
             label = msg(SOCIAL, platform=account.platform, handle=account.handle)
             found.append(OfficialChannel(f"social:{account.handle}", "social", label, account.url))
@@ -130,13 +153,16 @@ def official_channels(
 
 
 def _in_app(entry: SupportEntry, language: str) -> OfficialChannel:
+    name = entry.display_name(language)
     if entry.in_app_support is None:
-        return OfficialChannel("in_app", "in_app", msg(IN_APP, name=entry.name), "")
+        return OfficialChannel("in_app", "in_app", msg(IN_APP, name=name), "")
     path = entry.in_app_support.zh_CN if language == "zh_CN" else entry.in_app_support.en
-    return OfficialChannel("in_app", "in_app", msg(IN_APP_AT, name=entry.name, path=path), "")
+    return OfficialChannel("in_app", "in_app", msg(IN_APP_AT, name=name, path=path), "")
 
 
-def fallbacks(entry: SupportEntry | None, with_email: bool = True) -> tuple[Msg, ...]:
+def fallbacks(
+    entry: SupportEntry | None, with_email: bool = True, language: str = "en"
+) -> tuple[Msg, ...]:
     """Where to look for what the directory does not know (shown instead of blanks).
 
     ``with_email=False`` leaves out the missing email address, for a page
@@ -144,7 +170,7 @@ def fallbacks(entry: SupportEntry | None, with_email: bool = True) -> tuple[Msg,
     """
     if entry is None:
         return (msg(UNKNOWN_WALLET), msg(NO_NEVER))
-    name = entry.name
+    name = entry.display_name(language)
     lines = []
     if entry.in_app_support is None:
         lines.append(msg(NO_IN_APP, name=name))
@@ -168,6 +194,7 @@ def assess_contact(
     listed: OfficialChannel | None = None,
     address: str = "",
     asked_for_secret_or_fee: bool = False,
+    language: str = "en",
 ) -> ContactCheck:
     """Does this contact count, and what should the user hear?
 
@@ -175,13 +202,13 @@ def assess_contact(
     ``address`` what they typed instead. A request for a fee, a seed phrase
     or remote access always means a scam.
     """
-    name = entry.name if entry is not None else msg(THEIR)
+    name = entry.display_name(language) if entry is not None else msg(THEIR)
     if asked_for_secret_or_fee:
         return ContactCheck(False, "scam", msg(SCAM), warn=True)
     if channel in REPORTING:
         return ContactCheck(True, "reporting", msg(LOGGED_REPORT))
     if listed is not None:
-        return _counted(entry)
+        return _counted(entry, language)
     address = address.strip()
     if not address:
         return ContactCheck(True, "unchecked", msg(LOGGED_UNCHECKED))
@@ -191,16 +218,17 @@ def assess_contact(
             return ContactCheck(False, "not_official", msg(NOT_OFFICIAL, name=name), warn=True)
         return ContactCheck(True, "unchecked", msg(LOGGED_UNCHECKED))
     if verdict.wallet == entry.id and verdict.verdict == "official":
-        return _counted(entry)
+        return _counted(entry, language)
     if verdict.wallet == entry.id and verdict.verdict == "unknown":
         # The entry is unconfirmed (bitpie.com) or the handle has exactly its name.
         return ContactCheck(True, "unconfirmed", msg(LOGGED_UNCONFIRMED, name=name))
     return ContactCheck(False, "not_official", msg(NOT_OFFICIAL, name=name), warn=True)
 
 
-def _counted(entry: SupportEntry | None) -> ContactCheck:
+def _counted(entry: SupportEntry | None, language: str = "en") -> ContactCheck:
     if entry is not None and not entry.confirmed:
-        return ContactCheck(True, "unconfirmed", msg(LOGGED_UNCONFIRMED, name=entry.name))
+        name = entry.display_name(language)
+        return ContactCheck(True, "unconfirmed", msg(LOGGED_UNCONFIRMED, name=name))
     return ContactCheck(True, "official", msg(LOGGED))
 
 

@@ -3,11 +3,20 @@
 People who write to support after a theft wait in silence and do not know
 when silence means "go elsewhere". This engine turns the contacts they log
 into one plain piece of advice: wait until a date, send one follow-up, or
-climb one rung of the ladder (:data:`LADDER`)::
+climb one rung of the ladder. An exchange holds the coins and can act, so its
+ladder is the long one (:data:`LADDER`)::
 
     support inside the app → email or ticket → official social account →
     official community → formal complaint → police or regulator →
     consumer-protection body or lawyer
+
+A self-custody wallet cannot act on a theft, and fake moderators wait in
+social replies and community groups, so its ladder is short
+(:data:`SELF_CUSTODY_LADDER`): the official app's help → email or ticket →
+the police (and the exchange that received the funds). When the app came
+from a link or its source is unknown, the app's own support is no rung at
+all: the user reinstalls from the official store, and the first rung is the
+official help centre (:func:`ladder_for`).
 
 The engine is a pure function of the logged contacts and an injected
 ``now`` (:func:`advise`); :class:`EscalationState` wraps it with a clock that
@@ -88,6 +97,16 @@ LADDER: tuple[str, ...] = (
     "consumer",
 )
 
+SELF_CUSTODY_LADDER: tuple[str, ...] = ("in_app", "email_or_ticket", "police")
+
+
+def ladder_for(custodial: bool, app_from_link: bool = False) -> tuple[str, ...]:
+    """The rungs for this wallet: the long ladder for an exchange, the short one for
+    a self-custody wallet; without "support inside the app" when the app may be fake."""
+    rungs = LADDER if custodial else SELF_CUSTODY_LADDER
+    return tuple(r for r in rungs if r != "in_app") if app_from_link else rungs
+
+
 RUNG_OF: Mapping[str, str] = MappingProxyType(
     {
         Channel.IN_APP: "in_app",
@@ -108,12 +127,17 @@ STATUSES = ("not_contacted", "waiting", "follow_up_due", "replied", "escalate")
 _FIRST_YEAR, _LAST_YEAR = 1970, 9000
 
 
-def next_rung(rung: str | None) -> str | None:
-    """The rung after ``rung`` on :data:`LADDER`; the first rung for ``None``."""
+def next_rung(rung: str | None, ladder: tuple[str, ...] = LADDER) -> str | None:
+    """The rung after ``rung`` on ``ladder``; its first rung for ``None``. A rung the
+    ladder leaves out (a community post about a self-custody wallet) is followed by
+    the ladder's next rung above it on :data:`LADDER`."""
     if rung is None:
-        return LADDER[0]
-    index = LADDER.index(rung) + 1
-    return LADDER[index] if index < len(LADDER) else None
+        return ladder[0]
+    if rung in ladder:
+        index = ladder.index(rung) + 1
+        return ladder[index] if index < len(ladder) else None
+    position = LADDER.index(rung)
+    return next((r for r in ladder if LADDER.index(r) > position), None)
 
 
 def _plausible(moment: datetime) -> datetime:
@@ -181,12 +205,15 @@ def advise(
     wallet_custodial: bool,
     *,
     name: str | None = None,
+    app_from_link: bool = False,
 ) -> Advice:
     """The advice for these contacts at ``now`` (aware), with deadlines read in ``tz``.
 
     ``name`` is the wallet or exchange as the user knows it ("TokenPocket");
-    without it the messages say "their support team".
+    without it the messages say "their support team". ``app_from_link``: the
+    app was installed from a link or its source is unknown (see :func:`ladder_for`).
     """
+    ladder = ladder_for(wallet_custodial, app_from_link)
     ensure_aware(now)  # compared only, never converted: any aware ``now`` works
     happened = [a for a in attempts if a.at <= now]
     warnings = _warnings(happened, now, tz)
@@ -196,14 +223,14 @@ def advise(
             status="not_contacted",
             due_at=None,
             current_rung=None,
-            next_rung=LADDER[0],
-            message=msg(text.NOT_CONTACTED),
-            steps=_rung_steps(LADDER[0], wallet_custodial),
+            next_rung=ladder[0],
+            message=msg(text.NOT_CONTACTED_FAKE_APP if app_from_link else text.NOT_CONTACTED),
+            steps=_rung_steps(ladder[0], wallet_custodial, app_from_link),
             warnings=warnings,
         )
     latest = official[-1]
     rung = latest.rung
-    after = next_rung(rung)
+    after = next_rung(rung, ladder)
     party = _party(rung, name)
     replied = _reply_since(official, latest, now)
     if replied is not None:
@@ -249,7 +276,8 @@ def advise(
         template = text.FOLLOW_UP_DUE if follow_ups == 0 else text.FOLLOW_UP_LAST
         message = msg(template, party=party, since=since)
     else:
-        status, steps, mentioned = "escalate", _rung_steps(after, wallet_custodial), after
+        status, steps = "escalate", _rung_steps(after, wallet_custodial, app_from_link)
+        mentioned = after
         message = msg(text.ESCALATE, party=party, since=since, next=Msg(text.RUNG_ACTIONS[after]))
     advice = Advice(
         status=status,
@@ -313,11 +341,15 @@ def _next_step(rung: str | None) -> tuple[Msg, ...]:
     return () if rung is None else (Msg(text.RUNG_ACTIONS[rung]),)
 
 
-def _rung_steps(rung: str, custodial: bool) -> tuple[Msg, ...]:
+def _rung_steps(rung: str, custodial: bool, app_from_link: bool = False) -> tuple[Msg, ...]:
     steps = _msgs(text.RUNG_STEPS[rung])
     if rung in ("in_app", "email_or_ticket"):
         extra = text.CUSTODIAL_STEP if custodial else text.SELF_CUSTODY_STEP
         steps = (*steps[:-1], Msg(extra), steps[-1])
+    if rung == "police" and not custodial:
+        steps = (*steps, Msg(text.SELF_CUSTODY_POLICE_STEP))
+    if app_from_link and rung == ladder_for(custodial, app_from_link)[0]:
+        steps = (Msg(text.REINSTALL_FIRST), *steps)
     return steps
 
 
@@ -360,6 +392,7 @@ class EscalationState:
     wallet_custodial: bool
     name: str | None = None
     attempts: tuple[ContactAttempt, ...] = ()
+    app_from_link: bool = False
     clock: Callable[[], datetime] = field(default=_utc_now, compare=False)
 
     def log(
@@ -389,4 +422,11 @@ class EscalationState:
         return replace(self, attempts=tuple(attempts))
 
     def advice(self) -> Advice:
-        return advise(self.attempts, self.clock(), self.tz, self.wallet_custodial, name=self.name)
+        return advise(
+            self.attempts,
+            self.clock(),
+            self.tz,
+            self.wallet_custodial,
+            name=self.name,
+            app_from_link=self.app_from_link,
+        )

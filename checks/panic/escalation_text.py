@@ -66,6 +66,11 @@ NOT_CONTACTED = N_(
     "No contact logged yet. Start with the support inside the official app, and log each "
     "message here so we can tell you when to follow up."
 )
+NOT_CONTACTED_FAKE_APP = N_(
+    "No contact logged yet. The app you used may be a fake one: reinstall the wallet from the "
+    "official app store first, then write to the official help center listed in this app, and "
+    "log each message here so we can tell you when to follow up."
+)
 WAITING_FIRST = N_(
     "Waiting for a reply from {party}. If there is no reply by {due}, send one follow-up in "
     "the same conversation (the same ticket, email thread or chat)."
@@ -214,6 +219,17 @@ CUSTODIAL_STEP = N_(
 SELF_CUSTODY_STEP = N_(
     "Support of a self-custody wallet cannot reverse a transaction or freeze funds. Ask them "
     "whether there is a known problem and how to report the theft."
+)
+
+SELF_CUSTODY_POLICE_STEP = N_(
+    "If the stolen funds reached an exchange, also write to that exchange's official support "
+    "with the transaction hash and your police report number: it can freeze them, your wallet "
+    "company cannot."
+)
+REINSTALL_FIRST = N_(
+    "Reinstall the wallet from your phone's official app store or the official website first. "
+    "Only the help page of that official app counts: support inside an app you installed from "
+    "a link may belong to the thief."
 )
 
 WAITING_STEPS = (

@@ -13,6 +13,7 @@ from checks.i18n import N_, Msg, msg
 from checks.panic.case import Case
 from checks.panic.contacts import support_target
 from checks.panic.escalation import Advice, ContactAttempt, advise
+from checks.panic.triage import app_may_be_fake
 
 CHASE = ("follow_up_due", "escalate")
 
@@ -38,7 +39,7 @@ def attempts(case: Case) -> list[ContactAttempt]:
     ]
 
 
-def wallet_facts(case: Case) -> tuple[str | None, bool]:
+def wallet_facts(case: Case, language: str = "en") -> tuple[str | None, bool]:
     """The name of the support being chased and whether it is an exchange.
 
     That is the wallet of the latest contact that named one (the user may
@@ -47,12 +48,14 @@ def wallet_facts(case: Case) -> tuple[str | None, bool]:
     """
     target = support_target(case)
     entry = load_directory().get(target) if target else None
-    return (entry.name, entry.custodial) if entry else (None, False)
+    return (entry.display_name(language), entry.custodial) if entry else (None, False)
 
 
-def advice_for(case: Case, now: datetime, tz: tzinfo) -> Advice:
-    name, custodial = wallet_facts(case)
-    return advise(attempts(case), now, tz, custodial, name=name)
+def advice_for(case: Case, now: datetime, tz: tzinfo, language: str = "en") -> Advice:
+    """The escalation advice for the case; ``language`` picks the wallet's name (比特派)."""
+    name, custodial = wallet_facts(case, language)
+    fake_app = app_may_be_fake(case.what_happened)
+    return advise(attempts(case), now, tz, custodial, name=name, app_from_link=fake_app)
 
 
 def title_of(case: Case, tz: tzinfo) -> str:
@@ -69,13 +72,13 @@ def due_words(due_at: datetime, now: datetime, tz: tzinfo) -> Msg:
     return msg(DUE_ON, date=due.strftime("%Y-%m-%d %H:%M"))
 
 
-def case_notice(case: Case, now: datetime, tz: tzinfo) -> Notice:
+def case_notice(case: Case, now: datetime, tz: tzinfo, language: str = "en") -> Notice:
     """One banner per open case: its next action, and when.
 
     The banner's button should be named after the case (:func:`open_label`),
     not a bare "Open": with two cases, a screen reader must tell them apart.
     """
-    advice = advice_for(case, now, tz)
+    advice = advice_for(case, now, tz, language)
     title = title_of(case, tz)
     if advice.due_at is not None:
         when = due_words(advice.due_at, now, tz)

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from checks.chains import CHAINS, guess_chain, validate_address, validate_tx_hash
 from checks.i18n import N_
 from checks.panic.case import Case
-from checks.panic.lockdown import BY_ID as STEPS
+from checks.panic.flow import done_steps, triage_answers
 
 Translate = Callable[[str], str]
 
@@ -24,8 +24,39 @@ HAPPENED_WORDS = {
     "installed_app": N_("I installed an app from a link."),
     "exchange_taken": N_("My exchange account was taken over."),
     "phone_stopped": N_("My phone number suddenly stopped working."),
+    "remote_control": N_(
+        "Someone controlled my device remotely or saw my screen (remote-control app or screen"
+        " sharing)."
+    ),
+    "address_changed": N_("A wallet address changed after I pasted it."),
+    "wrong_address": N_("I sent funds to a look-alike address copied from my history."),
+    "cant_transfer": N_("I can no longer send from my wallet."),
+    "fake_police": N_("People claiming to be police or officials contacted me about my case."),
     "dont_know": N_("I don't know yet how it happened."),
 }
+
+
+CURRENCY_NAMES = {
+    "CNY": N_("Chinese yuan (CNY)"),
+    "HKD": N_("Hong Kong dollars (HKD)"),
+    "MOP": N_("Macau patacas (MOP)"),
+    "TWD": N_("New Taiwan dollars (TWD)"),
+    "SGD": N_("Singapore dollars (SGD)"),
+    "MYR": N_("Malaysian ringgit (MYR)"),
+    "AUD": N_("Australian dollars (AUD)"),
+    "CAD": N_("Canadian dollars (CAD)"),
+    "USD": N_("US dollars (USD)"),
+    "GBP": N_("Pounds sterling (GBP)"),
+    "EUR": N_("Euros (EUR)"),
+}
+
+
+def loss_value(case: Case, translate: Translate) -> str:
+    """ "35,000 人民币（CNY）": the loss in the user's currency, or "" if not recorded."""
+    if not case.loss_amount:
+        return ""
+    name = CURRENCY_NAMES.get(case.loss_currency)
+    return f"{case.loss_amount} {translate(name) if name else case.loss_currency}"
 
 
 def _when(moment: datetime) -> str:
@@ -42,12 +73,22 @@ def subject(case: Case, wallet_name: str, translate: Translate) -> str:
     return translate(SUBJECT).format(wallet=wallet_name, date=case.opened_at.strftime("%Y-%m-%d"))
 
 
-def bilingual_subject(case: Case, wallet_name: str, english: Translate, chinese: Translate) -> str:
+def bilingual_subject(
+    case: Case,
+    wallet_name: str,
+    english: Translate,
+    chinese: Translate,
+    chinese_first: bool = False,
+) -> str:
     """E.g. "Stolen assets report — imToken — 2026-11-20 / 资产被盗求助".
 
     Support teams sort mail by subject; with both languages in it, a Chinese
     and an English-speaking team both see at once what the mail is about.
+    A Chinese message puts its Chinese subject first
+    ("资产被盗求助 — imToken — 2026-11-20 / Stolen assets report").
     """
+    if chinese_first:
+        return f"{subject(case, wallet_name, chinese)} / {english(SUBJECT_SHORT)}"
     return f"{subject(case, wallet_name, english)} / {chinese(SUBJECT_SHORT)}"
 
 
@@ -77,20 +118,25 @@ def _transactions(case: Case, translate: Translate) -> list[str]:
 
 def _common(case: Case, translate: Translate) -> list[str]:
     lines = [translate(N_("What happened:"))]
-    lines += ["- " + translate(HAPPENED_WORDS[code]) for code in case.what_happened]
-    if not case.what_happened:
-        lines.append("- " + translate(HAPPENED_WORDS["dont_know"]))
+    happened, _funds_left = triage_answers(case)
+    lines += ["- " + translate(HAPPENED_WORDS[code]) for code in happened]
     lines.append(translate(N_("When I noticed it: {time}")).format(time=_when(case.opened_at)))
     lines.append(translate(N_("Transactions:")))
     lines += _transactions(case, translate)
+    if case.loss_amount:  # police ask for it (涉案金额)
+        lines.append(
+            translate(N_("Value of the loss at the time: {value}")).format(
+                value=loss_value(case, translate)
+            )
+        )
     receivers = sorted({t.to_address for t in case.transactions if t.to_address})
     if receivers:
         lines.append(translate(N_("Addresses that received my funds:")))
         lines += [f"- {address}" for address in receivers]
-    done = [step_id for step_id, _at in case.steps_done if step_id in STEPS]
+    done = done_steps(case)
     if done:
         lines.append(translate(N_("What I have done so far:")))
-        lines += ["- " + translate(STEPS[step_id].title) for step_id in done]
+        lines += ["- " + translate(state.step.title) for state in done]
     lines.append(translate(N_("Case reference: {case}")).format(case=case.id))
     return lines
 
@@ -122,7 +168,7 @@ def support_request(case: Case, wallet_name: str, translate: Translate) -> str:
 
 def _guarded(text: str, case: Case) -> str:
     """``text``, refused if it holds a secret (the case's own hashes and addresses are fine)."""
-    from checks.secrets import guard_free_text  # its word lists load on first use
+    from checks.secrets import guard_free_text  # on first use, as in checks.panic.case
 
     guard_free_text(text, _validated(case))
     return text

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from checks.i18n import N_
 
@@ -29,6 +30,22 @@ class Option:
     value: str
     label: str  # N_-marked, or a brand name (never translated)
     translate: bool = True
+    directory_id: str = ""  # a wallet or exchange: its names come from the directory
+    label_zh: str = ""  # its Chinese name there, if it has one
+
+    def text(self, translate: Callable[[str], str], language: str) -> str:
+        """The label in this UI language: one name per wallet (比特派, 币安, 欧易),
+        as ``checks.directory.wallet_name`` gives it (a test compares)."""
+        if self.directory_id:
+            return self.label_zh if language.startswith("zh") and self.label_zh else self.label
+        return translate(self.label) if self.translate else self.label
+
+
+class DirectoryName(NamedTuple):
+    id: str
+    name: str
+    name_zh_CN: str
+    custodial: bool
 
 
 @dataclass(frozen=True)
@@ -58,8 +75,16 @@ HOW = Question(
         Option("typed_seed", N_("I typed my seed phrase somewhere")),
         Option("signed", N_("I signed or approved something on a website")),
         Option("installed_app", N_("I installed an app from a link")),
+        Option(
+            "remote_control",
+            N_("Someone controlled my device or saw my screen (remote control, screen sharing)"),
+        ),
+        Option("address_changed", N_("An address changed after I pasted it")),
+        Option("wrong_address", N_("I sent to an address copied from my history")),
+        Option("cant_transfer", N_("I can't send from my wallet (my USDT is stuck)")),
         Option("exchange_taken", N_("My exchange account was taken")),
         Option("phone_stopped", N_("My phone number stopped working")),
+        Option("fake_police", N_("“Police” or officials contacted me about a “safe account”")),
         Option("funds_moved", N_("Money moved out without me doing anything")),
         Option(DONT_KNOW, N_("I don't know")),
     ),
@@ -69,8 +94,8 @@ HOW = Question(
 )
 
 
-def directory_names() -> list[tuple[str, str, bool]]:
-    """(id, name, custodial) of each directory entry, in its order.
+def directory_names() -> list[DirectoryName]:
+    """Each directory entry's id, names and kind, in its order.
 
     Read from the file without the directory's checks: panic mode's first
     screen shows these before the window is painted, and the whole
@@ -79,30 +104,46 @@ def directory_names() -> list[tuple[str, str, bool]]:
     loaded after all, and it says what is wrong (tests/test_panic_rules.py
     compares both readings).
     """
-    from resources import FOLDER
+    from resources import FOLDER  # a plain folder, cheaper than importlib.resources
 
     try:
         path = os.path.join(FOLDER, "support_directory.json")
         with open(path, encoding="utf-8") as stream:
             entries = json.load(stream)["entries"]
-        return [(e["id"], e["name"], e["custodial"] is True) for e in entries]
-    except (OSError, ValueError, KeyError, TypeError):
+        return [
+            DirectoryName(e["id"], e["name"], e.get("name_zh_CN") or "", e["custodial"] is True)
+            for e in entries
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        # The whole directory, checked, says what is wrong with the file.
         from checks.directory import load_directory
 
-        return [(e.id, e.name, e.custodial) for e in load_directory().entries]
+        return [
+            DirectoryName(e.id, e.name, e.name_zh_CN or "", e.custodial)
+            for e in load_directory().entries
+        ]
 
 
 def wallet_question() -> Question:
     """Wallets first, then exchanges (people cash out there), then "another"."""
     entries = directory_names()
-    ordered = [e for e in entries if not e[2]] + [e for e in entries if e[2]]
-    options = tuple(Option(id_, name, translate=False) for id_, name, _custodial in ordered)
+    ordered = [e for e in entries if not e.custodial] + [e for e in entries if e.custodial]
+    options = tuple(
+        Option(e.id, e.name, translate=False, directory_id=e.id, label_zh=e.name_zh_CN)
+        for e in ordered
+    )
     return Question(
         "wallet",
         N_("Which wallet or exchange?"),
         (*options, Option(OTHER_WALLET, OTHER_WALLET_NAME)),
         help_article="freeze-refund",
     )
+
+
+def app_may_be_fake(what_happened: tuple[str, ...]) -> bool:
+    """The wallet app came from a link, or the user does not know how it happened:
+    its own "support" may be the thief's, so the escalation ladder skips it."""
+    return "installed_app" in what_happened or DONT_KNOW in what_happened
 
 
 def questions() -> tuple[Question, ...]:

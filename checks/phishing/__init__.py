@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from checks.directory import Directory, DirectoryError, SupportEntry, load_directory
 from checks.i18n import N_, Msg, msg
+from checks.phishing import phones
 from checks.phishing.brands import (
     NEAR_MISS_WORDS,
     Brand,
@@ -40,6 +41,39 @@ from checks.phishing.domains import (
     skeleton,
     to_ascii,
 )
+from checks.phishing.reasons import (  # re-exported: tests and the UI use these names
+    HANDLE_BARE,
+    HANDLE_NO_PLATFORM,
+    HANDLE_NOT_LISTED,
+    HANDLE_SAME_NAME,
+    LOOKALIKE_EMAIL,
+    LOOKALIKE_FREE_MAIL,
+    LOOKALIKE_HANDLE,
+    LOOKALIKE_HOMOGLYPH,
+    LOOKALIKE_PAGE,
+    LOOKALIKE_SITE,
+    LOOKALIKE_SUBDOMAIN,
+    LOOKALIKE_UNCONFIRMED,
+    LOOKALIKE_USERINFO,
+    OFFICIAL_EMAIL,
+    OFFICIAL_HANDLE,
+    OFFICIAL_PHONE,
+    OFFICIAL_SITE,
+    PHONE_NO_WALLET,
+    PHONE_NONE,
+    PHONE_NONE_EXCHANGE,
+    PHONE_NOT_LISTED,
+    PHONE_ON_SITE,
+    UNCONFIRMED_SITE,
+    UNKNOWN_BAD_IDN,
+    UNKNOWN_EMPTY,
+    UNKNOWN_HANDLE,
+    UNKNOWN_IP,
+    UNKNOWN_NO_DIRECTORY,
+    UNKNOWN_NOT_ADDRESS,
+    UNKNOWN_SITE,
+    UNKNOWN_TOO_LONG,
+)
 
 MAX_INPUT = 2000  # longer text is no address; bounded work for any paste
 MAX_CANDIDATES = 20
@@ -54,6 +88,17 @@ _NOT_HANDLES = frozenset(
 _HANDLE = re.compile(r"^[\w.]{1,64}$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", re.DOTALL)
 
+
+PLATFORM_NAMES = {
+    "x": "X (Twitter)",
+    "telegram": "Telegram",
+    "weibo": "Weibo",
+    "wechat": "WeChat",
+    "discord": "Discord",
+    "youtube": "YouTube",
+    "facebook": "Facebook",
+    "reddit": "Reddit",
+}
 
 # What each verdict is called, in the window and on the command line.
 VERDICT_WORDS = {
@@ -105,98 +150,18 @@ class _NotAddress(ValueError):
         self.reason = reason
 
 
-# --- messages (English source text; fields filled after translation) ---------
-
-OFFICIAL_SITE = N_(
-    "This is {name}'s official website ({official}). Still, never type your seed phrase anywhere."
-)
-OFFICIAL_EMAIL = N_(
-    "This email address uses {name}'s official domain ({official}). Senders can be faked, "
-    "so never reply with your seed phrase and never send money."
-)
-OFFICIAL_HANDLE = N_(
-    "This is {name}'s official account ({handle}). Even so, official support never messages "
-    "you first and never asks for your seed phrase."
-)
-UNCONFIRMED_SITE = N_(
-    "{site} may belong to {name}, but we could not confirm it from an official source. "
-    "Open {name} from the app you installed, and never type your seed phrase into a website."
-)
-LOOKALIKE_SITE = N_("The real site is {official}. This is {site}, a different website.")
-LOOKALIKE_HOMOGLYPH = N_(
-    "This address uses look-alike letters to imitate {official}. It is {site}, a different website."
-)
-LOOKALIKE_SUBDOMAIN = N_(
-    "This address only starts like {name}'s. The part that decides the website is {site}, "
-    "which is not {name}'s. The real site is {official}."
-)
-LOOKALIKE_USERINFO = N_(
-    "This address hides a different website: the part before @ is ignored by browsers; "
-    "the real site is {site}."
-)
-LOOKALIKE_EMAIL = N_(
-    "Real {name} email comes from {official}. This address is from {site}, a different domain."
-)
-LOOKALIKE_UNCONFIRMED = N_(
-    "This name imitates {name}, but {site} is not a website we know belongs to {name}. "
-    "Do not enter your seed phrase or send money there."
-)
-LOOKALIKE_FREE_MAIL = N_(
-    "{address} is a free mailbox at {site} that anyone can open. Real {name} support writes "
-    "only from {official}; treat this as a scam."
-)
-LOOKALIKE_PAGE = N_(
-    "This is a page on {site}, where anyone can publish forms and pages. It uses the name "
-    "{name}, but {name}'s real site is {official}. Never type your seed phrase there."
-)
-LOOKALIKE_HANDLE = N_(
-    "Official support never messages you first. {handle} uses the name {name} but is not "
-    "one of {name}'s confirmed accounts; treat it as a scam."
-)
-HANDLE_SAME_NAME = N_(
-    "{handle} has the same name as {name}, but we have not confirmed it as {name}'s account. "
-    "Find the official accounts on {name}'s own website. Official support never messages "
-    "you first."
-)
-UNKNOWN_SITE = N_(
-    "We don't know this site. It is not one of the official channels we know of; be careful "
-    "and never enter your seed phrase."
-)
-UNKNOWN_HANDLE = N_(
-    "We don't know this account. It is not one of the official accounts we know of; be "
-    "careful: official support never messages you first."
-)
-UNKNOWN_IP = N_(
-    "This address is a number (an IP address), not a named website. Wallet makers do not send "
-    "people to such addresses; be very careful."
-)
-UNKNOWN_BAD_IDN = N_(
-    "This address contains a damaged international name that browsers cannot open as written. "
-    "Do not trust it."
-)
-UNKNOWN_TOO_LONG = N_(
-    "This text is too long to be a web address, so we did not check it. Paste only the address."
-)
-UNKNOWN_EMPTY = N_("There is nothing to check. Paste a web address, email address or account name.")
-UNKNOWN_NO_DIRECTORY = N_(
-    "Our list of official channels is damaged, so we cannot check this now. Reinstalling "
-    "the app restores it."
-)
-UNKNOWN_NOT_ADDRESS = N_(
-    "This does not look like a web address, email address or account name, so we could not "
-    "check it."
-)
-
-
 # --- public API ----------------------------------------------------------------
 
 
 def classify(text: str, directory: Directory | None = None) -> LinkVerdict:
-    """Classify a URL, bare domain, email address or social handle. Never raises.
+    """Classify a URL, bare domain, email address, social handle or phone number.
+    Never raises.
 
     ``directory`` defaults to the shipped support directory (tests pass their own).
     When the text holds several addresses (a pasted message), the most
-    dangerous verdict wins.
+    dangerous verdict wins. A phone number is official only when the directory
+    lists it; any other number offered as support is a ``lookalike``, with the
+    wallet the text names ("imtoken客服电话 400-820-8820").
     """
     if len(text) > MAX_INPUT:
         return LinkVerdict("unknown", None, msg(UNKNOWN_TOO_LONG))
@@ -208,11 +173,18 @@ def classify(text: str, directory: Directory | None = None) -> LinkVerdict:
     cleaned = unicodedata.normalize("NFKC", text).strip()
     if not cleaned:
         return LinkVerdict("unknown", None, msg(UNKNOWN_EMPTY))
+    number = phones.find_phone(cleaned)
     pieces = cleaned.split()
+    if number is not None:
+        pieces = [p for p in pieces if not phones.is_phone_piece(p)]
+        if not pieces:  # only a number: "400-820-8820", "1.888.908.7930"
+            return _classify_phone(number, cleaned, directory)
     if len(pieces) > 1:
         pieces = [p for p in pieces if "." in p or "@" in p][:MAX_CANDIDATES] or pieces[:1]
     verdicts = [_classify_one(piece, directory) for piece in pieces]
     addresses = [v for v in verdicts if v.reason_msg.text != UNKNOWN_NOT_ADDRESS]
+    if number is not None:
+        addresses.append(_classify_phone(number, cleaned, directory))
     rank = {"lookalike": 0, "unknown": 1, "official": 2}
     return min(addresses or verdicts, key=lambda v: rank[v.verdict])
 
@@ -309,16 +281,24 @@ def _handle(name: str, platform: str) -> _Parsed:
 
 
 def _classify_handle(parsed: _Parsed, directory: Directory) -> LinkVerdict:
+    """A handle is official only on the platform its entry lists it for. Without a
+    platform ("@MetaMaskSupport", "@Metamsk_Support") we can't tell, and never say
+    "scam"; on a platform
+    where the entry lists no account we can't tell either, unless the name is a
+    misspelling of the brand."""
     shown = _shown("@" + parsed.handle)
     wanted = parsed.handle.lower()
     for entry in directory:
         if not entry.confirmed:
             continue
-        for account in entry.social:
-            platform_ok = not parsed.platform or parsed.platform == account.platform
-            if platform_ok and account.handle.lower() == wanted:
-                reason = msg(OFFICIAL_HANDLE, name=entry.name, handle=shown)
-                return LinkVerdict("official", entry.id, reason)
+        matching = [a for a in entry.social if a.handle.lower() == wanted]
+        if parsed.platform and any(a.platform == parsed.platform for a in matching):
+            reason = msg(OFFICIAL_HANDLE, name=entry.name, handle=shown)
+            return LinkVerdict("official", entry.id, reason)
+        if matching and not parsed.platform:
+            platforms = ", ".join(dict.fromkeys(PLATFORM_NAMES[a.platform] for a in matching))
+            reason = msg(HANDLE_NO_PLATFORM, name=entry.name, handle=shown, platforms=platforms)
+            return LinkVerdict("unknown", entry.id, reason)
     found = _credible(
         find_brand(parsed.handle, brands_for(directory), separators="_."), parsed.handle, "_."
     )
@@ -328,7 +308,33 @@ def _classify_handle(parsed: _Parsed, directory: Directory) -> LinkVerdict:
     if found.how == "same":
         same = msg(HANDLE_SAME_NAME, name=entry.name, handle=shown)
         return LinkVerdict("unknown", entry.id, same)
+    misspelt = found.how in ("typo", "homoglyph")
+    if not parsed.platform:
+        return LinkVerdict("unknown", entry.id, msg(HANDLE_BARE, name=entry.name, handle=shown))
+    listed = entry.confirmed and any(a.platform == parsed.platform for a in entry.social)
+    if not listed and not misspelt:
+        reason = msg(HANDLE_NOT_LISTED, name=entry.name, handle=shown)
+        return LinkVerdict("unknown", entry.id, reason)
     return LinkVerdict("lookalike", entry.id, msg(LOOKALIKE_HANDLE, name=entry.name, handle=shown))
+
+
+def _classify_phone(number: str, text: str, directory: Directory) -> LinkVerdict:
+    """A support phone number: official only when the directory lists it."""
+    shown = _shown(number)
+    owner = phones.listed_owner(number, directory)
+    if owner is not None and owner.confirmed:
+        reason = msg(OFFICIAL_PHONE, number=shown, name=owner.name, official=owner.primary_domain)
+        return LinkVerdict("official", owner.id, reason)
+    entry = owner or phones.named_entry(text, directory)
+    if entry is None:
+        return LinkVerdict("lookalike", None, msg(PHONE_NO_WALLET, number=shown))
+    fields = {"number": shown, "name": entry.name, "official": entry.primary_domain}
+    if entry.phone_support == "on_site":
+        return LinkVerdict("unknown", entry.id, msg(PHONE_ON_SITE, **fields))
+    if entry.phone_support == "listed":
+        return LinkVerdict("lookalike", entry.id, msg(PHONE_NOT_LISTED, **fields))
+    template = PHONE_NONE_EXCHANGE if entry.custodial else PHONE_NONE
+    return LinkVerdict("lookalike", entry.id, msg(template, **fields))
 
 
 def _classify_host(parsed: _Parsed, directory: Directory) -> LinkVerdict:

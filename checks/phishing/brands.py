@@ -33,8 +33,14 @@ NEAR_MISS_WORDS = frozenset(
     """
     finance financed finances ledge ledges leger legere lodger lodgers edgerton
     lederman lederhosen trevor acknowledgement acknowledgements tokenism
+    gatehouse gatewood
     """.split()
 )
+
+
+# Brand names that are ordinary English words: they match only as a whole name or
+# as one hyphen-separated part, never as a prefix (gateway.com is not Gate).
+WORD_BRANDS = frozenset({"gate"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,8 @@ def match_name(
         for term, _ in brand.terms:
             if len(term) >= MIN_CONTAINS and term in joined:
                 return BrandMatch(brand, "contains")
-            if len(term) < MIN_CONTAINS and (term in tokens or joined.startswith(term)):
+            prefix = joined.startswith(term) and term not in WORD_BRANDS
+            if len(term) < MIN_CONTAINS and (term in tokens or prefix):
                 return BrandMatch(brand, "contains")
     if not fuzzy:
         return None

@@ -1,13 +1,16 @@
 """Domain-name helpers for the phishing check: IDN, public suffixes, skeletons, distance.
 
-Everything here works offline on data shipped in ``resources/``:
+Everything here works offline:
 
-* ``public_suffix_list.dat`` — the Public Suffix List (MPL 2.0), so that
-  ``support.token.im`` and ``token.im.example.io`` are told apart by their
-  *registrable* domain (``token.im`` vs ``example.io``), as browsers do.
-* ``confusables.json`` — Latin look-alike letters from Unicode TS #39, so that
-  ``ledgёr.com`` (Cyrillic ё) and ``rnetamask.io`` (r+n for m) fold to the same
-  *skeleton* as the real names.
+* the Public Suffix List (MPL 2.0), as the maintained ``publicsuffixlist``
+  package ships it (its version carries the list's date; updating the package
+  updates the list), so that ``support.token.im`` and ``token.im.example.io``
+  are told apart by their *registrable* domain (``token.im`` vs
+  ``example.io``), as browsers do;
+* ``resources/confusables.json`` — Latin look-alike letters from Unicode
+  TS #39 (made by ``scripts/make_confusables.py``; its sources are in
+  ``resources/SOURCES.md``), so that ``ledgёr.com`` (Cyrillic ё) and
+  ``rnetamask.io`` (r+n for m) fold to the same *skeleton* as the real names.
 
 Tables are read lazily and cached: importing this module reads no file.
 """
@@ -17,9 +20,10 @@ from __future__ import annotations
 import ipaddress
 import json
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+
+from publicsuffixlist import PSLFILE, PublicSuffixList
 
 # Characters that IDNA (UTS #46) treats as label separators besides ".".
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
@@ -36,68 +40,38 @@ class HostError(ValueError):
     """The text cannot be a host name (empty label, bad punycode, too long)."""
 
 
-@dataclass(frozen=True)
-class PublicSuffixList:
-    """The three rule kinds of the PSL, as sets of Unicode, lower-case names."""
+class PublicSuffixes:
+    """The Public Suffix List as the maintained ``publicsuffixlist`` package ships it."""
 
-    rules: frozenset[str]
-    wildcards: frozenset[str]  # "*.ck" is stored as "ck"
-    exceptions: frozenset[str]  # "!www.ck" is stored as "www.ck"
-
-    @classmethod
-    def parse(cls, text: str) -> PublicSuffixList:
-        rules: set[str] = set()
-        wildcards: set[str] = set()
-        exceptions: set[str] = set()
-        for raw in text.splitlines():
-            line = raw.strip()
-            if not line or line.startswith("//"):
-                continue
-            rule = line.split()[0].lower()
-            if rule.startswith("!"):
-                exceptions.add(rule[1:])
-            elif rule.startswith("*."):
-                wildcards.add(rule[2:])
-            else:
-                rules.add(rule)
-        return cls(frozenset(rules), frozenset(wildcards), frozenset(exceptions))
-
-    def suffix_length(self, labels: list[str]) -> int:
-        """How many trailing labels form the public suffix (PSL algorithm).
-
-        The longest matching rule wins; an exception rule wins over the wildcard
-        it cuts a hole in; no match means the implicit rule ``*`` (one label).
-        """
-        count = len(labels)
-        for start in range(count):
-            candidate = ".".join(labels[start:])
-            if candidate in self.exceptions:
-                return count - start - 1
-            if candidate in self.rules:
-                return count - start
-            if start + 1 < count and ".".join(labels[start + 1 :]) in self.wildcards:
-                return count - start
-        return 1
+    def __init__(self) -> None:
+        self._list = PublicSuffixList()  # reads the package's own copy: no network
 
     def registrable_domain(self, host: str) -> str | None:
         """The public suffix plus one label (``a.b.example.co.uk`` -> ``example.co.uk``).
 
         ``None`` when the host is itself a public suffix or has an empty label.
+        A name under no listed suffix gets the implicit rule ``*`` (one label).
         """
-        labels = host.split(".")
-        if not host or any(not label for label in labels):
+        if not host or any(not label for label in host.split(".")):
             return None
-        size = self.suffix_length(labels)
-        if size >= len(labels):
-            return None
-        return ".".join(labels[-(size + 1) :])
+        return self._list.privatesuffix(host)
+
+
+def list_version() -> str:
+    """The list's own date stamp (``2026-10-22_08-36-41_UTC``), "" when it has none."""
+    with open(PSLFILE, encoding="utf-8") as source:
+        for line in source:
+            if line.startswith("// VERSION:"):
+                return line.split(":", 1)[1].strip()
+            if not line.startswith("//") and line.strip():
+                break
+    return ""
 
 
 @cache
-def public_suffix_list() -> PublicSuffixList:
-    """The shipped list, parsed once (about 10,000 rules)."""
-    text = files("resources").joinpath("public_suffix_list.dat").read_text(encoding="utf-8")
-    return PublicSuffixList.parse(text)
+def public_suffix_list() -> PublicSuffixes:
+    """The list, parsed once on first use."""
+    return PublicSuffixes()
 
 
 @cache

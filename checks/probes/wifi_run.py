@@ -47,7 +47,7 @@ def wifi_command(platform: str) -> tuple[str, tuple[str, ...]]:
 def windows_console_encoding() -> str:
     """The OEM code page console tools such as netsh write in (cp936 on Chinese Windows)."""
     try:
-        import ctypes
+        import ctypes  # Windows only
 
         windll = getattr(ctypes, "windll", None)
         if windll is not None:

@@ -15,7 +15,7 @@ from checks import __version__
 from checks.checkup.catalog import CATALOG
 from checks.checkup.questions import TOPICS_BY_ID
 from checks.checkup.run import CheckupRun, compare
-from checks.checkup.score import explain
+from checks.checkup.score import accepted_ids, explain
 from checks.findings import Finding, Severity
 from checks.i18n import N_, msg
 from checks.reports.html import (
@@ -205,12 +205,14 @@ def _topic_grade(score: int) -> str:
 
 
 def _findings(words: Words, run: CheckupRun) -> str:
-    problems = [f for f in run.findings if f.severity is not Severity.GOOD]
-    goods = [f for f in run.findings if f.severity is Severity.GOOD]
+    problems, goods = run.problems, run.already_good
     out = heading(2, words(TO_FIX))
     if not problems:
         out += f'<p class="good">{SYMBOLS[Severity.GOOD]} {esc(words(ALL_GOOD))}</p>\n'
-    out += "".join(_finding(words, f, run.accepted.get(f.id)) for f in problems)
+    counted = accepted_ids(run.accepted)  # a leaked seed is never shown as accepted
+    out += "".join(
+        _finding(words, f, run.accepted.get(f.id) if f.id in counted else None) for f in problems
+    )
     if goods:
         items = "".join(
             f'<li><span class="good">{SYMBOLS[Severity.GOOD]}</span> {esc(words(f.title))}</li>'

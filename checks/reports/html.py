@@ -344,8 +344,6 @@ def finish(
     means no code path can ever print a seed phrase or private key
     (:class:`~checks.i18n.InputError` if one is found).
     """
-    from checks.secrets import guard_free_text
-
     title_text = words(title)
     report = Report(
         kind=kind,
@@ -359,5 +357,7 @@ def finish(
         page_text=" / ".join(words.each(PAGE_LABEL)),
         allowed=tuple(value for value in allowed if value),
     )
+    from checks.secrets import guard_free_text  # on first use, as in checks.panic.case
+
     guard_free_text(report.text, report.allowed)
     return report

@@ -15,6 +15,7 @@ sentence in the chosen language followed by the other one, in one document.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from checks import __version__
@@ -24,10 +25,9 @@ from checks.i18n import N_, Msg, msg
 from checks.panic.case import Case, Contact, Transaction
 from checks.panic.cases import OUTCOME_WORDS
 from checks.panic.escalation_text import CHANNEL_LABELS, RUNG_LABELS
+from checks.panic.flow import checklist, triage_answers
 from checks.panic.followup import advice_for
-from checks.panic.lockdown import BY_ID as STEPS
-from checks.panic.lockdown import plan
-from checks.panic.messages import HAPPENED_WORDS
+from checks.panic.messages import HAPPENED_WORDS, loss_value
 from checks.panic.triage import OTHER_WALLET, OTHER_WALLET_NAME
 from checks.reports.html import (
     NONE_YET,
@@ -62,6 +62,7 @@ OPENED = N_("Opened")
 WALLETS = N_("Wallets")
 NETWORKS = N_("Networks")
 STATUS = N_("Status")
+LOSS = N_("Value of the loss at the time")
 OUTCOME = N_("Outcome")
 MADE = N_("This report was made")
 STATUS_WORDS = {
@@ -135,7 +136,7 @@ def incident_report(
     body = [
         heading(1, words(TITLE)),
         warning_box(words.each(NO_SECRETS)),
-        _summary(words, case, now, tz),
+        _summary(words, case, now, tz, language),
         _triage(words, case),
         _timeline(words, case, tz),
         _transactions(words, case, tz),
@@ -186,17 +187,23 @@ def _text_block(text: str) -> str:
     return "<p>" + "<br/>".join(esc(line) for line in text.splitlines()) + "</p>\n"
 
 
+def _translators(words: Words) -> list[Callable[[str], str]]:
+    return [words.translate] if words.second is None else [words.translate, words.second]
+
+
 def _when(moment: datetime, tz: tzinfo) -> str:
     return lines(esc(when_utc(moment)), f'<span class="muted">{esc(when_local(moment, tz))}</span>')
 
 
-def _wallet_names(words: Words, case: Case) -> str:
+def _wallet_names(words: Words, case: Case, language: str) -> str:
+    """比特派 in Chinese, Bitpie in English; both in a bilingual report."""
     directory = load_directory()
+    languages = [language] if not words.bilingual else [language, "en", "zh_CN"]
     names = []
     for wallet_id in case.wallets:
         entry = directory.get(wallet_id)
         if entry is not None:
-            names.append(entry.name)
+            names.append(" / ".join(dict.fromkeys(entry.display_name(lang) for lang in languages)))
         else:  # "other" (triage's last choice) or an id the directory no longer has
             names.append(words(OTHER_WALLET_NAME) if wallet_id == OTHER_WALLET else wallet_id)
     return ", ".join(names)
@@ -207,16 +214,19 @@ def _chain(words: Words, chain_id: str) -> str:
     return words(chain.name) if chain else chain_id
 
 
-def _summary(words: Words, case: Case, now: datetime, tz: tzinfo) -> str:
+def _summary(words: Words, case: Case, now: datetime, tz: tzinfo, language: str) -> str:
     pairs = [(words(CASE_REFERENCE), mono(case.id))]
     if case.title:
         pairs.append((words(CASE_NAME), esc(case.title)))
     pairs.append((words(OPENED), _when(case.opened_at, tz)))
     if case.wallets:
-        pairs.append((words(WALLETS), esc(_wallet_names(words, case))))
+        pairs.append((words(WALLETS), esc(_wallet_names(words, case, language))))
     chains = list(dict.fromkeys([*case.chains, *(tx.chain for tx in case.transactions)]))
     if chains:
         pairs.append((words(NETWORKS), esc(", ".join(_chain(words, c) for c in chains))))
+    if case.loss_amount:  # police ask for it (涉案金额)
+        value = " / ".join(dict.fromkeys(loss_value(case, t) for t in _translators(words)))
+        pairs.append((words(LOSS), esc(value)))
     status = STATUS_WORDS.get(case.status, STATUS_WORDS["open"])
     pairs.append((words(STATUS), esc(words(status))))
     if case.status == "closed" and case.outcome in OUTCOME_WORDS:
@@ -226,9 +236,9 @@ def _summary(words: Words, case: Case, now: datetime, tz: tzinfo) -> str:
 
 
 def _triage(words: Words, case: Case) -> str:
-    happened = case.what_happened or ("dont_know",)
+    happened, funds_left = triage_answers(case)
     items = "".join(f"<li>{_both(words, HAPPENED_WORDS[code])}</li>" for code in happened)
-    funds = FUNDS_WORDS.get(case.funds_left, FUNDS_WORDS["dont_know"])
+    funds = FUNDS_WORDS.get(funds_left, FUNDS_WORDS["dont_know"])
     return (
         heading(2, words(WHAT_HAPPENED))
         + f"<ul>{items}</ul>\n"
@@ -289,16 +299,12 @@ def _addresses(words: Words, case: Case) -> str:
 
 
 def _lockdown(words: Words, case: Case, tz: tzinfo) -> str:
-    steps = [
-        s.id for s in plan(case.what_happened or ("dont_know",), case.funds_left or "dont_know")
-    ]
-    steps += [sid for sid, _at in case.steps_done if sid in STEPS and sid not in steps]
     rows = []
-    for step_id in steps:
-        done = case.done_at(step_id)
+    for state in checklist(case):
+        done = state.done_at
         when = _when(done, tz) if done else f'<span class="muted">{esc(words(NOT_DONE))}</span>'
         mark = "✓" if done else "○"
-        rows.append([f"{mark} {esc(words(STEPS[step_id].title))}", when])
+        rows.append([f"{mark} {esc(words(state.step.title))}", when])
     return heading(2, words(LOCKDOWN)) + table([words(STEP), words(DONE_AT)], rows, widths=[65, 35])
 
 

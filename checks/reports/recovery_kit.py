@@ -11,7 +11,6 @@ holds no secret: it only names wallets, never addresses or keys.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
@@ -20,12 +19,11 @@ from checks import __version__
 from checks.directory import SupportEntry, load_directory
 from checks.directory.reporting import (
     CHECK_BEFORE_USE,
-    GLOBAL,
     KIND_LABELS,
     METHOD_LABELS,
     Body,
-    default_region,
     load_reporting,
+    region_for,
 )
 from checks.i18n import N_, msg
 from checks.panic.lockdown import plan
@@ -124,20 +122,8 @@ def kit_wallets(answers: Mapping[str, Any] | None) -> tuple[tuple[str, ...], boo
 
 
 def kit_region(locale_name: str, language: str) -> str:
-    """The region the kit shows by default: the locale's country; when the locale
-    names none (``C``, ``en``), the language's likely region (``zh_CN`` → CN)."""
-    region = default_region(locale_name)
-    if region == GLOBAL and not _has_country(locale_name):
-        return default_region(language)
-    return region
-
-
-def _has_country(locale_name: str) -> bool:
-    name = locale_name.strip().split(".", 1)[0].split("@", 1)[0]
-    return any(
-        (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())
-        for part in re.split(r"[-_]", name)[1:]
-    )
+    """The region the kit shows by default (:func:`region_for`)."""
+    return region_for(locale_name, language)
 
 
 def recovery_kit(
@@ -190,8 +176,11 @@ def recovery_kit(
 
 def _first_steps(words: Words) -> str:
     steps = plan(("dont_know",), "yes")
+    # The urgent steps say why; the rest fit on a line each, so the kit stays on two pages.
     items = [
         f'<b>{esc(words(step.title))}</b>&nbsp; <span class="small">{esc(words(step.why))}</span>'
+        if step.urgent
+        else f"<b>{esc(words(step.title))}</b>"
         for step in steps
     ]
     return heading(2, words(FIRST_STEPS)) + paragraphs([words(FIRST_STEPS_NOTE)]) + ordered(items)
@@ -232,13 +221,33 @@ def _wallet_row(words: Words, entry: SupportEntry) -> list[str]:
 def _reporting(words: Words, region_id: str, language: str) -> str:
     reporting = load_reporting()
     region = reporting.region(region_id)
-    rows = [_body_row(words, body, language) for body in reporting.bodies_for(region_id)]
+    # A scam checker is not a place to report; the worldwide bodies get one line
+    # under the table: the kit must stay on two sheets of paper.
+    bodies = [b for b in reporting.bodies_for(region_id) if b.kind != "checker"]
+    own = [b for b in bodies if b.kind != "global"] or bodies
+    rows = [_body_row(words, body, language) for body in own]
+    worldwide = [b for b in bodies if b not in own]
     headers = [words(COL_WHERE), words(COL_HOW), words(COL_CHECKED)]
     return (
         heading(2, words(msg(REPORT, region=region.name.get(language))))
         + table(headers, rows, widths=[32, 52, 16])
+        + _worldwide(words, worldwide, language)
         + paragraphs([words(CHECK_BEFORE_USE)], "small muted")
     )
+
+
+def _worldwide(words: Words, bodies: Sequence[Body], language: str) -> str:
+    """E.g. "Worldwide: SEAL 911 … https://t.me/seal_911_bot; Chainabuse … https://…"."""
+    items = []
+    for body in bodies:
+        link = next((w.value.get(language) for w in body.how if w.method == "web"), "")
+        items.append(f"<b>{esc(body.name.get(language))}</b> {mono(link)}")
+    if not items:
+        return ""
+    chinese = language.startswith("zh")
+    text = ("；" if chinese else "; ").join(items)
+    label = esc(words(KIND_LABELS["global"])) + ("：" if chinese else ": ")
+    return f"<p>{label}{text}</p>"
 
 
 def _body_row(words: Words, body: Body, language: str) -> list[str]:

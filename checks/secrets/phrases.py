@@ -72,7 +72,7 @@ def find_phrases(text: str) -> list[tuple[int, int]]:
 
 
 def warm_up() -> None:
-    """Build the word lists and patterns now (about 0.3 s) instead of on first use."""
+    """Build the word lists and patterns now (bench/RESULTS.md, 6) instead of on first use."""
     lexicon()
     _hanzi()
 
@@ -243,6 +243,7 @@ class _Hanzi:
 
 @cache
 def _hanzi() -> _Hanzi:
+    # a large table: built by warm_up, off the UI thread
     from checks.secrets.zh_words import WORD_GROUPS
 
     lex = lexicon()

@@ -15,8 +15,8 @@ from typing import Any
 KEY_BYTES = 32
 NONCE_BYTES = 12
 FORMAT_V1 = b"\x01"
-# scrypt cost for a passphrase-derived key: 32 MiB and ~0.1 s here, which
-# makes each guess of a stolen file cost the same.
+# scrypt cost for a passphrase-derived key: 32 MiB and a noticeable time
+# (bench/RESULTS.md, 9d), which makes each guess of a stolen file cost the same.
 SCRYPT_N = 2**15
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -38,15 +38,15 @@ def new_salt() -> bytes:
 
 
 def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # heavy: loaded on first use
 
     nonce = os.urandom(NONCE_BYTES)
     return FORMAT_V1 + nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
 
 
 def unseal(key: bytes, blob: bytes, aad: bytes) -> bytes:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.exceptions import InvalidTag  # heavy: loaded on first use
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # heavy: loaded on first use
 
     if len(blob) < 1 + NONCE_BYTES + 16 or blob[:1] != FORMAT_V1:
         raise DecryptionError("not a sealed blob")
@@ -71,7 +71,7 @@ def unseal_json(key: bytes, blob: bytes, aad: bytes) -> Any:
 
 def derive_key(passphrase: str, salt: bytes, n: int = SCRYPT_N) -> bytes:
     """Derive the data key from a passphrase (scrypt)."""
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # heavy: loaded on first use
 
     kdf = Scrypt(salt=salt, length=KEY_BYTES, n=n, r=SCRYPT_R, p=SCRYPT_P)
     return kdf.derive(passphrase.encode("utf-8", "surrogatepass"))

@@ -54,13 +54,13 @@ class KeyringResult:
 
 
 def default_backend() -> Any:
-    import keyring
+    import keyring  # heavy: loaded on first use (DESIGN.md)
 
     return keyring.get_keyring()
 
 
 def _call(backend: Any, method: str, *args: str) -> tuple[KeyringState, Any, str]:
-    import keyring.errors as errors
+    import keyring.errors as errors  # as above
 
     try:
         if backend is None:

@@ -64,7 +64,7 @@ def load_settings(paths: Paths, now: datetime | None = None) -> tuple[Settings, 
     except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
         # RecursionError: e.g. 1,000 nested brackets, which json cannot read either.
         if now is None:
-            from datetime import datetime, timezone
+            from datetime import datetime, timezone  # datetime: not before the first paint
 
             now = datetime.now(timezone.utc)
         kept_at = keep_aside(path, paths.damaged_dir, "damaged", stamp(now))

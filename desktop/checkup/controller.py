@@ -244,7 +244,7 @@ class CheckupController(QObject):
             )
 
         def chosen(path: str) -> None:
-            from desktop.printing.flow import confirm_target
+            from desktop.printing.flow import confirm_target  # printing loads when used
 
             target = Path(path)  # the dialog added ".ics" to a name typed without it
             confirm_target(self.window, target, lambda _replace: write(target))

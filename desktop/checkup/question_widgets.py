@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from checks.checkup.questions import DONT_KNOW, SKIPPED, Kind, Question
 from checks.i18n import InputError
 from checks.password import SCORE_LABELS
-from desktop.i18n import _, tr
+from checks.totp import parse_otpauth, verify
+from desktop.i18n import _, current_language, tr
 from desktop.ui.password_meter import PasswordMeter
 from desktop.ui.secret_guard import guard
 
@@ -78,7 +79,7 @@ class QuestionBox(QGroupBox):
 
     def open_help(self) -> None:
         """Open the help centre at this question's article (the mapping is in checks.help)."""
-        from checks.help import article_for_question
+        from checks.help import article_for_question  # the help centre loads when asked for
 
         article = article_for_question(self.question.id)
         self.help_requested.emit(article)
@@ -106,9 +107,10 @@ class ChoiceBox(QuestionBox):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for option in question.options:
-            button = QRadioButton(tr(option.label), self)
+            label = option.text(tr, current_language())
+            button = QRadioButton(label, self)
             button.setObjectName(f"{question.id}__{option.value}")
-            button.setAccessibleName(tr(option.label))
+            button.setAccessibleName(label)
             self.group.addButton(button)
             self.buttons[option.value] = button
             self.inputs.addWidget(button)
@@ -131,9 +133,10 @@ class MultiBox(QuestionBox):
         super().__init__(question, parent)
         self.boxes: dict[str, QCheckBox] = {}
         for option in question.options:
-            box = QCheckBox(tr(option.label), self)
+            label = option.text(tr, current_language())
+            box = QCheckBox(label, self)
             box.setObjectName(f"{question.id}__{option.value}")
-            box.setAccessibleName(tr(option.label))
+            box.setAccessibleName(label)
             self.boxes[option.value] = box
             self.inputs.addWidget(box)
             box.toggled.connect(lambda on, value=option.value: self._toggled(value, on))
@@ -276,8 +279,6 @@ class TotpBox(_SecretBox):
             button.toggled.connect(lambda on, value=option.value: self._chosen(on, value))
 
     def _check(self) -> None:
-        from checks.totp import parse_otpauth, verify
-
         try:
             spec = parse_otpauth(self.secret.text())
             works = verify(spec, self.code.text())

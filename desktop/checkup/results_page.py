@@ -27,29 +27,27 @@ from PySide6.QtWidgets import (
 from checks.checkup.catalog import CATALOG
 from checks.checkup.questions import TOPICS_BY_ID
 from checks.checkup.run import CheckupRun, Comparison
-from checks.checkup.score import TopicScore, explain, grade_label, grade_of, score_severity
+from checks.checkup.score import (
+    TopicScore,
+    can_accept,
+    explain,
+    grade_label,
+    grade_of,
+    score_severity,
+)
 from checks.findings import Finding, Severity
 from checks.i18n import InputError
 from desktop.i18n import _, tr
 from desktop.ui import dialogs
 from desktop.ui.icons import icon
-from desktop.ui.widgets import heading, page_layout, scaled_font, severity_colour
-
-
-def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
-    badge = QWidget(parent)
-    row = QHBoxLayout(badge)
-    row.setContentsMargins(0, 0, 0, 0)
-    picture = QLabel(badge)
-    picture.setPixmap(icon(severity.icon).pixmap(QSize(20, 20)))
-    colour = severity_colour(severity, parent)
-    words = QLabel(f"<b style='color:{colour}'>{escape(_(severity.label))}</b>")
-    row.addWidget(picture)
-    row.addWidget(words)
-    row.addStretch(1)
-    badge.setToolTip(_(severity.label))
-    badge.setAccessibleName(_(severity.label))
-    return badge
+from desktop.ui.secret_guard import guard
+from desktop.ui.widgets import (
+    heading,
+    page_layout,
+    scaled_font,
+    severity_badge,
+    severity_colour,
+)
 
 
 class FindingCard(QFrame):
@@ -94,13 +92,17 @@ class FindingCard(QFrame):
         self.accepted_label.setObjectName("acceptedReason")
         layout.addWidget(self.accepted_label)
         self.button: QPushButton | None = None
+        acceptable = can_accept(finding.id)  # a leaked seed never stops counting
+        if not acceptable:
+            accepted = None
+            self.accepted_label.setText(_("This risk cannot be accepted."))
         if accepted is not None:
             self.accepted_label.setText(
                 _("You accepted this risk: “{reason}”. It no longer lowers your score.").format(
                     reason=accepted
                 )
             )
-        if not read_only and finding.severity is not Severity.GOOD:
+        if not read_only and finding.severity is not Severity.GOOD and acceptable:
             label = _("Undo") if accepted is not None else _("Accept this risk…")
             self.button = QPushButton(label, self)
             self.button.setObjectName("acceptRisk")
@@ -165,7 +167,7 @@ class ResultsPage(QWidget):
 
     def print_report(self) -> None:
         """The checkup report of what is shown (accepted risks included), on paper or PDF."""
-        from desktop.printing import print_checkup_report
+        from desktop.printing.flow import print_checkup_report  # printing loads when used
 
         previous = self.comparison[0] if self.comparison is not None else None
         print_checkup_report(self, self.run, previous)
@@ -225,8 +227,7 @@ class ResultsPage(QWidget):
             self._topic_row(grid, row, topic, body)
         column.addLayout(grid)
 
-        problems = [f for f in run.findings if f.severity is not Severity.GOOD]
-        goods = [f for f in run.findings if f.severity is Severity.GOOD]
+        problems, goods = run.problems, run.already_good
         column.addWidget(heading(_("What to fix, most important first"), 1.25, body))
         if not problems:
             empty = QLabel(_("All good — nothing to fix this month. Well done."), body)
@@ -295,6 +296,7 @@ class ResultsPage(QWidget):
             _("Accept this risk"),
             _("Why do you accept this risk? (e.g. “This computer never leaves my home”)"),
             lambda reason: self._accept(finding_id, reason),
+            guard=guard,
         )
 
     def _accept(self, finding_id: str, reason: str) -> None:

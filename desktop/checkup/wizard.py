@@ -2,7 +2,9 @@
 
 Back / Save and quit / Next. Answers go straight into the flow (and a
 draft is saved in the background, so quitting never loses them). Automatic
-probes start when their page opens and never block the window.
+probes start when their page opens and never block the window. Every
+decision — may "Next" go on, is the checkup finished, what is missing, did
+an answer show or hide a question, which probes to start — is the flow's.
 """
 
 from __future__ import annotations
@@ -47,8 +49,6 @@ class CheckupWizard(QWidget):
         self.ctx = ctx
         self.flow = flow
         self.boxes: dict[str, QuestionBox] = {}
-        self._probed: set[str] = set()
-        self._running: set[str] = set()  # topics whose probes are still at work
         layout = page_layout(self)
         self.title = heading(_("Monthly checkup"), 1.6, self)
         layout.addWidget(self.title)
@@ -140,7 +140,7 @@ class CheckupWizard(QWidget):
         target = self.boxes.get(focus_question or "") or next(iter(self.boxes.values()))
         self._focus_target = target.first_input()
         self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.busy.setVisible(topic in self._running)
+        self.busy.setVisible(topic in self.flow.probes_running)
         self._start_probes(topic)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -172,41 +172,36 @@ class CheckupWizard(QWidget):
         """Nothing is ticked any more: the question has no answer."""
         self._changed(question_id, lambda: self.flow.clear(question_id))
 
-    def _changed(self, question_id: str, change: Callable[[], None]) -> None:
-        before = [q.id for q in self.flow.questions(self.flow.current_topic)]
+    def _changed(self, question_id: str, change: Callable[[], bool]) -> None:
         try:
-            change()
+            page_changed = change()
         except InputError as error:
             self.status.setText(tr(error.message))
             return
         self._show_basis(self.boxes[question_id])
         self.status.clear()
-        after = [q.id for q in self.flow.questions(self.flow.current_topic)]
-        if before != after:  # a skip rule revealed or hid a question: rebuild after this event
+        if page_changed:  # a skip rule showed or hid a question: rebuild after this event
             QTimer.singleShot(0, self, lambda: self.show_topic(focus_question=question_id))
         self.save_draft()
 
     # -- navigation ------------------------------------------------------------
 
     def go_next(self) -> None:
-        if self.flow.at_end and self.flow.is_complete:
+        shown = self.flow.current_topic
+        step = self.flow.advance()
+        if step.finished:
             self._leave_boxes()
             run: CheckupRun = build_run(self.flow, self.ctx.clock())
             self.finished.emit(run)
             return
-        try:
-            self.flow.next()
-        except InputError as error:
-            topic = self.flow.current_topic
-            missing = self.flow.missing(topic)
-            names = "; ".join(_(BY_ID[qid].prompt) for qid in missing)
-            self.status.setText(f"{tr(error.message)} {names}".strip())
-            to_fix = missing or list(self.flow.conflicts(topic))
-            if to_fix and to_fix[0] in self.boxes:
-                self.boxes[to_fix[0]].first_input().setFocus()
-            return
-        self.show_topic()
-        self.save_draft()
+        if step.topic != shown:
+            self.show_topic()
+            self.save_draft()
+        if step.problem is not None:
+            names = "; ".join(_(BY_ID[qid].prompt) for qid in step.missing)
+            self.status.setText(f"{tr(step.problem)} {names}".strip())
+            if step.to_fix in self.boxes:
+                self.boxes[step.to_fix].first_input().setFocus()
 
     def go_back(self) -> None:
         self.flow.back()
@@ -237,13 +232,10 @@ class CheckupWizard(QWidget):
     # -- probes -------------------------------------------------------------------
 
     def _start_probes(self, topic: str) -> None:
-        wants = any(q.probe for q in self.flow.questions(topic))
-        if not wants or topic in self._probed or self.ctx.probe_runner is None:
-            return
-        self._probed.add(topic)
-        self._running.add(topic)
-        self.busy.setVisible(True)
         runner = self.ctx.probe_runner
+        if runner is None or not self.flow.start_probes(topic):
+            return
+        self.busy.setVisible(True)
         run_in_background(
             lambda: runner(topic),
             lambda proposals: self._probed_done(topic, proposals),
@@ -253,9 +245,8 @@ class CheckupWizard(QWidget):
         )
 
     def _probed_done(self, topic: str, proposals: list[Proposal]) -> None:
-        self._running.discard(topic)
-        self.busy.setVisible(self.flow.current_topic in self._running)
-        answered = [p.question for p in proposals if self.flow.apply(p)]
+        answered = self.flow.probes_done(topic, proposals)
+        self.busy.setVisible(self.flow.current_topic in self.flow.probes_running)
         if self.flow.current_topic == topic:
             for proposal in proposals:
                 box = self.boxes.get(proposal.question)

@@ -54,11 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=str.upper,
         metavar="REGION",
         # Checked by the print command (checks.directory.reporting is not loaded just to parse).
-        help="recovery-kit: where to report a theft: CN, HK, TW, SG, US, GB, EU or GLOBAL"
+        help="recovery-kit: where to report a theft:"
+        " CN, HK, MO, TW, SG, MY, AU, US, CA, GB, EU or GLOBAL"
         " (default: from the system locale, else from --lang)",
     )
     link = commands.add_parser(
-        "check-link", help="is this URL, domain or handle an official wallet channel?"
+        "check-link",
+        help="is this URL, domain, handle or support phone number an official wallet channel?",
     )
     link.add_argument("text")
     link.add_argument("--json", action="store_true")
@@ -81,9 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
 def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments of a plain window start, read without building the parser.
 
-    Building the parser costs ~6 ms before the window appears (a help
+    Building the parser takes time before the window appears (a help
     formatter per option, and gettext looking for argparse's translations
-    on disk). A start with only the window's own options (``--lang en`` or
+    on disk; bench/RESULTS.md, 9f). A start with only the window's own options (``--lang en`` or
     ``--lang zh_CN``, ``--panic``, ``--exit-after-first-paint``) does not
     need it. Anything else (help, the version, a command, a typo, an
     abbreviation) gives None: argparse reads it, with its usual answers
@@ -111,7 +113,7 @@ def _attach_console() -> None:
     """A windowed build on Windows has no stdout/stderr: find one or a sink."""
     if sys.platform == "win32" and (sys.stdout is None or sys.stderr is None):
         try:
-            import ctypes
+            import ctypes  # Windows only
 
             if ctypes.windll.kernel32.AttachConsole(-1):  # the parent's console
                 sys.stdout = open("CONOUT$", "w", encoding="utf-8")
@@ -123,27 +125,11 @@ def _attach_console() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
-def cli_language(chosen: str | None) -> str:
-    """--lang, else the environment's locale (zh_* or Chinese → zh_CN), without Qt."""
-    if chosen:
-        return chosen
-    import locale
-
-    from desktop.i18n import normalise_language
-
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value and value not in ("C", "POSIX"):
-            return normalise_language(value.split(":")[0])
-    system = locale.getlocale()[0] or ""
-    return "zh_CN" if system.lower().startswith("chinese") else normalise_language(system)
-
-
 def check_link(text: str, as_json: bool, language: str | None) -> int:
-    import json
+    import json  # the rest of this command: not before a first paint
 
     from checks.phishing import VERDICT_WORDS, classify
-    from desktop.i18n import _, set_language
+    from desktop.i18n import _, cli_language, set_language
 
     set_language(cli_language(language))
     verdict = classify(text)
@@ -158,11 +144,11 @@ def _load_pure_python_first(single_window: bool = True) -> None:
     """Import the window's Qt-free modules before PySide6.
 
     PySide6 reads the source of every module imported after it, looking for
-    ``__feature__`` (about 0.3 ms a module, 8 ms for these); modules already
-    loaded are left alone. Measured in bench/RESULTS.md. ``desktop.instance``
-    (one window per data folder) only when it will be used.
+    ``__feature__`` (bench/RESULTS.md, 9g); modules already loaded are left
+    alone. ``desktop.instance`` (one window per data folder) only when it
+    will be used.
     """
-    import importlib
+    import importlib  # start-up: see the docstring
 
     names = ["checks.storage.settings", "desktop.context", "desktop.crash", "desktop.i18n"]
     for name in names + (["desktop.instance"] if single_window else []):
@@ -174,12 +160,12 @@ def lighten_pyside_import_hook() -> None:
 
     After PySide6 is imported, every module imported for the first time is
     checked for the text "PySide6" (to decide whether its ``__feature__``
-    switches apply), through ``inspect.getsource``: ~1.7 M instructions, about
-    0.5 ms, per module, for the window's modules and every page loaded later
-    (bench/RESULTS.md). Reading the file's bytes gives the same answer at a
-    fraction of the cost; anything else (no ``.py`` file, a bundle's archive)
-    still goes to PySide's own check. A test compares the two answers. If a
-    later PySide6 no longer has this check, nothing is changed.
+    switches apply), through ``inspect.getsource``, for the window's modules
+    and every page loaded later (bench/RESULTS.md, 9g). Reading the file's
+    bytes gives the same answer at a fraction of the cost; anything else (no
+    ``.py`` file, a bundle's archive) still goes to PySide's own check. A test
+    compares the two answers. If a later PySide6 no longer has this check,
+    nothing is changed.
     """
     feature = sys.modules.get("shibokensupport.feature")
     original = getattr(feature, "_mod_uses_pyside", None)
@@ -222,20 +208,20 @@ def _run(argv: Sequence[str] | None) -> int:
         print(f"wallet-checkup {__version__}")
         return 0
     if args.command == "print":
-        from desktop.cli.print_command import run_print
+        from desktop.cli.print_command import run_print  # only for `print`
 
         return run_print(args)
     if args.command == "check-link":
         return check_link(args.text, args.json, args.doc_lang or args.lang)
     if args.command in ("doctor", "erase"):
-        from desktop.cli import data_commands
+        from desktop.cli import data_commands  # a command, not a window start
 
         args.doc_lang = args.doc_lang or args.lang
         run = data_commands.run_doctor if args.command == "doctor" else data_commands.run_erase
         return run(args)
     try:
         # The garbage collector would walk the objects made while starting
-        # again and again, ~20 M instructions (3 % of the start-up), and
+        # again and again (one full pass: bench/RESULTS.md, 9h), and
         # they live as long as the app. It is paused until the first paint
         # (desktop.app.prepare_for_use), or a few seconds at most.
         gc.disable()
@@ -243,16 +229,16 @@ def _run(argv: Sequence[str] | None) -> int:
         import PySide6.QtCore  # noqa: F401  (installs the import hook lightened next)
 
         lighten_pyside_import_hook()
-        from desktop.app import run_app
+        from desktop.app import run_app  # Qt and the window: after the arguments
 
         return run_app(args)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # before the window exists: still no traceback
-        from desktop.crash import write_log
+        from desktop.crash import write_log  # only after a failure
 
         try:
-            from checks.paths import Paths
+            from checks.paths import Paths  # as above
 
             where = str(write_log(Paths.from_environment().logs_dir, type(exc), exc.__traceback__))
         except Exception:

@@ -11,13 +11,19 @@ refused while a window is open on the folder. No Qt window, no display.
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from argparse import Namespace
 from typing import TYPE_CHECKING
 
+from checks.home import describe_record, kept_aside_reason
 from checks.paths import Paths
-from desktop.i18n import _, set_language, tr
+from checks.storage import doctor
+from checks.storage.doctor import COULD_NOT_OPEN, HEALTHY
+from checks.storage.erase import erase_all
+from desktop.i18n import _, cli_language, set_language, tr
+from desktop.instance import window_open
 
 if TYPE_CHECKING:
     from checks.storage.doctor import DoctorReport
@@ -33,8 +39,6 @@ def _say(text: str) -> None:
 
 
 def run_doctor(args: Namespace) -> int:
-    from checks.storage import doctor
-    from desktop.cli import cli_language
 
     set_language(cli_language(args.doc_lang))
     paths = Paths.from_environment()
@@ -49,7 +53,6 @@ def run_doctor(args: Namespace) -> int:
 def _ask_passphrase() -> str | None:
     if sys.stdin is None or not sys.stdin.isatty():
         return None  # never read from a pipe
-    import getpass
 
     return getpass.getpass(_("Passphrase: "))
 
@@ -77,8 +80,6 @@ PROBLEMS = {
 
 
 def _print_report(report: DoctorReport) -> None:
-    from checks.home import describe_record, kept_aside_reason
-    from checks.storage.doctor import COULD_NOT_OPEN, HEALTHY
 
     _say(_("Data folder: {path}").format(path=report.data_folder))
     key = KEYS.get(report.key or "", lambda: _("none yet (nothing saved)"))()
@@ -121,9 +122,6 @@ def _print_report(report: DoctorReport) -> None:
 
 
 def run_erase(args: Namespace) -> int:
-    from checks.storage.erase import erase_all
-    from desktop.cli import cli_language
-    from desktop.instance import window_open
 
     set_language(cli_language(args.doc_lang))
     paths = Paths.from_environment()

@@ -4,8 +4,8 @@
     wallet-checkup print incident-report --case ID [--lang L] [--bilingual] -o FILE.pdf
     wallet-checkup print checkup-report [--run ID] [--lang L] -o FILE.pdf
 
-``--region`` (one of :data:`checks.directory.reporting.REGION_IDS`: CN, HK, TW, SG, US,
-GB, EU, GLOBAL) says where the kit tells the reader to report a theft; without
+``--region`` (one of :data:`checks.directory.reporting.REGION_IDS`: CN, HK, MO, TW,
+SG, MY, AU, US, CA, GB, EU, GLOBAL) says where the kit tells the reader to report a theft; without
 it the region follows the system locale, or the language when the locale names
 no country (``LANG=C … --lang zh_CN`` → Mainland China).
 
@@ -23,15 +23,19 @@ no display the offscreen platform is used.
 
 from __future__ import annotations
 
+import getpass
+import os
 import sys
 from argparse import Namespace
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
+from checks.directory.reporting import REGION_IDS
 from checks.i18n import InputError
 from checks.paths import Paths
-from desktop.i18n import _, tr
+from checks.reports.bundle import NotARegularFile, refuse_special_file
+from desktop.i18n import _, catalog, cli_language, set_language, tr
 
 EXIT_FAILURE = 1
 
@@ -45,10 +49,6 @@ class PrintError(Exception):
 
 def output_path(name: str, force: bool) -> Path:
     """The target file, refused when it exists (without ``--force``) or cannot be written."""
-    import os
-
-    from checks.reports.bundle import NotARegularFile, refuse_special_file
-
     path = Path(name).expanduser()
     if path.is_dir() and not path.is_symlink():
         raise PrintError(
@@ -77,8 +77,6 @@ def not_a_regular_file(path: object) -> str:
 
 def kit_region(args: Namespace) -> str | None:
     """``--region``, checked; :class:`PrintError` for an unknown id or another document."""
-    from checks.directory.reporting import REGION_IDS
-
     region = getattr(args, "region", None)  # added to the parser in desktop/cli/__init__.py
     if not region:
         return None
@@ -125,6 +123,7 @@ def open_data(paths: Paths, ask: bool = True) -> Any | None:
 def _open_data(paths: Paths, ask: bool) -> Any | None:
     if not paths.database.exists():
         return None
+    # The data (keyring, SQLite, cryptography) loads only for a document that needs it.
     from checks.storage import store as data
     from checks.storage.keystore import KeyringState
 
@@ -146,8 +145,6 @@ def _open_data(paths: Paths, ask: bool) -> Any | None:
                     " terminal to type it."
                 )
             )
-        import getpass
-
         try:
             return data.unlock_with_passphrase(outcome.db, getpass.getpass(_("Passphrase: ")))
         except data.WrongPassphrase:
@@ -171,7 +168,7 @@ def _open_data(paths: Paths, ask: bool) -> Any | None:
 
 def latest_answers(paths: Paths) -> dict[str, Any] | None:
     """The latest saved checkup's answers for the kit; on any problem, say so and go on."""
-    from checks.checkup.run import CheckupRun
+    from checks.checkup.run import CheckupRun  # each document loads only what it needs
 
     try:
         store = open_data(paths, ask=False)
@@ -195,7 +192,7 @@ def latest_answers(paths: Paths) -> dict[str, Any] | None:
 
 
 def load_case(paths: Paths, case_id: str | None) -> Any:
-    from checks.panic.case import Case
+    from checks.panic.case import Case  # each document loads only what it needs
 
     store = open_data(paths)
     if store is None:
@@ -223,7 +220,7 @@ def load_case(paths: Paths, case_id: str | None) -> Any:
 
 def load_runs(paths: Paths, run_id: str | None) -> tuple[Any, Any | None]:
     """The chosen (default: latest) checkup run and the one saved before it."""
-    from checks.checkup.run import CheckupRun
+    from checks.checkup.run import CheckupRun  # each document loads only what it needs
 
     store = open_data(paths)
     if store is None:
@@ -259,8 +256,6 @@ def load_runs(paths: Paths, run_id: str | None) -> tuple[Any, Any | None]:
 
 
 def build_report(args: Namespace, language: str, paths: Paths) -> Any:
-    from desktop.i18n import catalog
-
     translate = catalog(language).gettext
     now = datetime.now(timezone.utc)
     common: dict[str, Any] = {
@@ -270,37 +265,34 @@ def build_report(args: Namespace, language: str, paths: Paths) -> Any:
         "locale_name": locale_name(),
     }
     if args.document == "recovery-kit":
+        # Each document loads only its own module: the command's start-up (bench 4c, 4d).
         from checks.reports.recovery_kit import recovery_kit
 
         return recovery_kit(
             translate, answers=latest_answers(paths), region=kit_region(args), **common
         )
     if args.document == "incident-report":
-        from checks.reports.incident_report import incident_report
+        from checks.reports.incident_report import incident_report  # as above
 
         case = load_case(paths, args.case)
         second = None
         if getattr(args, "bilingual", False):
             second = catalog("en" if language.startswith("zh") else "zh_CN").gettext
         return incident_report(case, translate, second=second, **common)
-    from checks.reports.checkup_report import checkup_report
+    from checks.reports.checkup_report import checkup_report  # as above
 
     run, previous = load_runs(paths, args.run)
     return checkup_report(run, translate, previous=previous, **common)
 
 
 def run_print(args: Namespace) -> int:
-    from checks.reports.bundle import NotARegularFile
-    from desktop.cli import cli_language
-    from desktop.i18n import set_language
-
     language = cli_language(args.doc_lang or getattr(args, "lang", None))
     set_language(language)
     try:
         target = output_path(args.output, args.force)
         kit_region(args)  # a wrong --region is reported before any work
         report = build_report(args, language, Paths.from_environment())
-        from desktop import printing
+        from desktop import printing  # Qt's painting: after the arguments and data are checked
 
         printing.gui_application()
         if not printing.can_print(report):

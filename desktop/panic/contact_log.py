@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from checks.directory import SupportEntry
 from checks.i18n import N_, InputError
-from checks.panic.case import Case, Contact
+from checks.panic.case import Contact
 from checks.panic.contacts import OfficialChannel, assess_contact, official_channels
 from desktop.i18n import _, current_language, tr
+from desktop.panic.page import PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import local_qt
 from desktop.ui.secret_guard import guard
@@ -51,9 +52,9 @@ WARNING_TITLES = {
 class ContactLog(QWidget):
     """The "Log this contact" form of the support page."""
 
-    def __init__(self, parent: QWidget, wizard: object) -> None:
-        super().__init__(parent)
-        self.wizard = wizard
+    def __init__(self, page: PanicPage) -> None:
+        super().__init__(page)
+        self.page = page
         self.entry: SupportEntry | None = None
         self.listed: tuple[OfficialChannel, ...] = ()
         column = QVBoxLayout(self)
@@ -135,8 +136,7 @@ class ContactLog(QWidget):
             self.channel.setCurrentIndex(max(0, self.channel.findData(picked.channel)))
 
     def log_contact(self) -> None:
-        wizard = self.wizard
-        case: Case = wizard.case  # type: ignore[attr-defined]
+        case = self.page.case
         channel = str(self.channel.currentData())
         listed = self._picked()
         typed = self.address.text().strip() if listed is None else ""
@@ -146,6 +146,7 @@ class ContactLog(QWidget):
             listed=listed,
             address=typed,
             asked_for_secret_or_fee=self.fee.isChecked(),
+            language=current_language(),
         )
         if check.warn:
             dialogs.warn(self, _(WARNING_TITLES[check.verdict]), tr(check.message))
@@ -160,9 +161,8 @@ class ContactLog(QWidget):
             address=listed.address if listed is not None else typed,
             ticket=self.ticket.text().strip(),
         )
-        ctx = wizard.ctx  # type: ignore[attr-defined]
         try:
-            updated = case.add_contact(contact, now=ctx.clock())
+            updated = case.add_contact(contact, now=self.page.ctx.clock())
         except InputError as error:
             self.logged.setText(tr(error.message))
             return
@@ -170,4 +170,4 @@ class ContactLog(QWidget):
         self.ticket.clear()
         self.fee.setChecked(False)
         self.logged.setText(tr(check.message))
-        wizard.update_case(updated)  # type: ignore[attr-defined]
+        self.page.edit(updated)

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from checks.panic import evidence
 from checks.panic.case import Case, new_case
+from checks.panic.cases import case_rows
 from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.i18n import _
+from desktop.panic.case_list import CaseList
 from desktop.panic.wizard import PanicWizard
 from desktop.ui import dialogs
 
@@ -145,9 +147,6 @@ class PanicController(QObject):
 
     def show_cases(self) -> None:
         """Every case, open and closed, to open one or start a new one."""
-        from checks.panic.cases import case_rows
-        from desktop.panic.case_list import CaseList
-
         self._close_list()
         view = CaseList(self.window)
         view.open_requested.connect(self._open_from_list)

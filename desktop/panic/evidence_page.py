@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.i18n import N_, InputError, Msg
+from checks.directory.reporting import region_for
+from checks.i18n import InputError, Msg
 from checks.panic import evidence
 from checks.panic.case import Case, EvidenceFile
 from desktop.background import run_in_background
-from desktop.i18n import _, tr
+from desktop.i18n import _, current_language, tr
+from desktop.panic.loss_value import LossValueRow
+from desktop.panic.page import PanicHost, PanicPage
 from desktop.panic.transactions import TransactionsSection
-from desktop.panic.wizard import PanicPage, PanicWizard
 from desktop.ui import dialogs
 from desktop.ui.links import help_button, local_qt
 from desktop.ui.secret_guard import guard
@@ -39,11 +41,10 @@ from desktop.ui.widgets import heading, verdict_colour
 
 
 class EvidencePage(PanicPage):
-    title = N_("Record the evidence")
+    section = "evidence"
 
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("evidencePage")
+    def __init__(self, host: PanicHost) -> None:
+        super().__init__(host)
         self.setAcceptDrops(True)
         self._queue: list[str] = []
         self._busy = False
@@ -91,8 +92,11 @@ class EvidencePage(PanicPage):
 
         # -- transactions -------------------------------------------------------
         self.column.addWidget(heading(_("Transactions"), 1.2, self))
-        self.tx = TransactionsSection(self)
+        self.tx = TransactionsSection(self, self.say)
         self.column.addWidget(self.tx)
+        region = region_for(QLocale.system().name(), current_language())
+        self.loss = LossValueRow(self, region, self.say)  # police ask for it (涉案金额)
+        self.column.addWidget(self.loss)
 
         # -- files ------------------------------------------------------------------
         self.column.addWidget(heading(_("Screenshots and files"), 1.2, self))
@@ -126,8 +130,9 @@ class EvidencePage(PanicPage):
         for entry in case.timeline:
             local = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
             self.timeline.addItem(f"{local} ({entry.at:%H:%M} UTC) — {entry.text}")
-        self.remove_event.setEnabled(bool(case.timeline) and not self.wizard.read_only)
+        self.remove_event.setEnabled(bool(case.timeline) and not self.read_only)
         self.tx.refresh()
+        self.loss.refresh()
         self.files.clear()
         for item in case.evidence:
             self.files.addItem(
@@ -156,7 +161,7 @@ class EvidencePage(PanicPage):
             return
         self.what.clear()
         self.say(_("Added to the timeline."), ok=True)
-        self.wizard.update_case(case)
+        self.edit(case)
 
     def _ask_remove_event(self) -> None:
         row = self.timeline.currentRow()
@@ -167,7 +172,7 @@ class EvidencePage(PanicPage):
         def remove() -> None:
             index = next((i for i, e in enumerate(self.case.timeline) if e == entry), -1)
             if index >= 0:
-                self.wizard.update_case(self.case.remove_timeline(index))
+                self.edit(self.case.remove_timeline(index))
 
         dialogs.confirm(
             self,
@@ -230,7 +235,7 @@ class EvidencePage(PanicPage):
                 ),
                 ok=True,
             )
-            self.wizard.update_case(case)
+            self.edit(case)
         self._next_file()
 
     def _discard(self, item: EvidenceFile) -> None:
@@ -262,12 +267,12 @@ class EvidencePage(PanicPage):
         verify_in_background(self, self.case, self.integrity)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and not self.wizard.read_only:
+        if event.mimeData().hasUrls() and not self.read_only:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths and not self.wizard.read_only:
+        if paths and not self.read_only:
             self.add_files(paths)
         event.acceptProposedAction()
 

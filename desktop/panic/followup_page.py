@@ -7,26 +7,26 @@ from html import escape
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWidget
 
-from checks.i18n import N_, InputError
+from checks.i18n import InputError
 from checks.panic.escalation import Advice
 from checks.panic.followup import advice_for, due_words
 from checks.reports.html import sentence
-from desktop.i18n import _, tr
+from desktop.i18n import _, current_language, tr
 from desktop.panic.contact_log import CHANNELS
-from desktop.panic.wizard import PanicPage, PanicWizard
+from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import help_button
+from desktop.ui.secret_guard import guard
 from desktop.ui.widgets import error_colour, heading, scaled_font
 
 CHANNEL_WORDS = dict(CHANNELS)
 
 
 class FollowUpPage(PanicPage):
-    title = N_("Follow up")
+    section = "followUp"
 
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("followUpPage")
+    def __init__(self, host: PanicHost) -> None:
+        super().__init__(host)
         top = QHBoxLayout()
         top.addWidget(heading(_("Follow up and escalate"), 1.6, self), 1)
         top.addWidget(help_button(self, "support-wait", _("Follow up and escalate")))
@@ -52,7 +52,7 @@ class FollowUpPage(PanicPage):
         self.column.addWidget(self.replied)
         self.log_more = QPushButton(_("Log another contact"), self)
         self.log_more.setObjectName("logAnother")
-        self.log_more.clicked.connect(lambda: self.wizard.go(self.wizard.pages.index(self) - 1))
+        self.log_more.clicked.connect(lambda: self.host.go_to("support"))
         self.log_more.setProperty("editsCase", True)
         self.column.addWidget(self.log_more)
         self.column.addStretch(1)
@@ -64,7 +64,7 @@ class FollowUpPage(PanicPage):
         return self.ctx.local_now().tzinfo or timezone.utc
 
     def current_advice(self) -> Advice:
-        return advice_for(self.case, self.ctx.clock(), self._tz())
+        return advice_for(self.case, self.ctx.clock(), self._tz(), current_language())
 
     def refresh(self) -> None:
         advice = self.current_advice()
@@ -93,7 +93,7 @@ class FollowUpPage(PanicPage):
             self.contacts.addItem(" — ".join(words))
         if self.case.contacts:
             self.contacts.setCurrentRow(len(self.case.contacts) - 1)
-        self.replied.setEnabled(bool(self.case.contacts) and not self.wizard.read_only)
+        self.replied.setEnabled(bool(self.case.contacts) and not self.read_only)
 
     def _reply(self) -> None:
         row = self.contacts.currentRow()
@@ -104,6 +104,7 @@ class FollowUpPage(PanicPage):
             _("They replied"),
             _("What did they say? (A few words; never paste a seed phrase.)"),
             lambda summary: self._record(row, summary),
+            guard=guard,
         )
 
     def _record(self, row: int, summary: str) -> None:
@@ -112,4 +113,4 @@ class FollowUpPage(PanicPage):
         except InputError as error:
             dialogs.warn(self, _("Not saved"), tr(error.message))
             return
-        self.wizard.update_case(case)
+        self.edit(case)

@@ -1,4 +1,9 @@
-"""Panic: the lockdown checklist, urgent first, each step ticked with a time."""
+"""Panic: the lockdown checklist, urgent first, each step ticked with a time.
+
+The steps and whether each is done come from :func:`checks.panic.flow.checklist`
+(a step may be done by what the case holds, e.g. a logged support contact);
+a tick goes through :func:`checks.panic.flow.tick`.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from checks.findings import Severity
-from checks.i18n import N_
-from checks.panic.lockdown import Step, plan
+from checks.panic import flow
+from checks.panic.lockdown import Step
 from desktop.i18n import _, tr
-from desktop.panic.wizard import PanicPage, PanicWizard
+from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui.links import help_button, link_label
-from desktop.ui.widgets import heading, scaled_font, severity_colour
+from desktop.ui.widgets import heading, scaled_font, severity_badge, severity_colour
 
 
 class StepCard(QFrame):
@@ -34,8 +39,6 @@ class StepCard(QFrame):
             self.setStyleSheet(f"#step_{step.id} {{ border-left: 5px solid {colour}; }}")
         layout = QVBoxLayout(self)
         if step.urgent:  # never by colour alone: icon and word too
-            from desktop.checkup.results_page import severity_badge
-
             layout.addWidget(severity_badge(Severity.URGENT, self))
         self.check = QCheckBox(_(step.title), self)
         self.check.setObjectName(f"done_{step.id}")
@@ -72,11 +75,10 @@ class StepCard(QFrame):
 
 
 class LockdownPage(PanicPage):
-    title = N_("Lock everything down")
+    section = "lockdown"
 
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("lockdownPage")
+    def __init__(self, host: PanicHost) -> None:
+        super().__init__(host)
         self.column.addWidget(heading(_("Lock everything down, in this order"), 1.6, self))
         self.progress = QLabel(self)
         self.progress.setObjectName("lockdownProgress")
@@ -89,42 +91,46 @@ class LockdownPage(PanicPage):
 
     def refresh(self) -> None:
         case = self.case
-        key = (case.what_happened, case.funds_left)
+        states = flow.checklist(case)
+        key = tuple(state.step.id for state in states)
         if key != self._plan_key:
             self._plan_key = key
             for card in self.cards.values():
                 card.setParent(None)
                 card.deleteLater()
             self.cards = {}
-            for step in plan(case.what_happened, case.funds_left or "dont_know"):
-                card = StepCard(self, step)
+            for state in states:
+                card = StepCard(self, state.step)
                 self.cards_box.addWidget(card)
                 card.show()  # at once, not when the event loop gets to it: Tab needs it
-                card.check.setEnabled(not self.wizard.read_only)
-                self.cards[step.id] = card
+                card.check.setEnabled(not self.read_only)
+                self.cards[state.step.id] = card
             # Cards made now would come last in the Tab order: put them after the steps list.
-            previous: QWidget = self.wizard.nav
+            previous: QWidget = self.host.nav
             for card in self.cards.values():
                 for widget in card.focusables():
                     QWidget.setTabOrder(previous, widget)
                     previous = widget
-        done = 0
-        for step_id, card in self.cards.items():
-            at = case.done_at(step_id)
+        for state in states:
+            card = self.cards[state.step.id]
             card.check.blockSignals(True)
-            card.check.setChecked(at is not None)
+            card.check.setChecked(state.done)
             card.check.blockSignals(False)
-            if at is not None:
-                done += 1
+            if state.done_at is not None:
                 card.when.setText(
-                    _("Done at {time}").format(time=at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                    _("Done at {time}").format(
+                        time=state.done_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                    )
                 )
             else:
                 card.when.setText(_("Not done yet"))
-        self.progress.setText(_("{done} of {total} done").format(done=done, total=len(self.cards)))
+        progress = flow.progress(case)
+        self.progress.setText(
+            _("{done} of {total} done").format(done=progress.done, total=progress.total)
+        )
 
     def ticked(self, step_id: str, on: bool) -> None:
-        self.wizard.update_case(self.case.step_done(step_id, self.ctx.clock(), done=on))
+        self.edit(flow.tick(self.case, step_id, on, self.ctx.clock()))
 
     def first_input(self) -> QWidget | None:
         return next((card.check for card in self.cards.values()), None)

@@ -1,26 +1,30 @@
-"""Panic: summary — where every step stands, what is open, name, close, delete."""
+"""Panic: summary — where every step stands, what is open, name, close, delete.
+
+The steps and the count of those still open come from :mod:`checks.panic.flow`,
+as on the checklist and in the incident report.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
-from checks.i18n import N_, InputError
+from checks.i18n import InputError
+from checks.panic import flow
 from checks.panic.case import OUTCOMES
 from checks.panic.cases import OUTCOME_WORDS, STATUS_WORDS
-from checks.panic.lockdown import plan
 from desktop.i18n import _, tr
-from desktop.panic.wizard import PanicPage, PanicWizard
+from desktop.panic.evidence_page import verify_in_background
+from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui import dialogs
 from desktop.ui.secret_guard import guard
 from desktop.ui.widgets import error_colour, heading
 
 
 class SummaryPage(PanicPage):
-    title = N_("Summary")
+    section = "summary"
 
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("summaryPage")
+    def __init__(self, host: PanicHost) -> None:
+        super().__init__(host)
         self.column.addWidget(heading(_("Summary"), 1.6, self))
         self.overview = QLabel(self)
         self.overview.setObjectName("caseOverview")
@@ -87,16 +91,14 @@ class SummaryPage(PanicPage):
 
     def refresh(self) -> None:
         case = self.case
-        steps = plan(case.what_happened, case.funds_left or "dont_know")
         lines = [_("Status: {status}").format(status=_(STATUS_WORDS.get(case.status, "Open")))]
-        for step in steps:
-            at = case.done_at(step.id)
+        for state in flow.checklist(case):
+            at = state.done_at
             mark = "✓" if at else "○"
             when = f" — {at.astimezone():%Y-%m-%d %H:%M}" if at else ""
-            lines.append(f"{mark} {_(step.title)}{when}")
-        open_items = [step for step in steps if case.done_at(step.id) is None]
+            lines.append(f"{mark} {_(state.step.title)}{when}")
         lines.append("")
-        lines.append(_("Still open: {count}").format(count=len(open_items)))
+        lines.append(_("Still open: {count}").format(count=flow.progress(case).still_open))
         lines.append(
             _(
                 "Timeline entries: {timeline}. Transactions: {tx}."
@@ -114,13 +116,11 @@ class SummaryPage(PanicPage):
         self.overview.setText("\n".join(lines))
         if not self.name.hasFocus():
             self.name.setText(case.title)
-        from desktop.panic.evidence_page import verify_in_background
-
         verify_in_background(self, case, self.integrity)
 
     def _rename(self) -> None:
         try:
-            self.wizard.update_case(self.case.renamed(self.name.text()))
+            self.edit(self.case.renamed(self.name.text()))
         except InputError as error:
             self.status.setText(tr(error.message))
             return
@@ -135,7 +135,7 @@ class SummaryPage(PanicPage):
         words = _(OUTCOME_WORDS[outcome])
 
         def close() -> None:
-            self.wizard.update_case(self.case.closed(outcome))
+            self.edit(self.case.closed(outcome))
             self.status.setText(
                 _(
                     "The case is closed. It is kept: open it again under “All cases” in"
@@ -155,12 +155,13 @@ class SummaryPage(PanicPage):
         )
 
     def _print(self) -> None:
-        from desktop.printing import print_incident_report
+        # Printing (Qt's PDF and print support) loads when used: `--panic` paints this first.
+        from desktop.printing.flow import print_incident_report
 
         print_incident_report(self, self.case, self.ctx)
 
     def _bundle(self) -> None:
-        from desktop.printing import save_case_bundle
+        from desktop.printing.flow import save_case_bundle  # when used, as above
 
         save_case_bundle(self, self.case, self.ctx)
 
@@ -170,6 +171,6 @@ class SummaryPage(PanicPage):
             _("Delete this case?"),
             _("Its notes, transactions and evidence files will be deleted. This cannot be undone."),
             _("Delete"),
-            self.wizard.delete_requested.emit,
+            self.host.delete_case,
             dangerous=True,
         )

@@ -21,16 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.directory import NEVER_DOES, SupportEntry, load_directory
+from checks.directory import SupportEntry, load_directory
 from checks.findings import Severity
 from checks.i18n import N_, InputError
 from checks.panic import messages
-from checks.panic.contacts import NO_NEVER, fallbacks, official_channels, support_target
+from checks.panic.contacts import (
+    NO_NEVER,
+    fallbacks,
+    never_does_sentence,
+    official_channels,
+    support_target,
+)
 from checks.panic.triage import OTHER_WALLET
 from checks.phishing import VERDICT_WORDS, classify
 from desktop.i18n import _, catalog, current_language, tr
 from desktop.panic.contact_log import ContactLog
-from desktop.panic.wizard import PanicPage, PanicWizard
+from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import help_button, link_label, open_link
 from desktop.ui.secret_guard import guard
@@ -45,11 +51,10 @@ GENERIC_NAME = N_("wallet")
 
 
 class SupportPage(PanicPage):
-    title = N_("Contact official support")
+    section = "support"
 
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("supportPage")
+    def __init__(self, host: PanicHost) -> None:
+        super().__init__(host)
         self.directory = load_directory()
         self._chosen: tuple[str, str] | None = None  # (case id, wallet) picked on this page
         top = QHBoxLayout()
@@ -60,7 +65,7 @@ class SupportPage(PanicPage):
         self.wallet.setObjectName("supportWallet")
         self.wallet.setAccessibleName(_("Wallet or exchange"))
         for entry in self.directory.entries:
-            self.wallet.addItem(entry.name, entry.id)
+            self.wallet.addItem(entry.display_name(current_language()), entry.id)
         self.wallet.addItem(_("Another wallet or exchange"), OTHER_WALLET)
         self.column.addWidget(self.wallet)
         self.channels = link_label(self, "officialChannels", _("Official channels"))
@@ -94,14 +99,16 @@ class SupportPage(PanicPage):
         self.column.addWidget(self.message)
 
         self.column.addWidget(heading(_("Log this contact"), 1.2, self))
-        self.contact_log = ContactLog(self, wizard)
+        self.contact_log = ContactLog(self)
         self.column.addWidget(self.contact_log)
 
         self.column.addWidget(heading(_("Someone contacted me / sent me a link"), 1.2, self))
         check_row = QHBoxLayout()
         self.suspect = QLineEdit(self)
         self.suspect.setObjectName("suspectLink")
-        self.suspect.setPlaceholderText(_("Paste the link, website, email or account name"))
+        self.suspect.setPlaceholderText(
+            _("Paste the link, website, email, account name or phone number")
+        )
         self.suspect.setAccessibleName(_("Link or account to check"))
         guard(self.suspect)
         self.check = QPushButton(_("Check"), self)
@@ -182,13 +189,17 @@ class SupportPage(PanicPage):
         entry = self.entry
         language = str(self.language.currentData())
         translate = catalog(language).gettext
-        name = entry.name if entry is not None else translate(GENERIC_NAME)
+        name = entry.display_name(language) if entry is not None else translate(GENERIC_NAME)
         try:
             body = messages.support_request(self.case, name, translate)
         except InputError as error:
             body = tr(error.message)
         subject = messages.bilingual_subject(
-            self.case, name, catalog("en").gettext, catalog("zh_CN").gettext
+            self.case,
+            name,
+            catalog("en").gettext,
+            catalog("zh_CN").gettext,
+            chinese_first=language.startswith("zh"),
         )
         self.message.setPlainText(f"{subject}\n\n{body}")
 
@@ -235,7 +246,7 @@ def mail_hint(entry: SupportEntry | None) -> str:
         "We know no confirmed email address for {name}, so “Open in mail app” leaves the To"
         " field empty. Open the {name} app → Settings (or Me) → Help or Support, or the"
         " official help centre above, and copy the address from there."
-    ).format(name=entry.name)
+    ).format(name=entry.display_name(current_language()))
 
 
 def channels_html(entry: SupportEntry | None) -> str:
@@ -267,17 +278,17 @@ def channels_html(entry: SupportEntry | None) -> str:
         else:
             links.append(label)
     parts = [
-        f"<p><b>{escape(entry.name)}</b> — {escape(status)}</p>",
+        f"<p><b>{escape(entry.display_name(current_language()))}</b> — {escape(status)}</p>",
         "<ul>" + "".join(f"<li>{link}</li>" for link in links) + "</ul>",
     ]
-    rest = [line for line in fallbacks(entry, with_email=False) if line.text != NO_NEVER]
+    language = current_language()
+    rest = [line for line in fallbacks(entry, False, language) if line.text != NO_NEVER]
     if rest:
         where = escape(_("Not in our list — where to look"))
         parts.append(f"<p><b>{where}</b></p>")
         parts.append("<ul>" + "".join(f"<li>{escape(tr(line))}</li>" for line in rest) + "</ul>")
     if entry.never_does:
-        never = "; ".join(_(NEVER_DOES[code]) for code in entry.never_does if code in NEVER_DOES)
-        words = _("{name} will never: {items}.").format(name=entry.name, items=never)
+        words = never_does_sentence(entry, _, current_language())
         parts.append(f"<p>{escape(words)}</p>")
     else:
         parts.append(f"<p>{escape(_(NO_NEVER))}</p>")

@@ -8,8 +8,8 @@ The case model checks everything again when the transaction is added.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -31,21 +31,24 @@ from checks.chains import CHAINS, Validation, validate_address, validate_tx_hash
 from checks.chains.explorers import extract_from_explorer_url
 from checks.i18n import InputError
 from checks.panic.case import Transaction
+from checks.panic.flow import chain_to_offer
 from checks.panic.messages import chain_name
 from desktop.i18n import _, tr
+from desktop.panic.page import PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import local_qt
 from desktop.ui.secret_guard import guard
 from desktop.ui.widgets import verdict_colour
 
-if TYPE_CHECKING:
-    from desktop.panic.evidence_page import EvidencePage
-
 
 class TransactionsSection(QWidget):
-    def __init__(self, page: EvidencePage) -> None:
+    """Part of the evidence page; ``say`` shows a sentence in the page's status line."""
+
+    def __init__(self, page: PanicPage, say: Callable[..., None]) -> None:
         super().__init__(page)
         self.page = page
+        self.say = say
+        self._offer_key: tuple[object, ...] = ()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
@@ -110,6 +113,9 @@ class TransactionsSection(QWidget):
             guard(field)
         self.chain.currentIndexChanged.connect(self.check_live)
 
+    def _fields(self) -> tuple[QLineEdit, ...]:
+        return (self.tx_hash, self.tx_from, self.tx_to, self.asset, self.amount)
+
     def _inputs(self) -> tuple[QWidget, ...]:
         return (self.chain, self.tx_hash, self.tx_from, self.tx_to, self.asset, self.amount)
 
@@ -132,6 +138,13 @@ class TransactionsSection(QWidget):
     def refresh(self) -> None:
         if not self.known_time.isChecked():
             self.at.setDateTime(local_qt(self.page.ctx.clock()))
+        case = self.page.case
+        offer_key = (case.id, case.chains, len(case.transactions))
+        if offer_key != self._offer_key:  # a case opened or changed: offer its network
+            self._offer_key = offer_key
+            offered = chain_to_offer(case)
+            if offered is not None and not any(field.text() for field in self._fields()):
+                self.chain.setCurrentIndex(max(0, self.chain.findData(offered)))
         self.list.clear()
         for tx in self.page.case.transactions:
             parts = [f"[{chain_name(tx.chain, _)}] {tx.tx_hash}"]
@@ -144,7 +157,7 @@ class TransactionsSection(QWidget):
             item = QListWidgetItem(" — ".join(parts))
             item.setData(Qt.ItemDataRole.UserRole, tx.tx_hash)
             self.list.addItem(item)
-        self.remove.setEnabled(bool(self.page.case.transactions) and not self.page.wizard.read_only)
+        self.remove.setEnabled(bool(self.page.case.transactions) and not self.page.read_only)
 
     # -- checking as you type -------------------------------------------------------
 
@@ -212,14 +225,14 @@ class TransactionsSection(QWidget):
                 )
             )
         except InputError as error:
-            self.page.say(tr(error.message))
+            self.say(tr(error.message))
             self._focus_problem(chain)
             return
-        for field in (self.tx_hash, self.tx_from, self.tx_to, self.asset, self.amount):
+        for field in self._fields():
             field.clear()
         self.known_time.setChecked(False)
-        self.page.say(_("Transaction added."), ok=True)
-        self.page.wizard.update_case(case)
+        self.say(_("Transaction added."), ok=True)
+        self.page.edit(case)
 
     def _focus_problem(self, chain: str) -> None:
         if not validate_tx_hash(chain, self.tx_hash.text()).ok:
@@ -240,5 +253,5 @@ class TransactionsSection(QWidget):
             _("Remove this transaction?"),
             _("{hash} will be removed from the case.").format(hash=tx_hash),
             _("Remove"),
-            lambda: self.page.wizard.update_case(self.page.case.remove_transaction(tx_hash)),
+            lambda: self.page.edit(self.page.case.remove_transaction(tx_hash)),
         )

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from checks.findings import Severity
-from checks.i18n import N_
 from checks.panic import triage
-from checks.panic.lockdown import first_actions
-from desktop.i18n import _
-from desktop.panic.wizard import PanicPage, PanicWizard
+from checks.panic.flow import first_actions
+from desktop.i18n import _, current_language
+from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui.links import help_button
 from desktop.ui.widgets import heading, scaled_font, set_by_name, severity_colour
 
@@ -38,12 +37,11 @@ COLUMNS = {"funds": 3, "how": 2, "wallet": 4}
 
 
 class TriagePage(PanicPage):
-    title = N_("Do these first")
+    section = "triage"
     scrolls_itself = True  # the questions scroll; "Right now" stays in view
 
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("triagePage")
+    def __init__(self, host: PanicHost) -> None:
+        super().__init__(host)
         self.setStyleSheet(CHOSEN_STYLE)
         self.column.setSpacing(8)
         self.column.addWidget(heading(_("Stop. Breathe. Do these first."), 1.5, self))
@@ -86,7 +84,7 @@ class TriagePage(PanicPage):
         columns = COLUMNS.get(question.id, 3)
         buttons = []
         for index, option in enumerate(question.options):
-            text = _(option.label) if option.translate else option.label
+            text = option.text(_, current_language())
             button = QPushButton(text, inner)
             button.setProperty("plainText", text)
             button.setObjectName(f"{question.id}__{option.value}")
@@ -134,11 +132,11 @@ class TriagePage(PanicPage):
     # -- answers ---------------------------------------------------------------
 
     def _answered(self, question: triage.Question, value: str, on: bool) -> None:
-        if self.wizard.read_only or getattr(self, "_refreshing", False):
+        if self.read_only or getattr(self, "_refreshing", False):
             return
         if not on and not question.multiple:
             return  # the other button of the group was chosen; its own toggle decides
-        self.wizard.update_case(triage.answer(self.case, question.id, value, on))
+        self.edit(triage.answer(self.case, question.id, value, on))
 
     def refresh(self) -> None:
         case = self.case
@@ -158,7 +156,7 @@ class TriagePage(PanicPage):
                     group.setExclusive(True)
         finally:
             self._refreshing = False
-        steps = first_actions(case.what_happened or ("dont_know",), case.funds_left or "dont_know")
+        steps = first_actions(case)
         labels = zip(self.action_labels, self.why_labels, strict=True)
         for number, (title, why) in enumerate(labels):
             if number < len(steps):

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from checks.directory import reporting
 from checks.help.blocks import body_html
-from checks.i18n import N_, InputError
+from checks.i18n import InputError
 from checks.panic import messages
 from checks.panic.case import Contact
 from checks.panic.contacts import assess_contact
 from desktop.i18n import _, catalog, current_language, tr
-from desktop.panic.wizard import PanicPage, PanicWizard
+from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui.links import help_button, link_label, local_qt
 from desktop.ui.secret_guard import guard
 from desktop.ui.widgets import heading
@@ -38,11 +38,10 @@ CONSUMER_KINDS = ("consumer",)
 
 
 class ReportPage(PanicPage):
-    title = N_("Where to report")
+    section = "report"
 
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("reportPage")
+    def __init__(self, host: PanicHost) -> None:
+        super().__init__(host)
         self.data = reporting.load_reporting()
         top = QHBoxLayout()
         top.addWidget(heading(_("Where to report"), 1.6, self), 1)
@@ -54,7 +53,7 @@ class ReportPage(PanicPage):
         language = current_language()
         for region in self.data.regions:
             self.region.addItem(region.name.get(language), region.id)
-        default = reporting.default_region(QLocale.system().name())
+        default = reporting.region_for(QLocale.system().name(), language)
         self.region.setCurrentIndex(max(0, self.region.findData(default)))
         self.column.addWidget(self.region)
         self.bodies = link_label(self, "reportBodies", _("Where to report"))
@@ -175,4 +174,4 @@ class ReportPage(PanicPage):
             return
         self.reference.clear()
         self.logged.setText(tr(check.message))
-        self.wizard.update_case(case)
+        self.edit(case)

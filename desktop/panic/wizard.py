@@ -4,7 +4,11 @@ A persistent banner states the two truths that protect victims most. The
 sections are listed on the left (reachable by keyboard); every change is
 saved at once, in the background, so quitting never loses a tick or a note.
 A closed case opens read-only: everything can be read, copied and printed,
-and "Reopen" makes it editable again.
+and "Reopen" makes it editable again (the case itself refuses any other
+change). A case opens at the section :func:`checks.panic.flow.resume_section`
+names. The sections, their order and every rule are in
+:mod:`checks.panic.flow`; each page (:class:`desktop.panic.page.PanicPage`)
+shows one.
 """
 
 from __future__ import annotations
@@ -17,43 +21,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from checks.findings import Severity
 from checks.panic.case import Case
+from checks.panic.cases import OUTCOME_WORDS
+from checks.panic.flow import resume_section, section_index
 from desktop.context import AppContext
 from desktop.i18n import _
+from desktop.panic.page import PanicPage
+from desktop.panic.pages import PAGES
+from desktop.ui import dialogs
 from desktop.ui.widgets import Banner, page_layout, scaled_font
-
-
-class PanicPage(QWidget):
-    """One section. ``refresh`` shows the case; ``wizard.update_case`` changes it."""
-
-    title = ""
-    scrolls_itself = False  # True: the page keeps part of itself always in view
-
-    def __init__(self, wizard: PanicWizard) -> None:
-        super().__init__()
-        self.wizard = wizard
-        self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(4, 4, 4, 4)
-        self.column.setSpacing(12)
-
-    @property
-    def ctx(self) -> AppContext:
-        return self.wizard.ctx
-
-    @property
-    def case(self) -> Case:
-        return self.wizard.case
-
-    def refresh(self) -> None:
-        """Show the current case (called after every change and when shown)."""
-
-    def first_input(self) -> QWidget | None:
-        return None
 
 
 class PanicWizard(QWidget):
@@ -65,8 +45,6 @@ class PanicWizard(QWidget):
 
     def __init__(self, ctx: AppContext, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop.panic.pages import PAGES
-
         self.setObjectName("panicWizard")
         self.ctx = ctx
         self.case = case
@@ -156,7 +134,7 @@ class PanicWizard(QWidget):
         layout.addLayout(row)
         self._update_label()
         self._apply_read_only()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(section_index(resume_section(case)))
 
     @property
     def read_only(self) -> bool:
@@ -172,8 +150,6 @@ class PanicWizard(QWidget):
         self.closed_note.setVisible(closed)
         self.reopen.setVisible(closed)
         if closed:
-            from checks.panic.cases import OUTCOME_WORDS
-
             outcome = _(OUTCOME_WORDS.get(self.case.outcome, "Other"))
             self.closed_note.setText(
                 _(
@@ -183,12 +159,16 @@ class PanicWizard(QWidget):
             )
 
     def reopen_case(self) -> None:
+        """Make a closed case editable again, and go where its work stands."""
         if self.read_only:
             self.update_case(self.case.reopened())
+            self.go_to(resume_section(self.case))
+
+    def delete_case(self) -> None:
+        """The summary's "Delete this case…" was confirmed: the controller deletes it."""
+        self.delete_requested.emit()
 
     def _ask_new_case(self) -> None:
-        from desktop.ui import dialogs
-
         dialogs.confirm(
             self,
             _("Start a new case?"),
@@ -204,6 +184,9 @@ class PanicWizard(QWidget):
         if 0 <= index < len(self.pages):
             self.nav.setCurrentRow(index)
 
+    def go_to(self, section: str) -> None:
+        self.go(section_index(section))
+
     def _go(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         page = self.pages[index]
@@ -216,9 +199,10 @@ class PanicWizard(QWidget):
 
     def help_article(self) -> str:
         """The help article for the section shown (the mapping is in checks.help)."""
+        # The help centre loads when asked for: `--panic` paints this wizard first.
         from checks.help import article_for_panic_section
 
-        return article_for_panic_section(self.page.objectName().removesuffix("Page"))
+        return article_for_panic_section(self.page.section)
 
     def open_help(self) -> None:
         opener = getattr(self.window(), "open_help", None)
@@ -231,8 +215,6 @@ class PanicWizard(QWidget):
 
     def update_case(self, case: Case) -> None:
         """Keep the new case, save it, and refresh what is shown."""
-        if self.read_only and case.status == "closed" and case != self.case:
-            return  # a closed case changes only by reopening it
         was_closed = self.read_only
         self.case = case
         self._update_label()

@@ -34,13 +34,9 @@ platform renders fonts in threads (xcb, Wayland, Windows, macOS, offscreen);
 measured here in a ``QThread``: no Qt warning and the same text page for page
 (tests/test_print_pdf.py). The window runs it with ``run_in_background``.
 Printing to a ``QPrinter`` and the preview run on the UI thread (dialogs drive
-them). Measured on this machine (2 shared cores): the recovery kit, HTML and
-PDF, ≈0.04 s once fonts are loaded (``wallet-checkup print recovery-kit`` ≈0.5 s
-end to end); an incident report with 1,000 timeline entries and 200
-transactions ≈0.5 s (HTML 0.06 s, PDF ≈0.45 s, 70 pages): 5.2 G instructions
-(callgrind, Chinese), from 11.3 G before grid tables stopped using
-``border-collapse`` (``checks.reports.html.GRID``) and text stopped being
-shaped (:func:`body_font`).
+them). How long the documents take (the recovery kit, an incident report
+with 1,000 timeline entries and 200 transactions, the ``print`` command end
+to end): bench/RESULTS.md, rows 4a–4d.
 
 ``QtPrintSupport`` and ``QtWidgets`` are imported only inside the functions
 that need them, so the command line needs ``QtGui`` alone and the window's
@@ -51,10 +47,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -80,15 +74,11 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from checks.reports.bundle import write_file_private
 from checks.reports.html import Report
 
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QWidget
-
-    from checks.checkup.run import CheckupRun
-    from checks.panic.case import Case
-    from desktop.context import AppContext
+    from PySide6.QtPrintSupport import QPrinter  # print support only for a printer
 
 REFERENCE_DPI = 96  # CSS pixels; the document is laid out in these units
 MARGIN_MM = 12.0
@@ -362,8 +352,6 @@ def pdf_bytes(report: Report) -> tuple[bytes, int]:
 
 def write_pdf(report: Report, path: Path, *, replace: bool = True) -> int:
     """Write the PDF atomically with owner-only permissions; returns the page count."""
-    from checks.reports.bundle import write_file_private
-
     data, pages = pdf_bytes(report)
     write_file_private(path, data, replace=replace)
     return pages
@@ -373,7 +361,7 @@ def write_pdf(report: Report, path: Path, *, replace: bool = True) -> int:
 
 
 def make_printer(report: Report) -> QPrinter:
-    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtPrintSupport import QPrinter  # print support only for a printer
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(report.paper))
@@ -394,57 +382,3 @@ def paint_on_printer(report: Report, printer: QPrinter) -> int:
         return laid_out.paint(painter, printer, pages)
     finally:
         painter.end()
-
-
-# -- the documents, from the window -------------------------------------------------------------
-# The questions around printing (which region, which language, where to save)
-# live in desktop.printing.flow; these names are the entry points the pages call.
-
-
-def report_context(clock: Callable[[], datetime] | None = None) -> dict[str, Any]:
-    """Language, time, time zone and locale for a report made in the window."""
-    from PySide6.QtCore import QLocale
-
-    from desktop.i18n import current_language
-
-    now = clock() if clock is not None else datetime.now(timezone.utc)
-    return {
-        "language": current_language(),
-        "now": now,
-        "tz": now.astimezone().tzinfo or timezone.utc,
-        "locale_name": QLocale.system().name(),
-    }
-
-
-def incident_report_for(case: Case, ctx: AppContext, bilingual: bool = False) -> Report:
-    from checks.reports.incident_report import incident_report
-    from desktop.i18n import _, catalog, current_language
-
-    second = None
-    if bilingual:
-        second = catalog("en" if current_language().startswith("zh") else "zh_CN").gettext
-    return incident_report(case, _, second=second, **report_context(ctx.clock))
-
-
-def print_recovery_kit(parent: QWidget, ctx: AppContext) -> None:
-    from desktop.printing import flow as printing_flow
-
-    printing_flow.print_recovery_kit(parent, ctx)
-
-
-def print_checkup_report(parent: QWidget, run: CheckupRun, previous: CheckupRun | None) -> None:
-    from desktop.printing import flow as printing_flow
-
-    printing_flow.print_checkup_report(parent, run, previous)
-
-
-def print_incident_report(parent: QWidget, case: Case, ctx: AppContext) -> None:
-    from desktop.printing import flow as printing_flow
-
-    printing_flow.print_incident_report(parent, case, ctx)
-
-
-def save_case_bundle(parent: QWidget, case: Case, ctx: AppContext) -> None:
-    from desktop.printing import flow as printing_flow
-
-    printing_flow.save_case_bundle(parent, case, ctx)

@@ -1,5 +1,8 @@
 """Printing from the window: which document, which language or region, printer or PDF.
 
+The pages call :func:`print_recovery_kit`, :func:`print_checkup_report`,
+:func:`print_incident_report` and :func:`save_case_bundle`.
+
 Every question goes through :mod:`desktop.ui.dialogs` (tests patch it) and every
 answer arrives by callback: no nested event loop. Laying out and painting is
 :mod:`desktop.printing`; PDFs and bundles are written off the UI thread with
@@ -15,33 +18,67 @@ of that name is refused (:func:`checks.reports.bundle.refuse_special_file`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QLocale
+
+from checks.checkup.run import CheckupRun
+from checks.directory.reporting import load_reporting
+from checks.panic import evidence
+from checks.reports.bundle import (
+    Bundle,
+    NotARegularFile,
+    bundle_readme,
+    refuse_special_file,
+    write_bundle,
+)
+from checks.reports.checkup_report import checkup_report
 from checks.reports.html import Report
+from checks.reports.incident_report import incident_report
+from checks.reports.recovery_kit import kit_region, recovery_kit
 from desktop import printing
+from desktop.background import run_in_background
+from desktop.i18n import LANGUAGES, _, catalog, current_language
+from desktop.ui import dialogs
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from checks.checkup.run import CheckupRun
     from checks.panic.case import Case
     from desktop.context import AppContext
 
 #: Regions offered first, by UI language (the kit's region can be any of them).
 REGION_ORDER = {
-    "zh": ("CN", "HK", "TW", "SG", "US", "GB", "EU", "GLOBAL"),
-    "en": ("US", "GB", "EU", "SG", "HK", "CN", "TW", "GLOBAL"),
+    "zh": ("CN", "HK", "MO", "TW", "SG", "MY", "US", "CA", "AU", "GB", "EU", "GLOBAL"),
+    "en": ("US", "GB", "CA", "AU", "EU", "SG", "MY", "HK", "MO", "CN", "TW", "GLOBAL"),
 }
 REGIONS_PER_QUESTION = 4  # and "Another region…": the box stays narrow at 200 %
+
+
+def report_context(clock: Callable[[], datetime] | None = None) -> dict[str, Any]:
+    """Language, time, time zone and locale for a report made in the window."""
+    now = clock() if clock is not None else datetime.now(timezone.utc)
+    return {
+        "language": current_language(),
+        "now": now,
+        "tz": now.astimezone().tzinfo or timezone.utc,
+        "locale_name": QLocale.system().name(),
+    }
+
+
+def incident_report_for(case: Case, ctx: AppContext, bilingual: bool = False) -> Report:
+    second = None
+    if bilingual:
+        second = catalog("en" if current_language().startswith("zh") else "zh_CN").gettext
+    return incident_report(case, _, second=second, **report_context(ctx.clock))
 
 
 def warn_if_no_font(parent: QWidget | None, report: Report) -> bool:
     """Tell the user (and return True) when Chinese text cannot be drawn here."""
     if printing.can_print(report):
         return False
-    from desktop.i18n import _
-    from desktop.ui import dialogs
 
     dialogs.warn(
         parent,
@@ -57,8 +94,6 @@ def warn_if_no_font(parent: QWidget | None, report: Report) -> bool:
 
 def print_report(parent: QWidget | None, report: Report) -> None:
     """Show the print preview (with its print button) on the UI thread."""
-    from desktop.ui import dialogs
-
     if warn_if_no_font(parent, report):
         return
     printer = printing.make_printer(report)
@@ -68,10 +103,6 @@ def print_report(parent: QWidget | None, report: Report) -> None:
 
 
 def _write_failed(parent: QWidget | None, title: str) -> Callable[[Exception], None]:
-    from checks.reports.bundle import NotARegularFile
-    from desktop.i18n import _
-    from desktop.ui import dialogs
-
     def failed(error: Exception) -> None:
         if isinstance(error, NotARegularFile):
             reason = _("a link, folder or device of that name is already there")
@@ -92,10 +123,6 @@ def confirm_target(parent: QWidget | None, target: Path, write: Callable[[bool],
     """Call ``write(replace)`` for ``target``: at once when it is new, after a
     "replace?" question when a file of that name exists, never for anything that
     is not a regular file (a link, a folder, a device, a pipe)."""
-    from checks.reports.bundle import NotARegularFile, refuse_special_file
-    from desktop.i18n import _
-    from desktop.ui import dialogs
-
     try:
         refuse_special_file(target)
     except NotARegularFile:
@@ -130,10 +157,6 @@ def save_pdf(
     on_saved: Callable[[Path], None] | None = None,
 ) -> None:
     """Ask where to save, then write the PDF in the background and say where it is."""
-    from desktop.background import run_in_background
-    from desktop.i18n import _
-    from desktop.ui import dialogs
-
     if warn_if_no_font(parent, report):
         return
 
@@ -171,8 +194,6 @@ def save_pdf(
 
 def print_or_save(parent: QWidget, report: Report, pool: Any = None) -> None:
     """Offer the two ways out: the printer (with preview) or a PDF file."""
-    from desktop.i18n import _
-    from desktop.ui import dialogs
 
     def chosen(key: str | None) -> None:
         if key == "print":
@@ -201,10 +222,6 @@ def region_order(guess: str, language: str) -> list[str]:
 def choose_region(parent: QWidget | None, guess: str, on_region: Callable[[str], None]) -> None:
     """Ask where the kit should say to report: four regions at a time (the guess
     first) and "Another region…" for the rest; dismissing the box cancels."""
-    from checks.directory.reporting import load_reporting
-    from desktop.i18n import _, current_language
-    from desktop.ui import dialogs
-
     language = current_language()
     reporting = load_reporting()
     ids = region_order(guess, language)
@@ -241,12 +258,7 @@ def choose_region(parent: QWidget | None, guess: str, on_region: Callable[[str],
 def print_recovery_kit(parent: QWidget, ctx: AppContext) -> None:
     """The recovery kit for a region the person chooses, with the wallets of the latest
     saved checkup when the data is open."""
-    from checks.checkup.run import CheckupRun
-    from checks.reports.recovery_kit import kit_region, recovery_kit
-    from desktop.background import run_in_background
-    from desktop.i18n import _
-
-    context = printing.report_context(ctx.clock)
+    context = report_context(ctx.clock)
 
     def show(answers: dict[str, Any] | None) -> None:
         def make(region: str) -> None:
@@ -269,10 +281,7 @@ def print_recovery_kit(parent: QWidget, ctx: AppContext) -> None:
 
 
 def print_checkup_report(parent: QWidget, run: CheckupRun, previous: CheckupRun | None) -> None:
-    from checks.reports.checkup_report import checkup_report
-    from desktop.i18n import _
-
-    print_or_save(parent, checkup_report(run, _, previous=previous, **printing.report_context()))
+    print_or_save(parent, checkup_report(run, _, previous=previous, **report_context()))
 
 
 # -- the incident report and the case bundle ------------------------------------------------
@@ -282,8 +291,6 @@ def choose_languages(
     parent: QWidget | None, title: str, on_bilingual: Callable[[bool], None]
 ) -> None:
     """One language or two (English and Chinese in one document)?"""
-    from desktop.i18n import LANGUAGES, _, current_language
-    from desktop.ui import dialogs
 
     def chosen(key: str | None) -> None:
         if key is not None:
@@ -303,33 +310,23 @@ def choose_languages(
 
 def print_incident_report(parent: QWidget, case: Case, ctx: AppContext) -> None:
     """Ask for one language or two, then print or save."""
-    from desktop.i18n import _
-
     choose_languages(
         parent,
         _("Print the incident report"),
-        lambda both: print_or_save(parent, printing.incident_report_for(case, ctx, both), ctx.pool),
+        lambda both: print_or_save(parent, incident_report_for(case, ctx, both), ctx.pool),
     )
 
 
 def save_case_bundle(parent: QWidget, case: Case, ctx: AppContext) -> None:
     """Ask for one language or two and where, then write the bundle (README, report
     PDF, evidence, manifest) in the background."""
-    from desktop.i18n import _
-
     choose_languages(
         parent, _("Save the case bundle"), lambda both: _save_bundle(parent, case, ctx, both)
     )
 
 
 def _save_bundle(parent: QWidget, case: Case, ctx: AppContext, bilingual: bool) -> None:
-    from checks.panic import evidence
-    from checks.reports.bundle import Bundle, bundle_readme, write_bundle
-    from desktop.background import run_in_background
-    from desktop.i18n import _, catalog, current_language
-    from desktop.ui import dialogs
-
-    report = printing.incident_report_for(case, ctx, bilingual)
+    report = incident_report_for(case, ctx, bilingual)
     if warn_if_no_font(parent, report):
         return
     store, paths, now = ctx.store, ctx.paths, ctx.clock()

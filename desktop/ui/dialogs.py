@@ -135,10 +135,14 @@ def ask_text(
     label: str,
     on_text: Callable[[str], None],
     max_length: int = 500,
+    *,
+    guard: Callable[[QLineEdit], None],
 ) -> QInputDialog:
-    """Ask for a short text (guarded against secrets); ``on_text`` on OK."""
-    from desktop.ui.secret_guard import guard
+    """Ask for a short text; ``on_text`` on OK.
 
+    ``guard`` watches the text field: :func:`desktop.ui.secret_guard.guard`,
+    handed in by the caller because the guard itself warns through this module.
+    """
     dialog = QInputDialog(parent)
     dialog.setObjectName("askText")
     dialog.setWindowTitle(title)
@@ -201,7 +205,7 @@ def print_preview(
     the paper or the printer. ``QtPrintSupport`` is loaded only here, so
     start-up does not pay for it.
     """
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrintPreviewDialog  # print support only when printing
 
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setObjectName("printPreview")

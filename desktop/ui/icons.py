@@ -18,7 +18,7 @@ from PySide6.QtGui import QPixmap
 import resources
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QIcon  # as above
 
 SIZES = (16, 24, 32, 40, 48, 56, 64, 80, 96)  # as scripts/make_icons.py writes them
 FOLDER = os.path.join(resources.FOLDER, "icons", "png")
@@ -27,8 +27,8 @@ FOLDER = os.path.join(resources.FOLDER, "icons", "png")
 @cache
 def icon(name: str) -> QIcon:
     """The icon ``name`` (an SVG file name without .svg) in every rendered size."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QIcon
+    from PySide6.QtCore import QSize  # Qt's enums on first use (see the docstring)
+    from PySide6.QtGui import QIcon  # as above
 
     found = QIcon()
     for size in SIZES:
@@ -41,8 +41,8 @@ def icon(name: str) -> QIcon:
 def pixmap(name: str, size: int, device_pixel_ratio: float) -> QPixmap:
     """The icon ``name``, ``size`` logical pixels square, as one picture without QIcon.
 
-    For what is painted first: PySide builds QIcon's enums (one has ~100
-    members) the first time QIcon is touched, ~3 ms (bench/RESULTS.md).
+    For what is painted first: PySide builds QIcon's enums the first time
+    QIcon is touched (bench/RESULTS.md, 9e).
     The rendered size nearest at or above the device pixels is used, and
     :data:`SIZES` has 32 px at each common scale, so it stays sharp.
     """

@@ -4,8 +4,9 @@ the field is cleared — so it can never be stored, printed or sent.
 
 The detection is :func:`checks.secrets.find_guarded`. It never stalls the
 window: a short text (what people type) is checked at once once the word
-lists are loaded — at most ~15 ms even for 200 characters of wordlist
-hanzi —, anything longer or earlier in the background, newest text only.
+lists are loaded (the worst case, 200 characters of wordlist hanzi:
+bench/RESULTS.md, 9c), anything longer or earlier in the background,
+newest text only.
 The app loads the word lists in the background after the first paint
 (:func:`warm_up_in_background`). The stored data is guarded again in
 ``checks`` before it is written, so a check still running changes nothing
@@ -23,7 +24,7 @@ from desktop.background import run_in_background
 from desktop.i18n import _
 from desktop.ui import dialogs
 
-INLINE_LIMIT = 200  # characters checked at once (worst case ~15 ms); longer: in the pool
+INLINE_LIMIT = 200  # characters checked at once (worst case: bench 9c); longer: in the pool
 
 Field = QLineEdit | QPlainTextEdit
 
@@ -33,6 +34,7 @@ def _text(field: Field) -> str:
 
 
 def _kinds(text: str) -> list[str]:
+    # checks.secrets loads in the worker thread of warm_up_in_background, not with a page
     from checks.secrets import find_guarded, looks_like_tx_hash
 
     kinds: list[str] = []
@@ -46,7 +48,7 @@ def _kinds(text: str) -> list[str]:
 
 def explanation(kinds: list[str]) -> str:
     if kinds and set(kinds) == {"hex64"}:
-        from checks.secrets import TX_HASH_HINT
+        from checks.secrets import TX_HASH_HINT  # as above
 
         return (
             _(
@@ -77,14 +79,14 @@ def explanation(kinds: list[str]) -> str:
 
 
 def warm_up_in_background(owner: QObject) -> None:
-    """Load the guard's word lists off the UI thread (about 0.3 s of work)."""
-    from checks import secrets
+    """Load the guard's word lists off the UI thread (bench/RESULTS.md, 6: first call)."""
+    from checks import secrets  # after the first paint; its word lists load in the worker
 
     run_in_background(secrets.warm_up, lambda _result: None, lambda _exc: None, owner=owner)
 
 
 def _checks_inline(text: str) -> bool:
-    from checks.secrets import is_warm
+    from checks.secrets import is_warm  # as in _kinds
 
     return len(text) <= INLINE_LIMIT and is_warm()
 

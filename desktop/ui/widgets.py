@@ -2,9 +2,9 @@
 
 The home screen and panic mode's first screen are built from this module
 before the first paint, so it does not import Qt's ``Qt`` namespace for
-:class:`ActionTile` and :class:`Banner`: PySide creates its ~100 enums on
-first use, about 20 ms (bench/RESULTS.md). :func:`set_by_name` sets such
-a value by its name instead.
+:class:`ActionTile` and :class:`Banner`: PySide creates its enums on first
+use (bench/RESULTS.md, 9e). :func:`set_by_name` sets such a value by its
+name instead.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.ui.icons import pixmap
+from desktop.ui.icons import icon, pixmap
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPalette
@@ -198,6 +198,23 @@ def set_by_name(widget: QWidget, name: str, value: str) -> None:
     A name Qt does not know is an error, not a silent no-op."""
     if not widget.setProperty(name, value):
         raise ValueError(f"{type(widget).__name__}.{name} cannot be set to {value!r}")
+
+
+def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
+    """A severity's icon and its word in its colour: never colour alone."""
+    badge = QWidget(parent)
+    row = QHBoxLayout(badge)
+    row.setContentsMargins(0, 0, 0, 0)
+    picture = QLabel(badge)
+    picture.setPixmap(icon(severity.icon).pixmap(QSize(20, 20)))
+    words = QLabel(_(severity.label), badge)
+    words.setStyleSheet(f"color: {severity_colour(severity, parent)}; font-weight: bold;")
+    row.addWidget(picture)
+    row.addWidget(words)
+    row.addStretch(1)
+    badge.setToolTip(_(severity.label))
+    badge.setAccessibleName(_(severity.label))
+    return badge
 
 
 def heading(text: str, factor: float, parent: QWidget) -> QLabel:
