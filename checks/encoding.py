@@ -67,7 +67,7 @@ def b58decode(text: str) -> bytes:
 
 
 def double_sha256(data: bytes) -> bytes:
-    # On use: hashlib brings OpenSSL's libcrypto (3.7 MB of memory), and the
+    # On use: hashlib brings OpenSSL's libcrypto (megabytes of memory), and the
     # case model imports this module for its address checks.
     import hashlib
 

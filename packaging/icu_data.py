@@ -1,6 +1,6 @@
 """Trim Qt's ICU data to the languages the app ships (Linux bundles).
 
-PySide6's Linux wheels bring ICU, and 32 MB of it is one data library,
+PySide6's Linux wheels bring ICU, and most of it is one data library,
 ``libicudata.so.NN``: every locale of CLDR, linked in as one symbol
 (``icudtNN_dat``) in ICU's "common data" format — a table of contents
 and the items (``icudt73l/coll/zh.res``, ``icudt73l/gb18030.cnv`` …).

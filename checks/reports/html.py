@@ -69,8 +69,8 @@ p.tight { margin-bottom: 1px; }
 # print as one line: the look of CSS ``border-collapse`` (which browsers get
 # from the @media print rule above, QTextDocument ignores it), without Qt's
 # collapsed-border code, which asks every neighbouring cell's format: it
-# took almost half the instructions of laying out and painting an incident
-# report with 1,000 timeline entries (zh_CN 11.3 G, now 6.1 G; callgrind).
+# took almost half the instructions of laying out and painting a long
+# incident report (bench/RESULTS.md, 4a and 4e).
 GRID = 'width="100%" border="1" cellspacing="-1" cellpadding="5"'
 
 

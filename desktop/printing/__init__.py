@@ -130,8 +130,8 @@ def can_print(report: Report) -> bool:
 def body_font(pixel_size: int | None = None) -> QFont:
     """The report's font. Latin and Han text are not shaped (no kerning, no
     ligatures; scripts that need shaping still get it): the PDF's text then
-    reads "official", not "oﬃcial", and laying out a long report takes a fifth
-    fewer instructions. Every font in the document inherits this."""
+    reads "official", not "oﬃcial", and a long report is laid out with fewer
+    instructions (bench/RESULTS.md, 4e). Every font in the document inherits this."""
     extra = [f for f in cjk_families() if f not in CJK_SC_FAMILIES and " SC" in f]
     font = QFont([*LATIN_FAMILIES, *CJK_SC_FAMILIES, *extra])
     font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
