@@ -142,7 +142,22 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("Wallet Checkup")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
+    shape_only_where_needed(app)
     return app
+
+
+def shape_only_where_needed(app: QApplication) -> None:
+    """The window's Latin and Han text is not shaped: no kerning or ligatures, which
+    these scripts do without (Arabic, Thai and the like still are shaped).
+
+    Shaping reads each font's layout tables, and the Simplified Chinese fonts'
+    are large: a Chinese window skips megabytes and some text layout
+    (bench/RESULTS.md, 1g). Printed reports do the same (desktop.printing).
+    """
+    font = QFont(app.font())
+    if font.styleStrategy() != QFont.StyleStrategy.PreferNoShaping:  # set once, not per window
+        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+        app.setFont(font)
 
 
 def choose_language(cli_language: str | None, saved: str | None) -> str:
@@ -156,13 +171,19 @@ def set_app_language(language: str, app: QApplication) -> None:
 
 
 def build_window(
-    ctx: AppContext, app: QApplication, cli_language: str | None, *, complete: bool = True
+    ctx: AppContext,
+    app: QApplication,
+    cli_language: str | None,
+    *,
+    complete: bool = True,
+    panic: bool = False,
 ) -> MainWindow:
     """The main window in the chosen language. With ``complete`` (all but
     ``--exit-after-first-paint``), its icons and shortcuts come right after
-    its first paint (:meth:`MainWindow.complete`)."""
+    its first paint (:meth:`MainWindow.complete`). With ``panic``, panic mode is
+    its first page and the home page is built after it."""
     set_app_language(choose_language(cli_language, ctx.settings.language), app)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, home_later=panic)
     if complete:
         window.first_painted.connect(lambda: QTimer.singleShot(0, window.complete))
 
@@ -191,7 +212,9 @@ def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
     relay = _CrashRelay()
     crash.install(lambda: paths.logs_dir, relay.crashed.emit)
     # --exit-after-first-paint quits right after the paint: nothing after it is built.
-    window = build_window(ctx, app, args.lang, complete=not args.exit_after_first_paint)
+    window = build_window(
+        ctx, app, args.lang, complete=not args.exit_after_first_paint, panic=args.panic
+    )
     relay.attach(window)
 
     if args.exit_after_first_paint:
@@ -205,9 +228,9 @@ def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
     # If the window is never painted (started minimised on some desktops),
     # the garbage collector still comes back on (see desktop.cli).
     QTimer.singleShot(GC_PAUSE_LIMIT_MS, gc.enable)
-    window.show()
     if args.panic:
         window.show_panic()  # straight into the first screen of panic mode
+    window.show()
     return window, ctx
 
 

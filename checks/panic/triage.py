@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from checks.i18n import N_
+from checks.panic.lockdown import Step, plan
 
 if TYPE_CHECKING:
     from checks.panic.case import Case
@@ -138,6 +139,23 @@ def wallet_question() -> Question:
         (*options, Option(OTHER_WALLET, OTHER_WALLET_NAME)),
         help_article="freeze-refund",
     )
+
+
+def defaults(what_happened: tuple[str, ...], funds_left: str) -> tuple[tuple[str, ...], str]:
+    """The one default (checks.panic.flow): "I don't know" where nothing is answered."""
+    return what_happened or (DONT_KNOW,), funds_left or DONT_KNOW
+
+
+def first_actions(
+    what_happened: tuple[str, ...] = (), funds_left: str = "", count: int | None = 3
+) -> list[Step]:
+    """The lockdown steps these answers ask for, urgent first (the first ``count``).
+
+    The first screen shows the first three before any case exists (the case
+    model loads after the window is painted); ``checks.panic.flow`` asks here
+    for a case's answers.
+    """
+    return plan(*defaults(what_happened, funds_left))[:count]
 
 
 def app_may_be_fake(what_happened: tuple[str, ...]) -> bool:
