@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from checks import APP_NAME, __version__
@@ -19,27 +18,15 @@ from checks.storage.settings import load_settings
 from desktop import crash
 from desktop.background import serial_pool
 from desktop.context import AppContext
+from desktop.fonts import (
+    first_screen_chinese,
+    prefer_simplified_chinese,
+    shape_only_where_needed,
+)
 from desktop.i18n import set_language, system_language
 from desktop.main_window import MainWindow
 
 GC_PAUSE_LIMIT_MS = 5000  # the garbage collector's pause at start-up, at most (desktop.cli)
-# Simplified Chinese families first among the fallbacks, so Han characters
-# never get a Japanese glyph variant.
-CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
-
-
-def prefer_simplified_chinese(app: QApplication) -> None:
-    """Name the Simplified Chinese families as the app font's fallbacks.
-
-    Needed wherever Chinese is shown (the Chinese UI; the language list and
-    bilingual texts in the English one). Resolving them costs memory
-    (bench/RESULTS.md, 9i), so an English window does it right after its
-    first paint, when it has shown no Chinese yet.
-    """
-    font = QFont(app.font())
-    if font.families()[1:] != CJK_FAMILIES:
-        font.setFamilies([font.family(), *CJK_FAMILIES])
-        app.setFont(font)
 
 
 def run_probes(topic: str) -> list[Any]:
@@ -146,27 +133,13 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def shape_only_where_needed(app: QApplication) -> None:
-    """The window's Latin and Han text is not shaped: no kerning or ligatures, which
-    these scripts do without (Arabic, Thai and the like still are shaped).
-
-    Shaping reads each font's layout tables, and the Simplified Chinese fonts'
-    are large: a Chinese window skips megabytes and some text layout
-    (bench/RESULTS.md, 1g). Printed reports do the same (desktop.printing).
-    """
-    font = QFont(app.font())
-    if font.styleStrategy() != QFont.StyleStrategy.PreferNoShaping:  # set once, not per window
-        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
-        app.setFont(font)
-
-
 def choose_language(cli_language: str | None, saved: str | None) -> str:
     return cli_language or saved or system_language()
 
 
 def set_app_language(language: str, app: QApplication) -> None:
     set_language(language, app)
-    if language == "zh_CN":
+    if language == "zh_CN" and not first_screen_chinese(app):
         prefer_simplified_chinese(app)
 
 
