@@ -62,7 +62,8 @@ def first_screen_chinese(app: QApplication) -> bool:
         _registered.append(loaded)
     if not _registered[0]:
         return False
-    _set_fallbacks(app, [FIRST_SCREEN_FAMILY])
+    named = [f for f in app.font().families()[1:] if f != FIRST_SCREEN_FAMILY]
+    _set_fallbacks(app, [FIRST_SCREEN_FAMILY, *named])  # any named already stay (a relanguage)
     return True
 
 

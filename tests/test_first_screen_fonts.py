@@ -105,3 +105,12 @@ def test_a_window_without_the_design_is_left_alone(monkeypatch) -> None:
     families = app.font().families()
     assert fonts.first_screen_chinese(app) is False
     assert app.font().families() == families
+
+
+def test_switching_to_chinese_after_the_first_paint_keeps_the_system_fonts(qapp) -> None:
+    if not QFontDatabase.hasFamily("Noto Sans CJK SC"):
+        pytest.skip("Noto Sans CJK SC is not installed (Debian: fonts-noto-cjk)")
+    app = make_application([])
+    fonts.prefer_simplified_chinese(app)  # an English window, painted
+    assert fonts.first_screen_chinese(app)  # then Settings → 简体中文
+    assert app.font().families()[1:] == [fonts.FIRST_SCREEN_FAMILY, *fonts.CJK_FAMILIES]
