@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -49,6 +50,12 @@ def run_section(name: str, quick: bool) -> list[Row]:
     return [
         Row(name, f"Section '{name}' did not finish", f"exit {child.code}", "-", FAIL, note=tail)
     ]
+
+
+def row_order(row: Row) -> tuple[int, str]:
+    """1a, 1b, ... 9j, 10a: by the row's number, then its letter."""
+    number = re.match(r"\d+", row.key)
+    return (int(number.group()) if number else 0, row.key)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += startup_rows
         else:
             rows += run_section(name, args.quick)
-    rows.sort(key=lambda row: row.key)
+    rows.sort(key=row_order)
     description["Load after"] = "{:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*machine.load())
     description["Stolen"] = machine.stolen_share(ticks_before, machine.cpu_times())
     description["Quiet"] = (

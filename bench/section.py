@@ -13,7 +13,8 @@ import sys
 from dataclasses import asdict
 
 MARKER = "BENCH-ROWS:"
-SECTIONS = ("typing", "probes", "printing", "history", "guard", "lookups", "costs", "stability")
+SECTIONS = ("typing", "probes", "printing", "history", "guard", "lookups", "costs", "scan",
+            "pictures", "stability")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,7 @@ from bench.loop_probe import LoopProbe, application, wait_for
 from bench.measure import Row, median, ms, verdict
 
 KEYS_PER_SECOND = 10
-# The slowest zxcvbn input known (checks/password.py): l33t-heavy, 72 characters.
+# The slowest zxcvbn input known (checks.password): l33t-heavy, 72 characters.
 WORST_CASE = ("4@8({[<369!1|70$5+%2" * 4)[:72]
 TYPICAL = "Sunny-Kettle-4-Maple"  # 20 characters: words, digits and a separator
 STALL_BUDGET = 0.016

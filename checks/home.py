@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from checks.checkup.reminders import is_overdue, next_due
+from checks.checkup.score import grade_label, grade_of, score_severity
 from checks.files import KeptAside
 from checks.findings import Severity
 from checks.i18n import N_, Msg, msg
@@ -54,6 +55,58 @@ class Notice:
     severity: Severity
     text: Msg
     action: str | None = None  # "panic", "checkup", … — what its button opens
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where the user stands, for the home screen's summary (as password
+    managers' health pages show it): the last score, the urgent problems and
+    when the next checkup is due. Each open case's next step is a banner of
+    its own (:func:`notices`)."""
+
+    severity: Severity  # the worst of it, for the icon and colour (never alone)
+    lines: tuple[Msg, ...]
+
+
+def standing(
+    *,
+    runs: Sequence[RunSummary],
+    reminder_day: int,
+    today: date,
+) -> Standing:
+    """The summary of the checkup history."""
+    last = max(runs, key=lambda run: run.created_at, default=None)
+    lines: list[Msg] = []
+    if last is None:
+        severity = Severity.TIP
+        lines.append(msg(N_("No checkup yet. The first one takes about 10 minutes.")))
+    else:
+        day = last.created_at.astimezone().date()
+        severity = score_severity(last.score)
+        lines.append(
+            msg(
+                N_("Last checkup on {date}: {score} of 100 ({grade})."),
+                date=day.isoformat(),
+                score=last.score,
+                grade=Msg(grade_label(grade_of(last.score))),
+            )
+        )
+        if last.urgent_count:
+            severity = Severity.URGENT
+            lines.append(
+                msg(
+                    N_("Urgent problems to fix: {count}. Open History to see them."),
+                    count=last.urgent_count,
+                )
+            )
+        else:
+            lines.append(msg(N_("No urgent problems were found.")))
+        due = next_due(day, reminder_day)
+        if due is not None and today >= due:
+            lines.append(msg(N_("Your next checkup is due now (since {date})."), date=str(due)))
+        elif due is not None:
+            lines.append(msg(N_("Next checkup due on {date}."), date=str(due)))
+    return Standing(severity, tuple(lines))
 
 
 def kept_aside_reason(reason: str) -> str:

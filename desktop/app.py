@@ -19,6 +19,7 @@ from desktop import crash
 from desktop.background import serial_pool
 from desktop.context import AppContext
 from desktop.fonts import (
+    CJK_FAMILIES,  # noqa: F401  (tests and scripts take it from here)
     first_screen_chinese,
     prefer_simplified_chinese,
     shape_only_where_needed,
@@ -63,6 +64,9 @@ def keep_qt_settings_in(folder: Path) -> None:
 def after_first_paint(window: MainWindow) -> None:
     """What waits until the window is on screen: the data (keyring, SQLite,
     cryptography), then :func:`prepare_for_use`."""
+    from desktop.ui import qt_messages  # after the first paint, like all that follows
+
+    qt_messages.install()  # before any link is opened: Qt would print its query
     keep_qt_settings_in(window.ctx.paths.qt_settings_dir)
     window.unlocker.start()
     window.watch_for_due_checkup()
@@ -139,8 +143,11 @@ def choose_language(cli_language: str | None, saved: str | None) -> str:
 
 def set_app_language(language: str, app: QApplication) -> None:
     set_language(language, app)
-    if language == "zh_CN" and not first_screen_chinese(app):
-        prefer_simplified_chinese(app)
+    if language == "zh_CN":
+        if not first_screen_chinese(app):
+            prefer_simplified_chinese(app, True)
+    elif app.property("latinFamily"):  # English starts without them
+        prefer_simplified_chinese(app, False)
 
 
 def build_window(

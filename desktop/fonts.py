@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
+from desktop.i18n import current_language
 from resources import FOLDER
 
 # Simplified Chinese families first among the fallbacks, so Han characters
@@ -44,16 +45,26 @@ def shape_only_where_needed(app: QApplication) -> None:
         app.setFont(font)
 
 
-def _set_fallbacks(app: QApplication, fallbacks: list[str]) -> None:
+def _latin_family(app: QApplication) -> str:
+    """The desktop's own Latin family ("Sans Serif" is only an alias: the family it is)."""
+    latin = app.property("latinFamily")
+    if not latin:
+        latin = QFontInfo(QFont(app.font())).family()
+        app.setProperty("latinFamily", latin)
+    return str(latin)
+
+
+def _set_families(app: QApplication, families: list[str]) -> None:
     font = QFont(app.font())
-    if font.families()[1:] != fallbacks:
-        font.setFamilies([font.family(), *fallbacks])
+    if font.families() != families:
+        font.setFamilies(families)
         app.setFont(font)
 
 
 def first_screen_chinese(app: QApplication) -> bool:
-    """Before a Chinese window's first paint: Chinese from the first screens' fonts
-    alone. False (nothing changed) where the system lacks their design or they
+    """Before a Chinese window's first paint: Chinese from the first screens' fonts,
+    the system's fonts not yet named (after a first paint, they stay named).
+    False (nothing changed) where the system lacks their design or they
     cannot be read; :func:`prefer_simplified_chinese` is then the way."""
     if not _registered:
         same_design = any(QFontDatabase.hasFamily(family) for family in SAME_DESIGN)
@@ -62,18 +73,31 @@ def first_screen_chinese(app: QApplication) -> bool:
         _registered.append(loaded)
     if not _registered[0]:
         return False
-    named = [f for f in app.font().families()[1:] if f != FIRST_SCREEN_FAMILY]
-    _set_fallbacks(app, [FIRST_SCREEN_FAMILY, *named])  # any named already stay (a relanguage)
+    if app.property("chineseNamed"):  # a window already painted turns Chinese
+        prefer_simplified_chinese(app, True)
+    else:
+        _set_families(app, [FIRST_SCREEN_FAMILY, _latin_family(app)])
     return True
 
 
-def prefer_simplified_chinese(app: QApplication) -> None:
-    """Name the Simplified Chinese families as the app font's fallbacks (after
-    the first screens' fonts, if a Chinese window painted with them).
+def prefer_simplified_chinese(app: QApplication, chinese_ui: bool | None = None) -> None:
+    """Name the Simplified Chinese families in the app font, so Han characters
+    never get a Japanese glyph variant.
 
     Needed wherever Chinese is shown (the Chinese UI; the language list and
     bilingual texts in the English one). Resolving them costs memory
     (bench/RESULTS.md, 9i), so a window does it right after its first paint.
+    The order follows the language of the window: in English the desktop's
+    own Latin family comes first, so “quotes”, digits and letters keep their
+    Latin shapes (the Chinese font's quotes are full-width); in Chinese the
+    Chinese family comes first, for the full-width punctuation Chinese text
+    uses, led by the first screens' fonts where a Chinese window painted
+    with them (same design: nothing on screen changes).
     """
-    first = [FIRST_SCREEN_FAMILY] if _registered and _registered[0] else []
-    _set_fallbacks(app, [*first, *CJK_FAMILIES])
+    if chinese_ui is None:
+        chinese_ui = current_language().startswith("zh")
+    latin = _latin_family(app)
+    first = [FIRST_SCREEN_FAMILY] if chinese_ui and _registered and _registered[0] else []
+    families = [*first, *CJK_FAMILIES, latin] if chinese_ui else [latin, *CJK_FAMILIES]
+    _set_families(app, families)
+    app.setProperty("chineseNamed", True)

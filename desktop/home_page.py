@@ -11,7 +11,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.i18n import _, tr
 from desktop.ui.icons import icon
-from desktop.ui.widgets import ActionTile, Banner, heading, page_layout, scaled_font
+from desktop.ui.widgets import (
+    SEVERITY_COLOURS,
+    SEVERITY_COLOURS_DARK,
+    ActionTile,
+    Banner,
+    heading,
+    is_dark,
+    page_layout,
+    scaled_font,
+)
 
 if TYPE_CHECKING:
     from checks.home import Notice
@@ -19,6 +28,7 @@ if TYPE_CHECKING:
 PANIC_SHORTCUT = "Ctrl+Shift+P"
 SETTINGS_SHORTCUT = "Ctrl+,"
 HELP_SHORTCUT = "F1"
+QUIT_SHORTCUT = "Ctrl+Q"
 
 PANIC_STYLE = """
 #panicButton { background: #c62828; color: white; border: 2px solid #8e0000;
@@ -91,6 +101,15 @@ class HomePage(QWidget):
         for tile in self.tiles[1:]:
             row.addWidget(tile, 1)  # equal widths
         layout.addLayout(row)
+
+        # Where the user stands (last score, urgent problems, next checkup): filled
+        # in once the data is open (set_standing), so it costs the first paint nothing.
+        self.standing = QLabel(self)
+        self.standing.setObjectName("homeStanding")
+        self.standing.setWordWrap(True)
+        self.standing.setFont(scaled_font(self.standing, 1.1))
+        self.standing.setVisible(False)
+        layout.addWidget(self.standing)
 
         layout.addStretch(1)
 
@@ -166,6 +185,24 @@ class HomePage(QWidget):
             if banner.button is not None:
                 QWidget.setTabOrder(previous, banner.button)
                 previous = banner.button
+
+    def set_standing(self, severity: str, lines: Sequence[str]) -> None:
+        """Show the summary: ``severity`` a :class:`checks.findings.Severity` value
+        (its word and colour head the text, never the colour alone)."""
+        from html import escape  # after the first paint, with the data
+
+        from PySide6.QtCore import Qt  # its enums cost the first paint ~20 ms (widgets.py)
+
+        colour = (SEVERITY_COLOURS_DARK if is_dark(self) else SEVERITY_COLOURS)[severity]
+        self.standing.setTextFormat(Qt.TextFormat.RichText)
+        title = escape(_("Your safety at a glance"))
+        body = "<br/>".join(escape(line) for line in lines)
+        self.standing.setText(f"<b style='color:{colour}'>{title}</b><br/>{body}")
+        self.standing.setStyleSheet(
+            f"#homeStanding {{ border: 2px solid {colour}; border-radius: 6px; padding: 8px; }}"
+        )
+        self.standing.setAccessibleName(" ".join([_("Your safety at a glance"), *lines]))
+        self.standing.setVisible(bool(lines))
 
     def _emitter(self, action: str | None) -> Callable[[], None]:
         return lambda: self.action_requested.emit(action or "")

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from checks.storage.settings import Settings, save_settings
 from desktop.background import run_in_background
 from desktop.context import AppContext
-from desktop.home_page import HELP_SHORTCUT, PANIC_SHORTCUT, SETTINGS_SHORTCUT, HomePage
+from desktop.home_page import (
+    HELP_SHORTCUT,
+    PANIC_SHORTCUT,
+    QUIT_SHORTCUT,
+    SETTINGS_SHORTCUT,
+    HomePage,
+)
 from desktop.i18n import _, current_language, tr
 from desktop.ui.icons import icon
 
@@ -40,6 +46,18 @@ if TYPE_CHECKING:
 NoticeState = tuple[
     "list[RunSummary]", "list[CaseSummary]", bool, "list[Notice]", bool, "dict[str, Msg]"
 ]
+
+
+FIRST_SIZE_MAX = (1280, 960)
+SCREEN_SHARE = 0.92  # of the available screen, leaving the desktop visible around it
+
+
+def first_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The window's size on its first start, for a screen area this big."""
+    return (
+        min(FIRST_SIZE_MAX[0], int(available_width * SCREEN_SHARE)),
+        min(FIRST_SIZE_MAX[1], int(available_height * SCREEN_SHARE)),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -64,12 +82,27 @@ class MainWindow(QMainWindow):
         self._panic: PanicController | None = None
         self.help_window: QWidget | None = None  # built on first use (it reads the articles)
         self.build_pages()
-        self.resize(860, 640)
-        if ctx.settings.window_geometry:
+        self.fit_to_screen()
+        if ctx.settings.window_geometry:  # where the user left it last time
             from PySide6.QtCore import QByteArray  # its enums (bench 9e): only when needed
 
             self.restoreGeometry(QByteArray(base64.b64decode(ctx.settings.window_geometry)))
         self.installEventFilter(self)
+
+    def fit_to_screen(self) -> None:
+        """The first size: most of the screen (at most 1280×960), centred, so a
+        checkup page needs no scrolling on a 1366×768 laptop."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(860, 640)
+            return
+        available = screen.availableGeometry()
+        width, height = first_size(available.width(), available.height())
+        self.resize(width, height)
+        self.move(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+        )
 
     def complete(self) -> None:
         """What the first paint does without: the icons of the window and of
@@ -84,6 +117,32 @@ class MainWindow(QMainWindow):
         QShortcut(PANIC_SHORTCUT, self, self.show_panic)
         QShortcut(SETTINGS_SHORTCUT, self, self.open_settings)
         QShortcut(HELP_SHORTCUT, self, self.open_help)
+        # After the first paint, as the shortcuts above (their enums and types cost it).
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.ui import input as app_input
+
+        quit_keys = [QKeySequence(QUIT_SHORTCUT)]  # Ctrl+Q; ⌘Q on macOS
+        for keys in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit):
+            if keys not in quit_keys and not keys.isEmpty():
+                quit_keys.append(keys)  # the platform's own, where it has another
+        for keys in quit_keys:
+            shortcut = QShortcut(keys, self, self.quit_app)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # the help window too
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app_input.install(app)  # Enter clicks buttons; the wheel never changes a value unasked
+
+    def quit_app(self) -> None:
+        """Ctrl+Q: close every window (the size and place are remembered) and quit."""
+        from PySide6.QtWidgets import QApplication  # not needed for the first paint
+
+        if self.help_window is not None:
+            self.help_window.close()
+        self.close()
+        QApplication.quit()
 
     # -- parts built on first use -------------------------------------------
 
@@ -232,10 +291,17 @@ class MainWindow(QMainWindow):
         )
 
     def _show_notices(self, state: NoticeState) -> None:
-        from checks.home import notices  # after the first paint
+        from checks.home import notices, standing  # after the first paint
 
         runs, cases, keeps_data, case_notices, draft, labels = state
         ctx = self.ctx
+        summary = standing(
+            runs=runs, reminder_day=ctx.settings.reminder_day, today=ctx.local_now().date()
+        )
+        if ctx.store is None:  # nothing open (or erased): nothing to sum up
+            self.home.standing.setVisible(False)
+        else:
+            self.home.set_standing(summary.severity.value, [tr(line) for line in summary.lines])
         found = notices(
             runs=runs,
             cases=cases,

@@ -2,12 +2,16 @@
 that may need: a passphrase, or what to do without a keyring.
 
 All blocking work (keyring, scrypt, SQLite) runs in the storage pool; the
-dialogs are non-modal-loop (``open()``) and answer by callback.
+dialogs are non-modal-loop (``open()``) and answer by callback. A new
+passphrase is typed into the same live meter as the checkup's password
+question (desktop.ui.password_meter, scored by checks.password off the UI
+thread) and refused while the meter does not rate it strong.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checks import password
 from checks.i18n import N_
 from checks.storage import store as data
 from checks.storage.database import Database
@@ -29,9 +34,13 @@ from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.i18n import _
 from desktop.ui import dialogs
+from desktop.ui.password_meter import PasswordMeter
 from desktop.ui.widgets import error_colour
 
 MIN_PASSPHRASE = 8
+# zxcvbn's "safely unguessable" (10^8 guesses and more): the data file is
+# attacked offline, but its key is derived slowly (scrypt).
+MIN_PASSPHRASE_SCORE = 3
 
 KEYRING_PROBLEMS = {
     KeyringState.MISSING: N_(
@@ -50,13 +59,13 @@ KEYRING_PROBLEMS = {
 
 
 class PassphraseDialog(QDialog):
-    """Ask for a passphrase: a new one (twice) or the existing one."""
+    """Ask for a passphrase: a new one (twice, with the strength meter) or the existing one."""
 
     submitted = Signal(str)
     forgot = Signal()
     skip = Signal()
 
-    def __init__(self, new: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, new: bool, parent: QWidget | None = None, pool: Any = None) -> None:
         super().__init__(parent)
         self.new = new
         self.busy = False
@@ -67,9 +76,9 @@ class PassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             _(
-                "Your checkups and cases will be encrypted with this passphrase. Use at least"
-                " 8 characters — a few unrelated words are easy to remember. If you forget it,"
-                " the saved data cannot be opened."
+                "Your checkups and cases will be encrypted with this passphrase. Use four or"
+                " more unrelated words: easy to remember, hard to guess. If you forget it, the"
+                " saved data cannot be opened."
             )
             if new
             else _("Your saved data is protected by a passphrase. Enter it to open your data."),
@@ -77,8 +86,18 @@ class PassphraseDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.first = self._field(_("Passphrase"), "passphraseField")
-        layout.addWidget(self.first)
+        self.meter: PasswordMeter | None = None
+        if new:
+            self.meter = PasswordMeter(pool, self, with_context=False)
+            self.meter.setObjectName("passphraseMeter")
+            self.first = self.meter.field
+            self.first.setObjectName("passphraseField")
+            self.first.setPlaceholderText(_("Passphrase"))
+            self.first.setAccessibleName(_("Passphrase"))
+            layout.addWidget(self.meter)
+        else:
+            self.first = self._field(_("Passphrase"), "passphraseField")
+            layout.addWidget(self.first)
         self.second: QLineEdit | None = None
         if new:
             self.second = self._field(_("Type it again"), "passphraseRepeat")
@@ -100,6 +119,24 @@ class PassphraseDialog(QDialog):
         skip.clicked.connect(self.skip)
         buttons.addButton(skip, QDialogButtonBox.ButtonRole.RejectRole)
         layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        if self.meter is not None:  # room for some advice at once; more makes the dialog grow
+            lines = self.meter.advice.fontMetrics().lineSpacing()
+            self.meter.advice.setMinimumHeight(3 * lines)
+            self.meter.advice.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            self.meter.shown.connect(self._fit_soon)
+
+    def _fit_soon(self) -> None:
+        QTimer.singleShot(0, self, self._fit)  # once the labels have their new text laid out
+
+    def _fit(self) -> None:
+        """Grow to show all of the meter's advice (word-wrapped text needs its height)."""
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _field(self, placeholder: str, name: str) -> QLineEdit:
         field = QLineEdit(self)
@@ -118,7 +155,7 @@ class PassphraseDialog(QDialog):
         self.first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _submit(self) -> None:
-        if self.busy:  # a key press while the key is being derived
+        if self.busy:  # a key press while the key is being derived or the strength checked
             return
         passphrase = self.first.text()
         if self.new:
@@ -128,9 +165,50 @@ class PassphraseDialog(QDialog):
             if self.second is not None and passphrase != self.second.text():
                 self.show_error(_("The two passphrases are different. Please type them again."))
                 return
+            report = self.meter.final if self.meter is not None else None
+            if report is None:  # typed faster than the meter's full score: score it first
+                self._check_strength(passphrase)
+                return
+            if not self._strong_enough(report):
+                return
         self.busy = True
         self.error.setText(_("Opening…"))
         self.submitted.emit(passphrase)
+
+    def _check_strength(self, passphrase: str) -> None:
+        self.busy = True
+        self.error.setText(_("Checking how hard it is to guess…"))
+
+        def checked(report: password.PasswordReport) -> None:
+            self.busy = False
+            if self.first.text() != passphrase:  # changed meanwhile: the next Enter decides
+                self.error.clear()
+                return
+            if self._strong_enough(report):
+                self.busy = True
+                self.error.setText(_("Opening…"))
+                self.submitted.emit(passphrase)
+
+        pool = self.meter._pool if self.meter is not None else None
+        run_in_background(lambda: password.assess(passphrase), checked, None, self, pool)
+
+    def _strong_enough(self, report: password.PasswordReport) -> bool:
+        """Refuse a passphrase the meter does not rate strong; keep it to be lengthened."""
+        if report.score >= MIN_PASSPHRASE_SCORE:
+            return True
+        self.busy = False
+        self.error.setText(
+            _(
+                "This passphrase is too easy to guess ({label}). Add more unrelated words until"
+                " the meter shows Strong, or let a password manager make a long one and keep it"
+                " there."
+            ).format(label=_(report.label))
+        )
+        self._fit_soon()
+        if self.second is not None:
+            self.second.clear()
+        self.first.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -231,7 +309,7 @@ class DataUnlocker(QObject):
 
     def _ask_passphrase(self, db: Database | None, new: bool) -> None:
         """``db`` is None when nothing was saved yet: it is made once a passphrase is set."""
-        dialog = PassphraseDialog(new, self.window)
+        dialog = PassphraseDialog(new, self.window, self.ctx.compute_pool)
         self.dialog = dialog
         paths = self.ctx.paths
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LAPTOP = (1366, 768)  # a common small screen: the pages must fit it without scrolling
 
 
 def main() -> int:
@@ -33,6 +34,7 @@ def main() -> int:
     from desktop.app import build_window, make_application, prefer_simplified_chinese
     from desktop.background import SyncPool
     from desktop.context import AppContext
+    from desktop.main_window import first_size
     from desktop.settings_dialog import SettingsDialog
     from desktop.unlock import PassphraseDialog
 
@@ -91,7 +93,8 @@ def main() -> int:
         ctx = AppContext(paths=Paths(Path(home)), pool=SyncPool(), storage_pool=SyncPool())
         for language in ("en", "zh_CN"):
             window = build_window(ctx, app, language)
-            window.resize(900, 680)
+            window.resize(*first_size(*LAPTOP))  # as it opens on a 1366×768 laptop
+            show_example_standing(window)
             save(window, f"home-{language}")
             panic_pages(window, save, language)
             dialog = SettingsDialog(ctx.settings, ctx.paths, window)
@@ -102,6 +105,7 @@ def main() -> int:
                 save(passphrase, f"passphrase-{'new' if new else 'unlock'}-{language}")
                 passphrase.close()
             checkup_pages(window, save, language)
+            scan_page(window, save, language, Path(home) / "scanned-home")
             window.close()
     return 0
 
@@ -124,6 +128,7 @@ EXAMPLE_ANSWERS = {
     "firewall": "yes",
     "screen_lock": "no",
     "os_updates": "automatic",
+    "remote_control": "never",
     "seed_storage": ["paper", "photo"],
     "seed_copies": "one",
     "seed_exposed": "never",
@@ -131,13 +136,31 @@ EXAMPLE_ANSWERS = {
     "hot_value": "1k_10k",
     "spending": "monthly",
     "verify_on_device": "yes",
+    "hardware_source": "official",
+    "cashout": "never",
     "inheritance": "no",
     "install_source": "official",
     "bookmarks": "no",
     "support_contact": "official",
     "approvals": "never",
     "blind_signing": "never",
+    "address_source": "fresh",
+    "address_check": "whole",
 }
+
+
+def show_example_standing(window) -> None:
+    """The home screen's summary for an example history: a checkup 20 days ago."""
+    from datetime import timedelta
+
+    from checks.home import standing
+    from checks.storage.store import RunSummary
+    from desktop.i18n import tr
+
+    now = window.ctx.clock()
+    runs = [RunSummary(1, now - timedelta(days=20), 62, 1)]
+    summary = standing(runs=runs, reminder_day=1, today=window.ctx.local_now().date())
+    window.home.set_standing(summary.severity.value, [tr(line) for line in summary.lines])
 
 
 def panic_pages(window, save, language: str) -> None:
@@ -193,6 +216,39 @@ def checkup_pages(window, save, language: str) -> None:
     run = build_run(flow, window.ctx.clock())
     window.checkup._show_results(run, None)
     save(window, f"checkup-results-{language}")
+    window.checkup.close_page()
+
+
+def scan_page(window, save, language: str, home: Path) -> None:
+    """The topic "What a thief would find" after a real scan of a small made-up home."""
+    import json
+
+    from checks.checkup.flow import CheckupFlow
+    from checks.scan.engine import ScanOptions
+    from desktop.background import SyncPool
+
+    sys.path.insert(0, str(ROOT))
+    from bench import scan_home
+
+    planted = scan_home.planted_files()
+    for relative in ("Documents/notes/wallet.txt", "Documents/seed.docx", "Documents/keys/raw.txt",
+                     "Downloads/english.txt", "Downloads/SHA256SUMS"):  # fmt: skip
+        path = home / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(planted[relative][0])
+    version = home / ".config/google-chrome/Default/Extensions" / ("k" * 32) / "1.0_0"
+    version.mkdir(parents=True, exist_ok=True)
+    (version / "manifest.json").write_text(json.dumps({"name": "MetaMask Wallet"}))
+    flow = CheckupFlow()
+    flow.go_to("thief")
+    window.checkup._open_wizard(flow)
+    box = window.checkup.page.boxes["thief_scan"]
+    box.pool = SyncPool()
+    box.options_factory = lambda: ScanOptions(
+        home=home, system="linux", processes=lambda: ["AnyDesk.exe"]
+    )
+    box.start_scan()
+    save(window, f"scan-results-{language}")
     window.checkup.close_page()
 
 

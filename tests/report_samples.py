@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -21,20 +20,12 @@ from checks.checkup.flow import CheckupFlow
 from checks.checkup.run import CheckupRun, build_run
 from checks.panic.case import Case, Contact, EvidenceFile, Transaction, new_case
 
-# Qt's PDF text layer names some simplified ideographs by the CJK Radicals
-# Supplement code point that shares their glyph (页 → ⻚); NFKC maps the Kangxi
-# radicals (工 → ⼯) and ligatures (ﬁ) but not these, so they are mapped back here.
-RADICALS = str.maketrans(
-    "⺰⻅⻆⻈⻉⻋⻌⻐⻓⻔⻙⻚⻛⻜⻠⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
-    "纟见角讠贝车辶钅长门韦页风飞饣马鱼鸟卤麦黄黾齐齿龙龟",
-)
-
 
 def normalise(text: str) -> str:
-    """Text read back from a PDF, comparable with what was printed: NFKC, radicals
-    mapped back, and no white space at all (Qt separates words with tabs and adds
-    spaces where the font changes between Latin and Chinese)."""
-    text = unicodedata.normalize("NFKC", text).translate(RADICALS)
+    """Text read back from a PDF, comparable with what was printed: no white space
+    at all (Qt separates words with tabs and adds spaces where the font changes
+    between Latin and Chinese). Characters are compared as they are: a radical
+    or a ligature in the text layer is a defect (desktop/printing/text_layer.py)."""
     return re.sub(r"\s+", "", text)
 
 

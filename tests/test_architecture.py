@@ -47,7 +47,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "PySide6.QtSvg", "PySide6.QtPrintSupport",
     "checks.storage.store", "checks.storage.database", "checks.storage.keystore",
     "checks.storage.crypto", "checks.secrets",
-    "checks.checkup", "checks.panic", "checks.phishing", "checks.directory",
+    "checks.checkup", "checks.panic", "checks.phishing", "checks.directory", "checks.scan",
     "checks.home", "checks.findings", "checks.i18n", "importlib.resources", "dataclasses",
     "datetime", "locale",
     "desktop.unlock", "desktop.ui.dialogs", "desktop.checkup.controller",

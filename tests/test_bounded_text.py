@@ -15,7 +15,7 @@ import unicodedata
 import pytest
 
 from checks.chains import validate_address, validate_tx_hash
-from checks.help import load_help
+from checks.help import LANGUAGES, load_help
 from checks.help import search as help_search
 from checks.phishing import classify
 from checks.probes.wifi import parse_wifi
@@ -62,7 +62,8 @@ def test_a_valid_value_followed_by_a_huge_tail_is_not_cut_into_a_valid_one() -> 
 @pytest.mark.parametrize("size", [1_000_000, 10_000_000])
 def test_help_search_cuts_the_query_before_it_normalises(normalised, size) -> None:
     library = load_help()
-    library.index("en")  # the articles are indexed once, up front
+    for language in LANGUAGES:  # the articles are indexed once, up front (search uses both)
+        library.index(language)
     normalised.clear()
     library.search(EXPANDS * size, "en")
     library.search("ａｐｐｒｏｖａｌ " + EXPANDS * size, "en")  # full-width, then the flood

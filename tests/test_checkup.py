@@ -11,7 +11,7 @@ import pytest
 from checks.checkup import rules
 from checks.checkup.catalog import CATALOG
 from checks.checkup.detect import from_device, from_wifi
-from checks.checkup.flow import PROBE, USER, CheckupFlow
+from checks.checkup.flow import PROBE, TOOL_NOTE, USER, CheckupFlow
 from checks.checkup.questions import BY_ID, DONT_KNOW, QUESTIONS, TOPIC_IDS, Kind
 from checks.checkup.run import CheckupRun, build_run, compare
 from checks.checkup.score import NOT_ACCEPTABLE, URGENT_CAP, can_accept, compute, explain
@@ -257,12 +257,13 @@ def test_changed_answer_drops_dependent_answers_from_the_result() -> None:
 
 def test_navigation_needs_answers_and_reports_progress() -> None:
     flow = CheckupFlow()
-    assert flow.current_topic == "wallets" and flow.progress == (1, 8)
+    # Nine pages: the scan of this computer (issue 20) is one.
+    assert flow.current_topic == "wallets" and flow.progress == (1, 9)
     with pytest.raises(InputError):
         flow.next()
     for question in ("wallets", "exchange_account", "hardware_wallet"):
         flow.answer(question, ["other"] if question == "wallets" else "no")
-    assert flow.next() == "passwords" and flow.progress == (2, 8)
+    assert flow.next() == "passwords" and flow.progress == (2, 9)
     assert flow.back() == "wallets"
 
 
@@ -286,6 +287,7 @@ def test_resume_half_way() -> None:
     assert resumed.probed == flow.probed
     assert [m.render() for m in resumed.probe_words("disk_encryption")] == [
         "Detected with fdesetup: FileVault is on.",
+        TOOL_NOTE.format(tool="fdesetup"),
         "If this is wrong, choose the right answer.",
     ]
     assert [m.render() for m in resumed.probe_words("wifi_security")] == [

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from checks.checkup.detect import from_device, from_wifi
-from checks.checkup.flow import PROBE, CheckupFlow
+from checks.checkup.flow import PROBE, TOOL_NOTE, CheckupFlow
 from checks.probes.device import ProbeResult, parse_lsblk, parse_socketfilterfw
 from checks.probes.device_settings import parse_gnome_software_updates, parse_windows_screen_lock
 from checks.probes.wifi import parse_wifi
@@ -162,6 +162,7 @@ def test_the_flow_shows_the_words_of_the_latest_probe() -> None:
     flow.apply(from_wifi(wifi("nmcli_wpa2_cafe_pubnet.txt")))
     assert [m.render(ZH) for m in flow.probe_words("wifi_security")] == [
         "通过 nmcli 检测到：WPA2。",
+        "nmcli 是系统自带的工具，用来显示这项设置；体检只读取它显示的内容，不做任何改动。",
         "如果不对，请选择正确的答案。",
     ]
 
@@ -179,6 +180,7 @@ def test_resume_reads_the_probe_basis_of_earlier_drafts() -> None:
     )
     assert [m.render() for m in resumed.probe_words("wifi_security")] == [
         "Detected with nmcli: WPA2.",
+        TOOL_NOTE.format(tool="nmcli"),
         "If this is wrong, choose the right answer.",
     ]
 

@@ -111,8 +111,11 @@ def answer_page(qtbot, wizard: CheckupWizard) -> None:
 
 
 BASIS = {
-    "en": "Detected with nmcli: WPA3.\nIf this is wrong, choose the right answer.",
-    "zh_CN": "通过 nmcli 检测到：WPA3。\n如果不对，请选择正确的答案。",
+    "en": "Detected with nmcli: WPA3.\n"
+    "nmcli is a tool that comes with your system and shows this setting; the checkup only"
+    " reads what it says and changes nothing.\nIf this is wrong, choose the right answer.",
+    "zh_CN": "通过 nmcli 检测到：WPA3。\nnmcli 是系统自带的工具，用来显示这项设置；"
+    "体检只读取它显示的内容，不做任何改动。\n如果不对，请选择正确的答案。",
 }
 
 

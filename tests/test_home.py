@@ -71,7 +71,7 @@ def test_icons_and_shortcuts_come_right_after_the_first_paint(qtbot, make_ctx) -
     from PySide6.QtGui import QShortcut
 
     keys = sorted(s.key().toString() for s in window.findChildren(QShortcut))
-    assert keys == sorted(["Ctrl+Shift+P", "Ctrl+,", "F1"])
+    assert keys == sorted(["Ctrl+Shift+P", "Ctrl+,", "F1", "Ctrl+Q"])
     window.build_pages()  # a new language: the new home page has its icon at once
     assert not window.home.settings.icon().isNull()
 
@@ -190,6 +190,43 @@ def test_a_file_kept_aside_is_told_before_the_data_opens(qtbot, make_ctx, tmp_pa
     assert [b.property("noticeId") for b in window.home.banners] == ["kept-aside:k.json"]
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_home_shows_the_last_score_urgent_problems_and_next_checkup(
+    qtbot, window_for, make_ctx, language
+) -> None:
+    """A checkup that scored 40 with 2 urgent problems is on the home screen."""
+    from checks.storage import store as data
+    from desktop.i18n import catalog
+
+    ctx = make_ctx()
+    store = data.open_store(ctx.paths, ctx.keyring_backend).store
+    assert store is not None
+    store.add_checkup_run(FIXED_NOW - timedelta(days=60), 80, 0, {})
+    store.add_checkup_run(FIXED_NOW - timedelta(days=3), 40, 2, {})
+    store.close()
+    window = window_for(language)
+    assert not window.home.standing.isVisible()  # before the data is open: nothing made up
+    window.unlocker.start()  # SyncPool: opens at once
+    shown = window.home.standing
+    assert shown.isVisible()
+    zh = catalog(language).gettext
+    text = re.sub(r"<[^>]+>", "\n", shown.text())
+    last = (FIXED_NOW - timedelta(days=3)).astimezone().date()
+    assert zh("Last checkup on {date}: {score} of 100 ({grade}).").format(
+        date=last.isoformat(), score=40, grade=zh("At risk")
+    ) in text
+    assert zh("Urgent problems to fix: {count}. Open History to see them.").format(count=2) in text
+    due = f"{last.year + (last.month == 12)}-{last.month % 12 + 1:02d}-01"
+    assert zh("Next checkup due on {date}.").format(date=due) in text
+    assert untranslated([shown.accessibleName()]) == [] or language == "en"
+
+
+def test_home_without_a_checkup_says_how_to_start(qtbot, window_for) -> None:
+    window = window_for()
+    window.unlocker.start()
+    assert "No checkup yet" in window.home.standing.text()
+
+
 def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) -> None:
     from checks.storage import store as data
 
@@ -213,6 +250,25 @@ def test_banners_for_open_case_and_overdue_checkup(qtbot, window_for, make_ctx) 
     qtbot.mouseClick(case_banner.button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.panic.wizard
     assert window.panic.wizard.case.id == "c1"
+
+
+@pytest.mark.parametrize(
+    ("screen", "size"),
+    [((1366, 728), (1256, 669)), ((1440, 860), (1280, 791)), ((2560, 1400), (1280, 960))],
+)
+def test_the_first_window_uses_the_screen(screen, size) -> None:
+    """Not 860×640 on every screen: most of it, up to a comfortable size."""
+    from desktop.main_window import first_size
+
+    assert first_size(*screen) == size
+
+
+def test_the_first_window_fits_the_screen_it_opens_on(qtbot, window_for) -> None:
+    window = window_for()
+    available = window.screen().availableGeometry()
+    assert window.width() >= min(1200, int(available.width() * 0.9))
+    assert window.height() >= min(900, int(available.height() * 0.9))
+    assert available.contains(window.frameGeometry().topLeft())
 
 
 def test_geometry_is_remembered(qtbot, window_for) -> None:
@@ -330,3 +386,44 @@ def test_the_garbage_collector_comes_back_even_without_a_paint(qtbot, monkeypatc
         qtbot.wait_until(gc.isenabled, timeout=3000)
     finally:
         gc.enable()
+
+
+def test_standing_is_decided_without_qt() -> None:
+    from datetime import date
+
+    from checks.findings import Severity
+    from checks.home import standing
+    from checks.storage.store import RunSummary
+
+    good = RunSummary(1, FIXED_NOW - timedelta(days=40), 92, 0)
+    overdue = standing(runs=[good], reminder_day=5, today=date(2026, 11, 20))
+    assert overdue.severity is Severity.GOOD
+    assert [line.render() for line in overdue.lines] == [
+        f"Last checkup on {good.created_at.astimezone().date()}: 92 of 100 (Excellent).",
+        "No urgent problems were found.",
+        "Your next checkup is due now (since 2026-11-05).",
+    ]
+    bad = RunSummary(2, FIXED_NOW, 40, 2)
+    assert standing(runs=[good, bad], reminder_day=5, today=date(2026, 11, 20)).severity is (
+        Severity.URGENT
+    )
+    assert standing(runs=[], reminder_day=5, today=date(2026, 11, 20)).lines[0].render() == (
+        "No checkup yet. The first one takes about 10 minutes."
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_english_text_keeps_latin_quotes_and_chinese_its_own(qtbot, window_for, language) -> None:
+    """In English, “quotes” drawn by the Chinese font are full-width: the desktop's
+    Latin family must come first there, and the Chinese family first in Chinese."""
+    from PySide6.QtGui import QFontInfo
+
+    from desktop.app import CJK_FAMILIES, after_first_paint
+    from desktop.fonts import FIRST_SCREEN_FAMILY
+
+    window = window_for(language)
+    after_first_paint(window)
+    drawn_by = QFontInfo(QApplication.instance().font()).family()
+    chinese = [FIRST_SCREEN_FAMILY, *CJK_FAMILIES]  # the first screens' glyphs are Noto's
+    assert (drawn_by in chinese) == (language == "zh_CN"), drawn_by
+    assert CJK_FAMILIES[0] in QApplication.instance().font().families()

@@ -294,7 +294,9 @@ def test_overdue_is_not_due_today() -> None:
     text = case_notice(case, wednesday, UTC).text.render()
     assert "overdue since 2026-11-25 09:30" in text and "TokenPocket" in text
     tuesday = NOW + timedelta(days=4)  # calendar days would be overdue; business days are not
-    assert "due 2026-11-25 09:30" in case_notice(case, tuesday, UTC).text.render()
+    waiting = case_notice(case, tuesday, UTC).text.render()
+    assert "2026-11-25 09:30" in waiting  # the advice says when, once
+    assert waiting.count("2026-11-25") == 1 and "(due" not in waiting
     assert open_label(case.renamed("TP theft"), UTC).render() == "Open case “TP theft”"
 
 
@@ -414,3 +416,57 @@ def test_the_same_file_twice_is_refused_by_the_case() -> None:
 def test_case_round_trip_keeps_new_fields() -> None:
     case = new_case(NOW).with_chains(("tron",)).add_contact(contact("police", 3, ticket="R-1"))
     assert Case.from_payload(case.to_payload()) == case
+
+
+# --- issue 19: implausible evidence dates ----------------------------------------------------
+
+ETH_HASH = "0x" + "5c" * 32
+
+
+@pytest.mark.parametrize(
+    ("when", "words"),
+    [
+        (datetime(7536, 12, 6, 16, 28, tzinfo=UTC), "in the future"),  # a slip of the year field
+        (NOW + timedelta(hours=1), "in the future"),
+        (datetime(2008, 12, 31, tzinfo=UTC), "before 2009"),
+        (datetime(1999, 1, 1, tzinfo=UTC), "before 2009"),
+    ],
+)
+def test_an_implausible_time_is_refused_everywhere(when: datetime, words: str) -> None:
+    case = new_case(NOW, ("tokenpocket",)).add_contact(Contact("ticket", NOW, "tokenpocket"))
+    attempts = [
+        lambda: case.add_timeline(when, "Noticed the funds were gone", now=NOW),
+        lambda: case.add_transaction(Transaction("ethereum", ETH_HASH, at=when), now=NOW),
+        lambda: case.add_contact(Contact("email", when, "tokenpocket"), now=NOW),
+        lambda: case.record_reply(0, when, "They answered", now=NOW),
+    ]
+    for attempt in attempts:
+        with pytest.raises(InputError) as refused:
+            attempt()
+        assert words in refused.value.message.render()
+
+
+def test_plausible_times_are_kept() -> None:
+    case = new_case(NOW, ("tokenpocket",))
+    early = datetime(2009, 1, 3, tzinfo=UTC)
+    slightly_ahead = NOW + timedelta(minutes=3)  # a computer clock a little fast
+    case = case.add_timeline(early, "Bought my first coins", now=NOW)
+    case = case.add_timeline(slightly_ahead, "Noticed it", now=NOW)
+    case = case.add_transaction(Transaction("ethereum", ETH_HASH, at=NOW), now=NOW)
+    assert [entry.at for entry in case.timeline] == [early, slightly_ahead]
+
+
+@pytest.mark.parametrize(
+    ("zone", "shown"), [("UTC", ""), ("Asia/Shanghai", " (2026-11-20 17:30 UTC+08:00)")]
+)
+def test_the_support_message_gives_a_time_once_on_a_utc_computer(monkeypatch, zone, shown) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        text = messages.support_request(new_case(NOW), "TokenPocket", lambda s: s)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert f"When I noticed it: 2026-11-20 09:30 UTC{shown}\n" in text

@@ -12,7 +12,7 @@ from conftest import FIXED_NOW
 from ui import choose, open_window, press, tab_to, type_into
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
 from checks.panic.case import Case
 from desktop.app import make_application
@@ -278,3 +278,87 @@ def test_panic_flag_resumes_the_open_case_once_the_data_opens(
     qtbot.wait_until(lambda: win.panic.wizard.case.id == "seeded", timeout=5_000)
     ctx.storage_pool.waitForDone(5_000)
     assert [c.id for c in ctx.store.list_cases()] == ["seeded"]  # no second case
+
+
+def test_an_implausible_date_is_refused_with_a_clear_message(qtbot, window) -> None:
+    """Year 7536 was accepted and printed; the time box was editable while unticked."""
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    win = window()
+    win.show_panic()
+    wizard = win.panic.wizard
+    section(qtbot, wizard, 2)
+    page = wizard.pages[2]
+    tx = page.tx
+    assert not tx.known_time.isChecked() and not tx.at.isEnabled()  # on first load
+    press(qtbot, tx.known_time)
+    assert tx.at.isEnabled()
+    pick(qtbot, tx.chain, "ethereum")
+    tx.tx_hash.setText("0x" + "5c" * 32)
+    tx.at.setDateTime(QDateTime(QDate(7536, 12, 6), QTime(16, 28)))
+    press(qtbot, tx.add)
+    assert wizard.case.transactions == ()
+    assert "in the future" in page.status.text()
+    page.when.setDateTime(QDateTime(QDate(2001, 5, 1), QTime(10, 0)))
+    page.what.setText("Bought coins")
+    press(qtbot, page.add_event)
+    assert wizard.case.timeline == ()
+    assert "before 2009" in page.status.text()
+
+
+@pytest.mark.qt_log_ignore("does not support|Unable to detect")
+def test_no_mail_app_shows_the_message_to_copy_and_prints_nothing(
+    qtbot, window, monkeypatch, qtlog, capfd
+) -> None:
+    """Offscreen Qt has no mail app, like a computer without one set up."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QWidget
+
+    from desktop.ui import qt_messages
+
+    qt_messages.install()
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, _x, _y, on_yes, **_k: on_yes())
+    win = window()
+    win.show_panic()
+    wizard = win.panic.wizard
+    section(qtbot, wizard, 3)
+    support = wizard.pages[3]
+    press(qtbot, support.copy)
+    assert support.copy.text() == "Copied"
+    assert QGuiApplication.clipboard().text() == support.message.toPlainText()
+    press(qtbot, support.mail)
+    fallback = win.findChild(QWidget, "linkNotOpened")
+    assert fallback is not None and fallback.isVisible()
+    body = support.message.toPlainText().partition("\n\n")[2]
+    shown = fallback.findChild(QPlainTextEdit, "linkText").toPlainText()
+    assert body.splitlines()[0] in shown
+    copy = fallback.findChild(QPushButton, "copyLinkText")
+    qtbot.waitUntil(copy.hasFocus, timeout=2000)  # the fallback opens on its Copy button
+    qtbot.keyClick(copy, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: copy.text() == "Copied", timeout=2000)
+    logged = " ".join(record.message for record in qtlog.records)
+    printed = "".join(capfd.readouterr())
+    case_ref = wizard.case.id
+    assert case_ref in support.message.toPlainText()
+    assert case_ref not in logged and case_ref not in printed
+
+
+def test_lists_wrap_long_hashes_and_tell_them_whole(qtbot, window) -> None:
+    """The amount and the SHA-256 needed sideways scrolling; now they wrap, with a tooltip."""
+    from checks.panic.case import Transaction
+
+    win = window()
+    win.show_panic()
+    wizard = win.panic.wizard
+    section(qtbot, wizard, 2)
+    tx_hash = "0x" + "5c" * 32
+    case = wizard.case.add_transaction(
+        Transaction("ethereum", tx_hash, "", "0x" + "1" * 40, "USDT", "1,250.00")
+    )
+    wizard.update_case(case)
+    listed = wizard.pages[2].tx.list
+    item = listed.item(0)
+    assert tx_hash in item.toolTip() and "1,250.00 USDT" in item.toolTip()
+    assert listed.wordWrap()
+    assert listed.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert "SHA-256" in wizard.pages[2].findChild(QLabel, "sha256Note").text()

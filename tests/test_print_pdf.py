@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import io
 import itertools
+import re
 from dataclasses import replace
 
 import pypdf
@@ -263,6 +265,68 @@ def test_without_a_chinese_font_chinese_is_refused(monkeypatch: pytest.MonkeyPat
     assert not printing.can_print(kit("zh_CN", "zh_CN"))
     assert not printing.can_print(incident())  # a Chinese timeline note
     assert printing.can_print(kit("en", "en_US"))  # English only: prints anywhere
+
+
+def raw_text(data: bytes) -> str:
+    """Every page's text as a reader copies it out: nothing normalised."""
+    return "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def look_alikes(text: str) -> str:
+    """Radicals (U+2E80–U+2FDF) and Latin ligatures (U+FB00–U+FB06) in ``text``."""
+    return "".join(c for c in text if 0x2E80 <= ord(c) <= 0x2FDF or 0xFB00 <= ord(c) <= 0xFB06)
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        pytest.param(lambda: kit("zh_CN", "zh_CN"), id="recovery-kit"),
+        pytest.param(lambda: incident("zh_CN"), id="incident-report"),
+        pytest.param(lambda: incident(bilingual=True), id="incident-report-bilingual"),
+        pytest.param(lambda: checkup("zh_CN"), id="checkup-report"),
+        pytest.param(lambda: kit("en", "en_US"), id="recovery-kit-en"),
+    ],
+)
+def test_copied_text_has_the_real_characters(report) -> None:
+    """Copied from the PDF, 网 is 网 (not the radical ⽹) and "Official" is not "Oﬃcial"."""
+    built = report()
+    data, _pages = printing.pdf_bytes(built)
+    text = raw_text(data)
+    assert look_alikes(text) == ""
+    printed = [built.title, built.date_text, built.footer_text, built.page_label(1, 2)]
+    source = set(html.unescape(re.sub(r"<[^>]+>", "", built.html)) + "".join(printed))
+    han = {c for c in text if "\u3400" <= c <= "\u9fff"}
+    assert han <= source  # every ideograph copied out was printed
+    if built.needs_cjk:
+        assert len(han) > 100
+    # The check can fail: Qt's own text layer has radicals (and the ligatures when
+    # the font asks for them), which desktop.printing.text_layer replaces.
+    from desktop.printing.text_layer import fix_text_layer
+
+    assert fix_text_layer(data, {}) == data
+    if built.needs_cjk:
+        assert look_alikes(raw_text(unfixed_pdf(built)))
+
+
+def unfixed_pdf(report: Report) -> bytes:
+    """The PDF as Qt alone writes it (no text-layer fix)."""
+    original = printing.fix_text_layer
+    try:
+        printing.fix_text_layer = lambda pdf: pdf  # type: ignore[assignment]
+        return printing.pdf_bytes(report)[0]
+    finally:
+        printing.fix_text_layer = original  # type: ignore[assignment]
+
+
+def test_the_fixed_pdf_points_at_every_object() -> None:
+    """After the rewrite the cross-reference table still finds each object."""
+    data, _pages = printing.pdf_bytes(checkup("zh_CN"))
+    start = int(data[data.rindex(b"startxref") + 9 :].split()[0])
+    assert data[start : start + 4] == b"xref"
+    entries = re.findall(rb"(\d{10}) \d{5} n", data[start:])
+    assert len(entries) > 20
+    for number, offset in enumerate(entries, 1):
+        assert data[int(offset) :].startswith(b"%d 0 obj" % number)
 
 
 def test_pdf_is_written_private(tmp_path) -> None:

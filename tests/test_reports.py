@@ -417,6 +417,21 @@ def test_a_large_case_lists_every_entry_and_transaction() -> None:
     assert all(tx.tx_hash in report.text for tx in case.transactions)
 
 
+def test_on_a_utc_computer_each_time_shows_once() -> None:
+    """Not "04:30 UTC" above "04:30 UTC+00:00"; the ticket number is one piece."""
+    from checks.panic.case import Contact
+
+    case = S.with_evidence_records(S.sample_case())
+    case = case.add_contact(Contact("ticket", S.NOW, "tokenpocket", True, "", "TP-20261206-001"))
+    kwargs = {"language": "en", "now": S.NOW, "locale_name": "en_GB"}
+    report = incident_report(case, EN, tz=timezone.utc, **kwargs)
+    text = plain_text(report.html)
+    assert "UTC+00:00" not in text and "Local time" not in text
+    assert '<div style="white-space: nowrap">TP-20261206-001</div>' in report.html
+    elsewhere = incident_report(case, EN, tz=S.TZ, **kwargs)
+    assert "UTC+08:00" in plain_text(elsewhere.html)  # in China both times are kept
+
+
 def test_times_are_utc_and_local() -> None:
     case = S.sample_case().add_timeline(S.NOW - timedelta(hours=20), "Night entry")
     text = incident(case=case).text

@@ -21,10 +21,11 @@ TERMS = re.compile(
     r"|Solscan|Blockchair|Telegram|WhatsApp|WeChat|Discord|Twitter|X \(Twitter\)|IC3|FBI"
     r"|Action Fraud|URL|DNS|HTTPS?|Ctrl|Shift|Enter|Esc|Tab|iOS|Android|macOS|Windows|Linux"
     r"|NIST|MetaMask|ERC-20|TRC-20|TRON|Ethereum|Bitcoin|Solana|BNB|USDC|Circle|Tether|ETH|BTC"
-    r"|ID|PDF|UTC[+−-]?\d*:?\d*|GMT|email|e-mail|Wi-Fi|2FA|TxID|SHA-256"
+    r"|ID|PDF|UTC[+−-]?\d*:?\d*|GMT|email|e-mail|Wi-Fi|2FA|TxID|SHA-256|hosts|OCR"
     r"|TronLink|OneKey|Bitget Wallet|Bitget|HTX|Gate|Bybit|SEAL 911|Security Alliance"
     r"|securityalliance\.org|Scameter|Scamwatch|ReportCyber|IDCARE|NSRC|CyberDefender"
     r"|ToDesk|AnyDesk|TeamViewer|eBay|t\.me/\w+|Permit2?|EIP-7702|OTC|APP"
+    r"|pip install '[^']*'"  # a command to type stays as it is
 )
 
 

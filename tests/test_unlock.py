@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from checks.storage import store as data
+from desktop.background import SyncPool
 from desktop.main_window import MainWindow
 from desktop.ui import dialogs
+from desktop.ui.password_meter import PasswordMeter
 from desktop.unlock import PassphraseDialog
 
 pytestmark = pytest.mark.security
@@ -30,6 +32,7 @@ def choices(monkeypatch):
 
 
 def make_window(qtbot, make_ctx, **changes) -> MainWindow:
+    changes.setdefault("compute_pool", SyncPool())  # the meter scores inline
     window = MainWindow(make_ctx(**changes))
     qtbot.add_widget(window)
     window.show()
@@ -121,6 +124,106 @@ def test_no_keyring_then_a_passphrase_creates_the_database(
     store = window.ctx.store
     assert store is not None and store.keeps_data
     assert window.ctx.paths.database.exists()
+
+
+def test_a_new_passphrase_is_typed_into_the_strength_meter(
+    qtbot, make_ctx, choices, fail_keyring
+) -> None:
+    _seen, answer = choices
+    answer[0] = "passphrase"
+    window = make_window(qtbot, make_ctx, keyring_backend=fail_keyring)
+    window.unlocker.start()
+    dialog = passphrase_dialog(window)
+    meter = dialog.findChild(PasswordMeter, "passphraseMeter")
+    assert meter is not None and dialog.first is meter.field
+    assert meter.name.isHidden() and meter.email.isHidden()  # no personal fields here
+    assert dialog.findChild(QWidget, "neverSavedNote") is None
+    qtbot.keyClicks(dialog.first, "zhangwei1990")
+    qtbot.waitUntil(lambda: meter.final is not None)
+    assert meter.bar.value() <= 1
+    assert "pinyin plus a birthday" in meter.advice.text()
+
+
+def test_the_meter_explains_chinese_patterns_in_chinese(qtbot) -> None:
+    from desktop.i18n import set_language
+
+    set_language("zh_CN")  # conftest sets English back after each test
+    dialog = PassphraseDialog(True, None, SyncPool())
+    qtbot.add_widget(dialog)
+    dialog.show()
+    assert dialog.meter is not None
+    for typed, explained in (
+        ("zhangwei1990", "拼音姓名加生日是最常被猜中的密码结构"),
+        ("aini1314520", "520/1314 这类数字几乎所有人都在用"),
+    ):
+        dialog.first.setText(typed)
+        qtbot.waitUntil(lambda: dialog.meter.final is not None)
+        assert explained in dialog.meter.advice.text()
+        assert "密码管理器" in dialog.meter.advice.text()  # the suggestion that works
+    dialog.first.setText("x" * 90)
+    qtbot.waitUntil(lambda: dialog.meter.final is not None)
+    assert "只检查了前 72 个字符" in dialog.meter.advice.text()
+
+
+@pytest.mark.parametrize(
+    "weak", ["correct horse battery", "zhangwei19900101", "woaini1314520", "password1234"]
+)
+def test_a_weak_new_passphrase_is_refused_with_the_reason(
+    qtbot, make_ctx, choices, fail_keyring, weak: str
+) -> None:
+    _seen, answer = choices
+    answer[0] = "passphrase"
+    window = make_window(qtbot, make_ctx, keyring_backend=fail_keyring)
+    window.unlocker.start()
+    dialog = passphrase_dialog(window)
+    with qtbot.assert_not_emitted(dialog.submitted):
+        type_passphrase(qtbot, dialog, weak)  # Enter at once: scored before it is judged
+    assert "too easy to guess" in dialog.error.text()
+    layout = dialog.layout()  # the dialog grew to show all the advice and the reason
+    qtbot.waitUntil(lambda: dialog.height() >= layout.totalHeightForWidth(dialog.width()))
+    assert dialog.first.text() == weak  # kept, to be made longer
+    assert dialog.second is not None and dialog.second.text() == ""
+    assert window.ctx.store is None
+    assert not window.ctx.paths.database.exists()
+    # Made longer with unrelated words, it is accepted.
+    longer = weak + " lantern velvet"
+    dialog.first.setText(longer)
+    qtbot.waitUntil(lambda: dialog.meter is not None and dialog.meter.final is not None)
+    assert dialog.meter is not None and dialog.meter.final.score >= 3
+    dialog.second.setText(longer)
+    dialog._submit()
+    assert window.ctx.store is not None and window.ctx.store.keeps_data
+    window.ctx.store.close()
+
+
+def test_the_strength_check_runs_off_the_ui_thread(
+    qtbot, make_ctx, choices, fail_keyring, monkeypatch
+) -> None:
+    import threading
+
+    from checks import password
+
+    _seen, answer = choices
+    answer[0] = "passphrase"
+    window = make_window(qtbot, make_ctx, keyring_backend=fail_keyring, compute_pool=None)
+    window.unlocker.start()
+    dialog = passphrase_dialog(window)
+    threads: list[bool] = []
+    real = password.assess
+
+    def watched(text: str, context=()):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(text, context)
+
+    monkeypatch.setattr(password, "assess", watched)
+    dialog.first.setText("lantern velvet cobalt meadow")
+    assert dialog.second is not None
+    dialog.second.setText("lantern velvet cobalt meadow")
+    dialog._submit()  # before the meter's full score: checked in the meter's thread
+    assert dialog.busy
+    qtbot.waitUntil(lambda: window.ctx.store is not None, timeout=10_000)
+    assert threads and not any(threads)
+    window.ctx.store.close()
 
 
 def test_dismissing_the_question_keeps_nothing(qtbot, make_ctx, choices, fail_keyring) -> None:

@@ -61,10 +61,14 @@ def choose(qtbot: Any, target: QAbstractButton) -> None:
     for _ in range(2 * len(group.buttons()) + 2):
         if focus() is target:
             break
-        before = focus()
-        qtbot.keyClick(before, Qt.Key.Key_Right)  # along a row of buttons …
-        if focus() is before:
-            qtbot.keyClick(before, Qt.Key.Key_Down)  # … or down a column
+        here, there = focus().pos(), target.pos()  # answers sit in a grid: go towards it
+        if there.y() > here.y() + 2:
+            key = Qt.Key.Key_Down
+        elif there.y() < here.y() - 2:
+            key = Qt.Key.Key_Up
+        else:
+            key = Qt.Key.Key_Right if there.x() > here.x() else Qt.Key.Key_Left
+        qtbot.keyClick(focus(), key)
     assert focus() is target
     qtbot.keyClick(target, Qt.Key.Key_Space)
     assert target.isChecked()

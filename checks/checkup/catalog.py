@@ -12,6 +12,7 @@ from checks.checkup.catalog_more import MORE
 from checks.checkup.catalog_scenarios import SCENARIOS
 from checks.findings import Finding, Link, Severity
 from checks.i18n import N_
+from checks.scan.findings import checkup_findings as scan_findings
 
 U, I, T, G = Severity.URGENT, Severity.IMPORTANT, Severity.TIP, Severity.GOOD  # noqa: E741
 
@@ -45,7 +46,7 @@ _f(
     I,
     N_("Your password is easy to guess"),
     N_(
-        "A password like this falls in minutes to a thief who tries common passwords and their variations."
+        "A password like this falls in minutes to a thief who tries common passwords and their variations. Names in pinyin, birthdays and numbers like 520 or 1314 are tried first."
     ),
     (
         N_(
@@ -774,5 +775,6 @@ _f(
 
 _ALL.extend(MORE)  # "I don't know", savings tiers, WEP in use (kept in their own module)
 _ALL.extend(SCENARIOS)  # address poisoning, remote control, hardware wallets, OTC cash-out
+_ALL.extend(scan_findings())  # what a thief would find (issue 20; kept in checks.scan)
 CATALOG: dict[str, Finding] = {finding.id: finding for finding in _ALL}
 assert len(CATALOG) == len(_ALL), "duplicate finding id"

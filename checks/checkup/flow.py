@@ -13,6 +13,7 @@ only the outcome, and a probe's words never name the network.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,11 +24,13 @@ from checks.checkup.questions import (
     QUESTIONS,
     SKIPPED,
     TOPIC_IDS,
+    TOPICS_BY_ID,
     Kind,
     Question,
     conflicts,
 )
 from checks.i18n import N_, InputError, Msg, msg
+from checks.scan.findings import valid_answer
 
 USER = "user"
 PROBE = "probe"
@@ -46,6 +49,26 @@ class Advance:
     problem: Msg | None = None  # why the user cannot go on yet
     missing: tuple[str, ...] = ()  # questions still to answer, in page order
     to_fix: str | None = None  # the question to focus
+
+
+# "Detected with lsblk: …" names a tool most people never heard of: one line says what it is.
+TOOL_NOTE = N_(
+    "{tool} is a tool that comes with your system and shows this setting; the checkup only"
+    " reads what it says and changes nothing."
+)
+_DETECTED_WITH = re.compile(r"Detected with ([A-Za-z][\w.-]*)")
+
+
+def tool_named(basis: Msg) -> str | None:
+    """The system tool a probe's words name ("Detected with lsblk: …" → "lsblk")."""
+    found = _DETECTED_WITH.match(basis.text)
+    if found is not None:
+        return found[1]
+    if basis.text.startswith("Detected with {tool}") and isinstance(basis.args.get("tool"), str):
+        return str(basis.args["tool"])
+    if basis.text == LEGACY_BASIS and isinstance(basis.args.get("basis"), str):
+        return str(basis.args["basis"]).split(":")[0].split()[0] or None
+    return None
 
 
 @dataclass
@@ -80,6 +103,25 @@ class CheckupFlow:
 
     def visible_topics(self) -> list[str]:
         return [topic for topic in TOPIC_IDS if self.questions(topic)]
+
+    def page_change(self, before: list[str]) -> Msg | None:
+        """Why the number of pages changed since ``before`` (the visible topics
+        then), e.g. "Page 3 of 8" became "Page 3 of 9": an answer added or
+        removed a page. None when it did not change."""
+        after = self.visible_topics()
+        added = [topic for topic in after if topic not in before]
+        removed = [topic for topic in before if topic not in after]
+        if added:
+            return msg(
+                N_("Your answer added a page to the checkup: {topic}."),
+                topic=Msg(TOPICS_BY_ID[added[0]].title),
+            )
+        if removed:
+            return msg(
+                N_("After your answer, a page is no longer needed: {topic}."),
+                topic=Msg(TOPICS_BY_ID[removed[0]].title),
+            )
+        return None
 
     def missing(self, topic: str) -> list[str]:
         """Required questions of ``topic`` that have no answer yet."""
@@ -225,6 +267,9 @@ class CheckupFlow:
         if found is None:
             return []
         words = [found.basis] + ([found.note] if found.note is not None else [])
+        tool = tool_named(found.basis)
+        if tool is not None:
+            words.append(msg(TOOL_NOTE, tool=tool))
         if found.value is None:
             return words
         if self.sources.get(question_id) == PROBE:
@@ -367,6 +412,9 @@ def validate(question: Question, value: Any) -> Any:
             return value
     elif question.kind is Kind.TOTP:
         if value == SKIPPED or value in allowed:
+            return value
+    elif question.kind is Kind.SCAN:
+        if value == SKIPPED or valid_answer(value):
             return value
     elif question.kind is Kind.CHOICE:
         if isinstance(value, str) and value in allowed:

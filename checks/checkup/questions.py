@@ -29,6 +29,7 @@ class Kind(enum.Enum):
     MULTI = "multi"  # several options (a list)
     PASSWORD = "password"  # the strength meter; the answer is the score 0..4 only
     TOTP = "totp"  # the 2FA backup test; the answer is its outcome
+    SCAN = "scan"  # the scan of this computer (issue 20); the answer is its records
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,14 @@ TOPICS: tuple[Topic, ...] = (
         "device",
         N_("This computer"),
         N_("A locked, encrypted, updated device keeps your wallet safe."),
+    ),
+    Topic(
+        "thief",
+        N_("What a thief would find on this computer"),
+        N_(
+            "Info-stealing malware and fake support look for seed phrases in files, fake wallet"
+            " extensions and remote-control programs. This scan looks first, on this computer only."
+        ),
     ),
     Topic(
         "seed",
@@ -255,6 +264,19 @@ QUESTIONS: tuple[Question, ...] = (
         N_("With a copy of your SIM, a thief receives your SMS codes."),
         _opts(("yes", N_("Yes")), ("no", N_("No"))),
     ),
+    # -- what a thief would find (issue 20) ----------------------------------------
+    Question(
+        "thief_scan",
+        "thief",
+        Kind.SCAN,
+        N_("What would a thief find on this computer?"),
+        N_(
+            "The scan reads your own files and settings here, offline. It keeps only where it"
+            " found something and what kind of thing, never the words or keys themselves, and it"
+            " changes nothing."
+        ),
+        optional=True,
+    ),
     # -- 2FA backup -----------------------------------------------------------
     Question(
         "totp_backup",
@@ -283,11 +305,11 @@ QUESTIONS: tuple[Question, ...] = (
         N_("On an open network, others nearby can watch or redirect what you do."),
         _opts(
             ("open", N_("No password (open)")),
-            ("wep", N_("WEP (very old)")),
-            ("wpa", N_("WPA (old)")),
-            ("wpa2", "WPA2"),
-            ("wpa3", "WPA3"),
-            ("enterprise", N_("Work or school login (802.1X)")),
+            ("wep", N_("WEP (very old, broken in minutes)")),
+            ("wpa", N_("WPA (old, weak)")),
+            ("wpa2", N_("WPA2 (most home Wi-Fi: safe with a long password)")),
+            ("wpa3", N_("WPA3 (newest, strongest)")),
+            ("enterprise", N_("Work or school login (802.1X: your own name and password)")),
             ("wired", N_("Not on Wi-Fi (cable or phone)")),
         ),
         probe="wifi",

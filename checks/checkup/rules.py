@@ -251,12 +251,21 @@ def phishing(a: Answers) -> list[str]:
     return found
 
 
+def thief(a: Answers) -> list[str]:
+    """The scan's records ([finding id, detail] pairs), one finding per kind of problem."""
+    records = a.get("thief_scan")
+    if not isinstance(records, list):
+        return []
+    return list(dict.fromkeys(str(record[0]) for record in records))
+
+
 RULES: dict[str, Callable[[Answers], list[str]]] = {
     "passwords": passwords,
     "two_factor": two_factor,
     "totp_backup": totp_backup,
     "network": network,
     "device": device,
+    "thief": thief,
     "seed": seed,
     "cold_storage": cold_storage,
     "phishing": phishing,

@@ -30,6 +30,7 @@ from checks.i18n import N_, Msg, msg
 PENALTY = {Severity.URGENT: 60, Severity.IMPORTANT: 30, Severity.TIP: 10, Severity.GOOD: 0}
 WEIGHTS = {
     "seed": 3.0,
+    "thief": 3.0,
     "phishing": 2.5,
     "passwords": 2.0,
     "two_factor": 2.0,
@@ -159,6 +160,14 @@ def explain(report: ScoreReport) -> list[Msg]:
             )
         )
     ]
+    lines.append(
+        msg(
+            N_(
+                "Topics where a problem costs more money count more: a topic that counts"
+                " 2.5× weighs two and a half times as much in the total as one that counts 1×."
+            )
+        )
+    )
     for topic in report.topics:
         lines.append(
             msg(

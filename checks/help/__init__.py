@@ -85,6 +85,7 @@ TOPIC_ARTICLES: Mapping[str, str] = MappingProxyType(
         "totp_backup": "passwords-2fa",
         "network": "public-wifi-vpn",
         "device": "device-basics",
+        "thief": "seed-exposed",  # a seed found in a file is an exposed seed (issue 20)
         "seed": "seed-exposed",
         "cold_storage": "hot-cold-hardware",
         "phishing": "official-or-fake",
@@ -180,9 +181,22 @@ class HelpLibrary:
         return entries
 
     def search(self, query: str, language: str, limit: int = 20) -> list[Article]:
-        """Articles matching ``query`` (English or Chinese), best first; [] for no query."""
-        hits = self.index(language).search(query)
-        return [self.article(hit.id, language) for hit in hits[:limit]]
+        """Articles matching ``query``, best first, shown in ``language``; [] for no query.
+
+        Every language's articles are searched: in the English window 冻结 or 助记词
+        finds the article whose Chinese text has it, and in the Chinese window
+        "refund" finds the one whose English text has it. An article found in
+        both counts its better score, in the window's language when they tie.
+        """
+        language = _language(language)
+        best: dict[str, tuple[float, int]] = {}
+        for rank, lang in enumerate([language, *(x for x in LANGUAGES if x != language)]):
+            for hit in self.index(lang).search(query):
+                score = (hit.score, -rank)
+                if hit.id not in best or score > best[hit.id]:
+                    best[hit.id] = score
+        ranked = sorted(best, key=lambda article_id: (-best[article_id][0], article_id))
+        return [self.article(article_id, language) for article_id in ranked[:limit]]
 
     def render(self, article_id: str, ctx: BlockContext) -> str:
         """The article as simple HTML: title, short answer, detail, sources and date, related."""

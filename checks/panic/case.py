@@ -46,6 +46,24 @@ MAX_TEXT = 5_000
 # Rungs beyond the wallet's own support: a contact there means the case is escalated.
 BEYOND_SUPPORT = ("complaint", "police", "consumer")
 CLOCK_SLACK = timedelta(minutes=5)  # a clock a little ahead is not "the future"
+# Nothing in a crypto theft happened before Bitcoin's first block (3 January 2009).
+EARLIEST = datetime(2009, 1, 3, tzinfo=timezone.utc)
+TOO_EARLY = N_(
+    "This date is before 2009, when the first cryptocurrency began. Please check the year."
+)
+IN_THE_FUTURE = N_("This time is in the future. Please check the date.")
+
+
+def plausible_time(moment: datetime, now: datetime | None = None) -> datetime:
+    """``moment`` in UTC if it can be when something in a theft happened: not before
+    2009, not later than ``now`` (give or take :data:`CLOCK_SLACK`). A year typed
+    as 7536 or 2062 is refused with a clear message, never printed in a report."""
+    at = _utc(moment)
+    if at < EARLIEST:
+        raise InputError(msg(TOO_EARLY))
+    if now is not None and at > _utc(now) + CLOCK_SLACK:
+        raise InputError(msg(IN_THE_FUTURE))
+    return at
 P = ParamSpec("P")
 CLOSED = N_("This case is closed. Reopen it to change it.")
 
@@ -220,17 +238,20 @@ class Case:
         return next((when for sid, when in self.steps_done if sid == step_id), None)
 
     @_edit
-    def add_timeline(self, at: datetime, text: str) -> Case:
+    def add_timeline(self, at: datetime, text: str, now: datetime | None = None) -> Case:
         if not text.strip():
             raise InputError(msg(N_("Please write what happened.")))
-        entry = TimelineEntry(_utc(at), _text(text))
+        entry = TimelineEntry(plausible_time(at, now), _text(text))
         entries = sorted((*self.timeline, entry), key=lambda e: e.at)
         return replace(self, timeline=tuple(entries))
 
     @_edit
-    def add_transaction(self, transaction: Transaction) -> Case:
-        """Check the hash and addresses for their network (the secret guard included)."""
+    def add_transaction(self, transaction: Transaction, now: datetime | None = None) -> Case:
+        """Check the hash and addresses for their network (the secret guard included),
+        and its time (:func:`plausible_time`) when it has one."""
         transaction = _checked_transaction(transaction)
+        if transaction.at is not None:
+            transaction = replace(transaction, at=plausible_time(transaction.at, now))
         if any(t.tx_hash == transaction.tx_hash for t in self.transactions):
             raise InputError(msg(N_("This transaction is already in the case.")))
         chains = tuple(dict.fromkeys((*self.chains, transaction.chain)))
@@ -268,9 +289,7 @@ class Case:
             Channel(contact.channel)
         except ValueError:
             raise InputError(msg(N_("That is not a contact channel we know."))) from None
-        at = _utc(contact.at)
-        if now is not None and at > _utc(now) + CLOCK_SLACK:
-            raise InputError(msg(N_("This time is in the future. Please check the date.")))
+        at = plausible_time(contact.at, now)
         contact = replace(
             contact,
             at=at,
@@ -281,11 +300,14 @@ class Case:
         return replace(self, contacts=contacts, status=contact_status(contacts))
 
     @_edit
-    def record_reply(self, index: int, at: datetime, summary: str) -> Case:
+    def record_reply(
+        self, index: int, at: datetime, summary: str, now: datetime | None = None
+    ) -> Case:
         if not 0 <= index < len(self.contacts):
             raise InputError(msg(N_("That contact is no longer in the case.")))
         contacts = list(self.contacts)
-        contacts[index] = replace(contacts[index], reply_at=_utc(at), reply_summary=_text(summary))
+        reply_at = plausible_time(at, now)
+        contacts[index] = replace(contacts[index], reply_at=reply_at, reply_summary=_text(summary))
         return replace(self, contacts=tuple(contacts), status=contact_status(tuple(contacts)))
 
     @_edit

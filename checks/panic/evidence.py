@@ -37,6 +37,11 @@ MAX_BYTES = 50 * 1024 * 1024
 _CHUNK = 1024 * 1024
 _OLD_NAME = re.compile(r"^[0-9a-f]{20}\.sealed$")
 
+# What a SHA-256 is, in words (the incident report says the same under its file list).
+FINGERPRINT_NOTE = N_(
+    "Each file's SHA-256 fingerprint was recorded when it was added to the case. If a file is"
+    " changed in any way, its fingerprint no longer matches."
+)
 TOO_LARGE = N_("This file is larger than {limit} MB. Please attach a smaller one.")
 NOT_A_FILE = N_(
     "This is not an ordinary file (it may be a folder, a device or a pipe), so it was not "

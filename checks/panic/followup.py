@@ -80,7 +80,7 @@ def case_notice(case: Case, now: datetime, tz: tzinfo, language: str = "en") -> 
     """
     advice = advice_for(case, now, tz, language)
     title = title_of(case, tz)
-    if advice.due_at is not None:
+    if advice.due_at is not None and "due" not in advice.message.args:  # else it says it
         when = due_words(advice.due_at, now, tz)
         text = msg(CASE_LINE, title=title, advice=advice.message, when=when)
     else:

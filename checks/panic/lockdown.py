@@ -29,7 +29,10 @@ REVOKE = Link(N_("Revoke.cash: see and revoke token approvals"), "https://revoke
 ETHERSCAN_APPROVALS = Link(
     N_("Etherscan token approval checker"), "https://etherscan.io/tokenapprovalchecker"
 )
-CHAINABUSE = Link(N_("Chainabuse: report a scam address"), "https://www.chainabuse.com/")
+CHAINABUSE = Link(
+    N_("Chainabuse (a public website where victims report scam addresses): report the address"),
+    "https://www.chainabuse.com/",
+)
 SEAL_911 = Link(
     N_("SEAL 911 (Security Alliance): emergency help from security researchers"),
     "https://t.me/seal_911_bot",

@@ -7,13 +7,14 @@ text passes the secret guard: nothing secret can leave in a message.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timezone
 from urllib.parse import quote
 
 from checks.chains import CHAINS, guess_chain, validate_address, validate_tx_hash
 from checks.i18n import N_
 from checks.panic.case import Case
 from checks.panic.flow import done_steps, triage_answers
+from checks.reports.html import utc_offset
 
 Translate = Callable[[str], str]
 
@@ -60,9 +61,13 @@ def loss_value(case: Case, translate: Translate) -> str:
 
 
 def _when(moment: datetime) -> str:
-    utc = moment.strftime("%Y-%m-%d %H:%M UTC")
-    local = moment.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
-    return f"{utc} ({local})"
+    """UTC, then the local time with its offset; UTC alone where local time is UTC
+    (not "18:55 UTC (18:55 UTC)"). An offset, never a zone's abbreviation."""
+    utc = moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    local = moment.astimezone()
+    if not local.utcoffset():
+        return utc
+    return f"{utc} ({local:%Y-%m-%d %H:%M} {utc_offset(local)})"
 
 
 SUBJECT = N_("Stolen assets report — {wallet} — {date}")

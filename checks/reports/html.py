@@ -20,7 +20,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import cached_property
 
 from checks.i18n import N_, Msg, msg
@@ -149,10 +149,19 @@ def when_local(moment: datetime, tz: tzinfo) -> str:
     return f"{local:%Y-%m-%d %H:%M} {utc_offset(local)}"
 
 
+def is_utc_here(moment: datetime, tz: tzinfo) -> bool:
+    """True when local time *is* UTC at ``moment`` (a computer set to UTC, or London
+    in winter): then the local time would only repeat the UTC one."""
+    return moment.astimezone(tz).utcoffset() == timedelta(0)
+
+
 def when_local_beside_utc(moment: datetime, tz: tzinfo) -> str:
     """The local time for a cell next to :func:`when_utc`: ``12:30 UTC+08:00`` when
-    the day is the same as the UTC one beside it, the full date when it is not."""
+    the day is the same as the UTC one beside it, the full date when it is not,
+    and nothing when local time is UTC."""
     local = moment.astimezone(tz)
+    if is_utc_here(moment, tz):
+        return ""
     if local.date() == moment.astimezone(timezone.utc).date():
         return f"{local:%H:%M} {utc_offset(local)}"
     return when_local(moment, tz)

@@ -39,6 +39,7 @@ from checks.reports.html import (
     facts,
     finish,
     heading,
+    is_utc_here,
     lines,
     mono,
     paper_size,
@@ -192,6 +193,8 @@ def _translators(words: Words) -> list[Callable[[str], str]]:
 
 
 def _when(moment: datetime, tz: tzinfo) -> str:
+    if is_utc_here(moment, tz):  # the same time twice says nothing more
+        return esc(when_utc(moment))
     return lines(esc(when_utc(moment)), f'<span class="muted">{esc(when_local(moment, tz))}</span>')
 
 
@@ -259,6 +262,8 @@ def _timeline(words: Words, case: Case, tz: tzinfo) -> str:
         for entry in case.timeline
     ]
     headers = [words(TIME_UTC), words(TIME_LOCAL), words(ENTRY)]
+    if all(is_utc_here(entry.at, tz) for entry in case.timeline):  # local time is UTC
+        return out + table([headers[0], headers[2]], [[r[0], r[2]] for r in rows], [24, 76])
     return out + table(headers, rows, widths=[24, 22, 54])
 
 
@@ -335,7 +340,7 @@ def _contacts(words: Words, case: Case, tz: tzinfo) -> str:
         return out + _none(words)
     rows = [_contact_row(words, contact, tz) for contact in case.contacts]
     headers = [words(WHEN), words(CHANNEL), words(USED), words(TICKET), words(REPLY)]
-    return out + table(headers, rows, widths=[18, 16, 24, 12, 30])
+    return out + table(headers, rows, widths=[17, 14, 22, 17, 30])
 
 
 def _contact_row(words: Words, contact: Contact, tz: tzinfo) -> list[str]:
@@ -354,7 +359,7 @@ def _contact_row(words: Words, contact: Contact, tz: tzinfo) -> list[str]:
         _when(contact.at, tz),
         esc(words(channel)) if channel else esc(contact.channel),
         who,
-        esc(contact.ticket),
+        f'<div style="white-space: nowrap">{esc(contact.ticket)}</div>',  # one piece
         reply,
     ]
 

@@ -1,24 +1,23 @@
 """One widget per checkup question kind. Thin views: every rule is in
 ``checks.checkup``; a widget shows a question and reports the answer.
+
+What every box shares is :class:`~desktop.checkup.question_box.QuestionBox`;
+the scan's box has its own module (:mod:`desktop.checkup.scan_box`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,79 +25,10 @@ from checks.checkup.questions import DONT_KNOW, SKIPPED, Kind, Question
 from checks.i18n import InputError
 from checks.password import SCORE_LABELS
 from checks.totp import parse_otpauth, verify
+from desktop.checkup.question_box import QuestionBox, lay_out_options
 from desktop.i18n import _, current_language, tr
 from desktop.ui.password_meter import PasswordMeter
 from desktop.ui.secret_guard import guard
-
-
-class QuestionBox(QGroupBox):
-    """A question with its "why this matters" note, folded by default."""
-
-    answered = Signal(str, object)  # question id, value
-    cleared = Signal(str)  # question id: the answer was taken back (nothing ticked)
-    help_requested = Signal(str)  # the id of the help article behind "?"
-
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(_(question.prompt), parent)
-        self.question = question
-        self.setObjectName(f"question_{question.id}")
-        self.setAccessibleName(_(question.prompt))
-        self.body = QVBoxLayout(self)
-        self.inputs = QVBoxLayout()  # the answer widgets come first
-        self.body.addLayout(self.inputs)
-        why_row = QHBoxLayout()
-        self.why_button = QToolButton(self)
-        self.why_button.setObjectName(f"why_{question.id}")
-        self.why_button.setText(_("Why this matters"))
-        self.why_button.setCheckable(True)
-        self.why_button.setAccessibleName(_("Why this matters"))
-        why_row.addWidget(self.why_button)
-        self.help_button = QToolButton(self)
-        self.help_button.setObjectName(f"help_{question.id}")
-        self.help_button.setText("?")
-        self.help_button.setToolTip(_("Open the help article about this question"))
-        self.help_button.setAccessibleName(_("Help about this question"))
-        self.help_button.clicked.connect(self.open_help)
-        why_row.addWidget(self.help_button)
-        why_row.addStretch(1)
-        self.body.addLayout(why_row)
-        self.why = QLabel(_(question.why), self)
-        self.why.setWordWrap(True)
-        self.why.setVisible(False)
-        self.body.addWidget(self.why)
-        self.why_button.toggled.connect(self.why.setVisible)
-        self.basis = QLabel(self)
-        self.basis.setObjectName(f"basis_{question.id}")
-        self.basis.setWordWrap(True)
-        self.basis.setVisible(False)
-        self.body.addWidget(self.basis)
-
-    def _chosen(self, on: bool, value: str) -> None:
-        if on:
-            self.answered.emit(self.question.id, value)
-
-    def open_help(self) -> None:
-        """Open the help centre at this question's article (the mapping is in checks.help)."""
-        from checks.help import article_for_question  # the help centre loads when asked for
-
-        article = article_for_question(self.question.id)
-        self.help_requested.emit(article)
-        opener = getattr(self.window(), "open_help", None)
-        if callable(opener):
-            opener(article)
-
-    def set_value(self, value: Any) -> None:
-        """Show an existing answer without emitting ``answered``."""
-
-    def show_basis(self, text: str) -> None:
-        self.basis.setText(text)
-        self.basis.setVisible(bool(text))
-
-    def first_input(self) -> QWidget:
-        return self.why_button
-
-    def leave(self) -> None:
-        """The page is being left: forget anything secret."""
 
 
 class ChoiceBox(QuestionBox):
@@ -113,8 +43,8 @@ class ChoiceBox(QuestionBox):
             button.setAccessibleName(label)
             self.group.addButton(button)
             self.buttons[option.value] = button
-            self.inputs.addWidget(button)
             button.toggled.connect(lambda on, value=option.value: self._chosen(on, value))
+        lay_out_options(self, list(self.buttons.values()))
 
     def set_value(self, value: Any) -> None:
         button = self.buttons.get(str(value))
@@ -138,8 +68,8 @@ class MultiBox(QuestionBox):
             box.setObjectName(f"{question.id}__{option.value}")
             box.setAccessibleName(label)
             self.boxes[option.value] = box
-            self.inputs.addWidget(box)
             box.toggled.connect(lambda on, value=option.value: self._toggled(value, on))
+        lay_out_options(self, list(self.boxes.values()))
 
     def _toggled(self, value: str, on: bool) -> None:
         if on and value == DONT_KNOW:
@@ -200,11 +130,18 @@ class PasswordBox(_SecretBox):
         self.meter = PasswordMeter(pool, self)
         self.inputs.addWidget(self.meter)
         self.meter.scored.connect(self._scored)
+        # "Type it to see an estimate" is old news once something is typed.
+        self.meter.field.textChanged.connect(self._typed)
         self.skip = QPushButton(_("Skip this question"), self)
         self.skip.setObjectName("skipPassword")
         self.skip.setAccessibleName(_("Skip this question"))
         self.skip.clicked.connect(self._skipped)
         self.inputs.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _typed(self, text: str) -> None:
+        self.why.setText(
+            _(self.question.why) if not text else _("Checked on this computer only. Never saved.")
+        )
 
     def _scored(self, report: Any) -> None:
         self.record.setVisible(False)  # the meter shows the new result itself
@@ -255,13 +192,23 @@ class TotpBox(_SecretBox):
         self.code.setPlaceholderText(_("The 6-digit code your phone shows now"))
         self.code.setAccessibleName(_("Code from your phone"))
         guard(self.code)
+        self.otpauth_note = QLabel(
+            _(
+                "An otpauth:// link is what a 2FA QR code holds: your authenticator app's"
+                " export or backup shows it. The secret alone is a line of letters A–Z and"
+                " digits 2–7 that the website showed when you set up 2FA."
+            ),
+            self,
+        )
+        self.otpauth_note.setObjectName("otpauthNote")
+        self.otpauth_note.setWordWrap(True)
         self.check = QPushButton(_("Check my backup"), self)
         self.check.setObjectName("totpCheck")
         self.check.setAccessibleName(_("Check my backup"))
         self.result = QLabel(self)
         self.result.setObjectName("totpResult")
         self.result.setWordWrap(True)
-        for widget in (self.secret, self.code, self.check, self.result):
+        for widget in (self.secret, self.otpauth_note, self.code, self.check, self.result):
             self.inputs.addWidget(widget)
         self.check.clicked.connect(self._check)
         self.code.returnPressed.connect(self._check)
@@ -344,4 +291,9 @@ def make_box(question: Question, pool: Any, parent: QWidget | None = None) -> Qu
         return MultiBox(question, parent)
     if question.kind is Kind.PASSWORD:
         return PasswordBox(question, pool, parent)
+    if question.kind is Kind.SCAN:
+        # The scan (~50 ms of imports) loads with its own page, not with the checkup's first.
+        from desktop.checkup.scan_box import ScanBox
+
+        return ScanBox(question, None, parent)
     return TotpBox(question, parent)

@@ -39,6 +39,7 @@ from checks.findings import Finding, Severity
 from checks.i18n import InputError
 from desktop.i18n import _, tr
 from desktop.ui import dialogs
+from desktop.ui.focus import chain_reading_order
 from desktop.ui.icons import icon
 from desktop.ui.secret_guard import guard
 from desktop.ui.widgets import (
@@ -135,6 +136,7 @@ class ResultsPage(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a stop of its own
         outer.addWidget(self.scroll_area, 1)
         self.status = QLabel(self)
         self.status.setObjectName("resultsStatus")
@@ -241,6 +243,7 @@ class ResultsPage(QWidget):
             column.addWidget(card)
         column.addStretch(1)
         self.scroll_area.setWidget(body)
+        chain_reading_order(self)  # the result first, then the buttons below it
 
     @staticmethod
     def _topic_row(grid: QGridLayout, row: int, topic: TopicScore, parent: QWidget) -> None:

@@ -30,9 +30,11 @@ from checks.checkup.questions import BY_ID, TOPICS_BY_ID
 from checks.checkup.run import CheckupRun, build_run
 from checks.i18n import InputError
 from desktop.background import run_in_background
-from desktop.checkup.question_widgets import QuestionBox, make_box
+from desktop.checkup.question_box import QuestionBox
+from desktop.checkup.question_widgets import make_box
 from desktop.context import AppContext
 from desktop.i18n import _, tr
+from desktop.ui.focus import chain_reading_order
 from desktop.ui.widgets import error_colour, heading, page_layout
 
 DRAFT = DRAFT_NAME
@@ -50,15 +52,25 @@ class CheckupWizard(QWidget):
         self.flow = flow
         self.boxes: dict[str, QuestionBox] = {}
         layout = page_layout(self)
+        layout.setContentsMargins(20, 12, 20, 12)  # room for the questions on a laptop screen
+        layout.setSpacing(8)
+        top = QHBoxLayout()  # the title, and where we are, on one line
         self.title = heading(_("Monthly checkup"), 1.6, self)
-        layout.addWidget(self.title)
+        top.addWidget(self.title, 1)
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("checkupProgressLabel")
-        layout.addWidget(self.progress_label)
+        self.progress_label.setWordWrap(False)
+        top.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(top)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("checkupProgress")
         self.progress.setTextVisible(False)
         layout.addWidget(self.progress)
+        self.page_note = QLabel(self)  # why the number of pages just changed
+        self.page_note.setObjectName("checkupPageNote")
+        self.page_note.setWordWrap(True)
+        self.page_note.setVisible(False)
+        layout.addWidget(self.page_note)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
@@ -70,6 +82,7 @@ class CheckupWizard(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a stop of its own
         layout.addWidget(self.scroll_area, 1)
 
         self.status = QLabel(self)
@@ -103,6 +116,8 @@ class CheckupWizard(QWidget):
     def show_topic(self, focus_question: str | None = None) -> None:
         for box in self.boxes.values():
             box.leave()
+        if focus_question is None:  # a new page: an earlier page's note is old news
+            self.page_note.setVisible(False)
         topic = self.flow.current_topic
         number, total = self.flow.progress
         info = TOPICS_BY_ID[topic]
@@ -116,9 +131,12 @@ class CheckupWizard(QWidget):
         self.intro.setText(_(info.intro))
         container = QWidget()
         column = QVBoxLayout(container)
+        column.setContentsMargins(0, 0, 6, 0)
+        column.setSpacing(4)
         self.boxes = {}
         for question in self.flow.questions(topic):
             box = make_box(question, self.ctx.compute_pool, container)
+            box.use_context(self.ctx)
             if question.id in self.flow.answers:
                 box.set_value(self.flow.answers[question.id])
             self._show_basis(box)
@@ -140,6 +158,8 @@ class CheckupWizard(QWidget):
         target = self.boxes.get(focus_question or "") or next(iter(self.boxes.values()))
         self._focus_target = target.first_input()
         self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if focus_question is not None:  # rebuilt under the user's hands: keep their place
+            QTimer.singleShot(0, self, lambda: self.show_question(target))
         self.busy.setVisible(topic in self.flow.probes_running)
         self._start_probes(topic)
 
@@ -148,18 +168,9 @@ class CheckupWizard(QWidget):
         self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _chain_tab_order(self) -> None:
-        previous: QWidget | None = None
-        body = self.scroll_area.widget()
-        for widget in [
-            *(body.findChildren(QWidget) if body is not None else []),
-            self.back,
-            self.quit,
-            self.next,
-        ]:
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and previous is not None:
-                QWidget.setTabOrder(previous, widget)
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                previous = widget
+        """Tab in reading order: each question's answers, its "Why" and "?", the
+        next question, then Back, Save and quit, Next."""
+        chain_reading_order(self)
 
     def _show_basis(self, box: QuestionBox) -> None:
         """What a probe found, or why it could not tell, in the current language."""
@@ -172,7 +183,13 @@ class CheckupWizard(QWidget):
         """Nothing is ticked any more: the question has no answer."""
         self._changed(question_id, lambda: self.flow.clear(question_id))
 
+    def show_question(self, box: QuestionBox) -> None:
+        """Scroll so ``box`` is on screen (its top first, when it is taller)."""
+        self.scroll_area.ensureWidgetVisible(box, 0, 0)
+        self.scroll_area.ensureWidgetVisible(box.first_input(), 0, 20)
+
     def _changed(self, question_id: str, change: Callable[[], bool]) -> None:
+        pages = self.flow.visible_topics()
         try:
             page_changed = change()
         except InputError as error:
@@ -180,6 +197,17 @@ class CheckupWizard(QWidget):
             return
         self._show_basis(self.boxes[question_id])
         self.status.clear()
+        note = self.flow.page_change(pages)
+        if note is not None:
+            self.page_note.setText(tr(note))
+            self.page_note.setVisible(True)
+            number, total = self.flow.progress
+            self.progress_label.setText(
+                _("Page {number} of {total}: {topic}").format(
+                    number=number, total=total, topic=_(TOPICS_BY_ID[self.flow.current_topic].title)
+                )
+            )
+            self.progress.setRange(0, total)
         if page_changed:  # a skip rule showed or hid a question: rebuild after this event
             QTimer.singleShot(0, self, lambda: self.show_topic(focus_question=question_id))
         self.save_draft()
@@ -200,8 +228,10 @@ class CheckupWizard(QWidget):
         if step.problem is not None:
             names = "; ".join(_(BY_ID[qid].prompt) for qid in step.missing)
             self.status.setText(f"{tr(step.problem)} {names}".strip())
-            if step.to_fix in self.boxes:
-                self.boxes[step.to_fix].first_input().setFocus()
+            if step.to_fix in self.boxes:  # show the question, and go to it
+                box = self.boxes[step.to_fix]
+                box.first_input().setFocus(Qt.FocusReason.OtherFocusReason)
+                self.show_question(box)
 
     def go_back(self) -> None:
         self.flow.back()

@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     link.add_argument("text")
     link.add_argument("--json", action="store_true")
     link.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
+    scan = commands.add_parser("scan", help="what a thief would find on this computer")
+    scan.add_argument("--home", metavar="DIR", help="scan this folder as the home folder")
+    scan.add_argument("--pictures", action="store_true", help="also read text in pictures (OCR)")
+    scan.add_argument("--json", action="store_true")
+    scan.add_argument("--lang", dest="doc_lang", choices=LANG_CHOICES)
     doctor = commands.add_parser(
         "doctor",
         help="open the data folder as the app does, read every record, report"
@@ -213,6 +218,10 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_print(args)
     if args.command == "check-link":
         return check_link(args.text, args.json, args.doc_lang or args.lang)
+    if args.command == "scan":
+        from desktop.cli.scan_command import run_scan_command  # a command, not a window start
+
+        return run_scan_command(args)
     if args.command in ("doctor", "erase"):
         from desktop.cli import data_commands  # a command, not a window start
 

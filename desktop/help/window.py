@@ -22,7 +22,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
-    QDesktopServices,
     QFocusEvent,
     QGuiApplication,
     QKeyEvent,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 from checks.help import TOPICS, BlockContext, HelpLibrary, load_help
 from desktop.help.problem_report_page import ReportProblemPage
 from desktop.i18n import _, current_language
+from desktop.ui.links import open_link
 from desktop.ui.secret_guard import guard
 from desktop.ui.widgets import heading, scaled_font
 
@@ -102,7 +102,7 @@ class HelpWindow(QWidget):
         self.library = library or load_help()
         self.language = current_language()
         self.blocks = BlockContext(self.language, _, region, data_folder)
-        self.open_url: UrlOpener = open_url or QDesktopServices.openUrl
+        self.open_url: UrlOpener = open_url or (lambda url: open_link(url.toString(), self))
         self.current: str | None = None  # the article shown, or "myths" / "report"
         self.history: list[str] = []
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -37,7 +37,7 @@ from desktop.panic.transactions import TransactionsSection
 from desktop.ui import dialogs
 from desktop.ui.links import help_button, local_qt
 from desktop.ui.secret_guard import guard
-from desktop.ui.widgets import heading, verdict_colour
+from desktop.ui.widgets import heading, verdict_colour, wrap_items
 
 
 class EvidencePage(PanicPage):
@@ -62,7 +62,7 @@ class EvidencePage(PanicPage):
         # -- timeline -------------------------------------------------------
         self.column.addWidget(heading(_("What happened, and when"), 1.2, self))
         row = QHBoxLayout()
-        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.when = QDateTimeEdit(local_qt(self.ctx.clock()), self)  # the context's clock
         self.when.setObjectName("timelineWhen")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -82,6 +82,7 @@ class EvidencePage(PanicPage):
         self.timeline.setObjectName("timelineList")
         self.timeline.setAccessibleName(_("Timeline"))
         self.timeline.setMaximumHeight(130)
+        wrap_items(self.timeline)
         self.column.addWidget(self.timeline)
         self.remove_event = QPushButton(_("Remove the selected entry…"), self)
         self.remove_event.setObjectName("removeTimeline")
@@ -109,7 +110,12 @@ class EvidencePage(PanicPage):
         self.files.setObjectName("evidenceList")
         self.files.setAccessibleName(_("Evidence files"))
         self.files.setMaximumHeight(130)
+        wrap_items(self.files)  # the whole SHA-256, wrapped, no sideways scrolling
         self.column.addWidget(self.files)
+        fingerprint = QLabel(_(evidence.FINGERPRINT_NOTE), self)  # what SHA-256 is
+        fingerprint.setObjectName("sha256Note")
+        fingerprint.setWordWrap(True)
+        self.column.addWidget(fingerprint)
         self.integrity = QLabel(self)
         self.integrity.setObjectName("evidenceIntegrity")
         self.integrity.setWordWrap(True)
@@ -128,8 +134,11 @@ class EvidencePage(PanicPage):
             self.when.setDateTime(local_qt(self.ctx.clock()))
         self.timeline.clear()
         for entry in case.timeline:
-            local = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            self.timeline.addItem(f"{local} ({entry.at:%H:%M} UTC) — {entry.text}")
+            here = entry.at.astimezone()
+            local = here.strftime("%Y-%m-%d %H:%M")
+            # On a computer set to UTC the same time twice says nothing more.
+            utc = f" ({entry.at:%H:%M} UTC)" if here.utcoffset() else ""
+            self.timeline.addItem(f"{local}{utc} — {entry.text}")
         self.remove_event.setEnabled(bool(case.timeline) and not self.read_only)
         self.tx.refresh()
         self.loss.refresh()
@@ -155,7 +164,7 @@ class EvidencePage(PanicPage):
         assert isinstance(picked, datetime)
         moment = picked.astimezone()  # the user's local time, made aware
         try:
-            case = self.case.add_timeline(moment, self.what.text())
+            case = self.case.add_timeline(moment, self.what.text(), now=self.ctx.clock())
         except InputError as error:
             self.say(tr(error.message))
             return

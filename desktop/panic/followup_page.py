@@ -109,7 +109,8 @@ class FollowUpPage(PanicPage):
 
     def _record(self, row: int, summary: str) -> None:
         try:
-            case = self.case.record_reply(row, self.ctx.clock(), summary or _("(replied)"))
+            now = self.ctx.clock()
+            case = self.case.record_reply(row, now, summary or _("(replied)"), now=now)
         except InputError as error:
             dialogs.warn(self, _("Not saved"), tr(error.message))
             return

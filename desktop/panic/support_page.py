@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -40,7 +39,7 @@ from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import help_button, link_label, open_link
 from desktop.ui.secret_guard import guard
-from desktop.ui.widgets import heading, severity_colour
+from desktop.ui.widgets import copy_button, heading, severity_colour
 
 VERDICT_SEVERITY = {
     "official": Severity.GOOD,
@@ -124,9 +123,7 @@ class SupportPage(PanicPage):
 
         self.wallet.activated.connect(self._picked)
         self.language.currentIndexChanged.connect(self._fill_message)
-        self.copy.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.message.toPlainText())
-        )
+        copy_button(self.copy, self.message.toPlainText)  # it says "Copied" when it did
         self.mail.clicked.connect(self._open_mail)
         self.check.clicked.connect(self._check)
         self.suspect.returnPressed.connect(self._check)
@@ -208,14 +205,14 @@ class SupportPage(PanicPage):
         subject, _sep, body = text.partition("\n\n")
         entry = self.entry
         if entry is not None and entry.emails:
-            open_link(messages.mailto(entry.emails[0], subject, body))
+            open_link(messages.mailto(entry.emails[0], subject, body), self)
             return
         dialogs.confirm(
             self,
             _("No confirmed email address"),
             self.mail_hint.text(),
             _("Open the mail app anyway"),
-            lambda: open_link(messages.mailto("", subject, body)),
+            lambda: open_link(messages.mailto("", subject, body), self),
         )
 
     # -- fake support ---------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,7 @@ from desktop.panic.page import PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import local_qt
 from desktop.ui.secret_guard import guard
-from desktop.ui.widgets import verdict_colour
+from desktop.ui.widgets import verdict_colour, wrap_items
 
 
 class TransactionsSection(QWidget):
@@ -61,7 +61,7 @@ class TransactionsSection(QWidget):
         self.tx_check = self._check_label("txCheck")
         self.known_time = QCheckBox(_("I know when it happened:"), self)
         self.known_time.setObjectName("txKnownTime")
-        self.at = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.at = QDateTimeEdit(local_qt(page.ctx.clock()), self)  # the context's clock
         self.at.setObjectName("txTime")
         self.at.setCalendarPopup(True)
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -99,12 +99,14 @@ class TransactionsSection(QWidget):
         self.list.setObjectName("transactionList")
         self.list.setAccessibleName(_("Transactions"))
         self.list.setMaximumHeight(130)
+        wrap_items(self.list)  # the amount and the hash wrap instead of being cut
         column.addWidget(self.list)
         self.remove = QPushButton(_("Remove the selected transaction…"), self)
         self.remove.setObjectName("removeTransaction")
         self.remove.clicked.connect(self.ask_remove)
         column.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignLeft)
-        for widget in (*self._inputs(), self.add, self.remove, self.known_time, self.at):
+        # Not self.at: it follows its tick box (refresh), also when the case is reopened.
+        for widget in (*self._inputs(), self.add, self.remove, self.known_time):
             widget.setProperty("editsCase", True)
         for field in (self.tx_hash, self.tx_from, self.tx_to):
             guard(field, transaction_field=True)
@@ -138,6 +140,8 @@ class TransactionsSection(QWidget):
     def refresh(self) -> None:
         if not self.known_time.isChecked():
             self.at.setDateTime(local_qt(self.page.ctx.clock()))
+        # The time box waits for "I know when it happened", whatever enabled the page.
+        self.at.setEnabled(self.known_time.isChecked() and not self.page.read_only)
         case = self.page.case
         offer_key = (case.id, case.chains, len(case.transactions))
         if offer_key != self._offer_key:  # a case opened or changed: offer its network
@@ -222,7 +226,8 @@ class TransactionsSection(QWidget):
                     self.asset.text(),
                     self.amount.text(),
                     at,
-                )
+                ),
+                now=self.page.ctx.clock(),  # a time in the future (year 7536) is refused
             )
         except InputError as error:
             self.say(tr(error.message))

@@ -39,7 +39,7 @@ from desktop.context import AppContext
 from desktop.i18n import _
 from desktop.panic.page import PanicPage
 from desktop.panic.pages import page_class
-from desktop.ui.widgets import Banner, page_layout, scaled_font
+from desktop.ui.widgets import Banner, page_layout, scaled_font, set_by_name
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -126,7 +126,7 @@ class PanicWizard(QWidget):
             self.stack.addWidget(QWidget(self.stack))
             self.nav.addItem(f"{number}. {_(section.title)}")
         self.nav.currentRowChanged.connect(self._go)
-        self._painted = self._settled = False
+        self._painted = self._settled = self._completed = False
         self._next_page = QTimer(self)  # dies with the wizard: no call after it is gone
         self._next_page.setSingleShot(True)
         self._next_page.timeout.connect(self._build_next)
@@ -197,6 +197,7 @@ class PanicWizard(QWidget):
                 scroll = QScrollArea(self)
                 scroll.setWidgetResizable(True)
                 scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+                set_by_name(scroll, "focusPolicy", "NoFocus")  # not a Tab stop of its own
                 scroll.setWidget(page)
                 shown = scroll
             placeholder = self.stack.widget(index)
@@ -205,9 +206,18 @@ class PanicWizard(QWidget):
                 self.stack.removeWidget(placeholder)
                 placeholder.deleteLater()
             self._set_read_only(page, self.read_only)
-            if self._settled:
+            if self._completed:
                 page.complete()
         return page
+
+    def _chain_reading_order(self) -> None:
+        """Tab follows reading order (desktop.ui.focus), from the first paint on:
+        it asks Qt's ``Qt`` namespace, which the first screen is painted without,
+        and no Tab can come sooner."""
+        if self._completed:
+            from desktop.ui.focus import chain_reading_order  # see the docstring
+
+            chain_reading_order(self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -223,9 +233,12 @@ class PanicWizard(QWidget):
         """
         if not self._settled:
             self._settled = True
+        elif not self._completed:
+            self._completed = True
             for page in self._pages:
                 if page is not None:
                     page.complete()
+            self._chain_reading_order()
         elif self._case is None:
             self._made_case()  # the case model loads here
         else:
@@ -300,6 +313,7 @@ class PanicWizard(QWidget):
         page = self.page_at(index)
         self.stack.setCurrentIndex(index)
         page.refresh()
+        self._chain_reading_order()  # pages make widgets as the case grows: Tab as they read
         self.back.setEnabled(index > 0)
         self.next.setEnabled(index < len(self._pages) - 1)
         target = page.first_input()
@@ -331,6 +345,7 @@ class PanicWizard(QWidget):
             self._apply_read_only()
         self.case_changed.emit(case)
         self.page.refresh()
+        self._chain_reading_order()
 
     def _update_label(self) -> None:
         case = self._case  # a new case not made yet is opened now

@@ -26,6 +26,10 @@ control codes), while Latin digits from DejaVu/Noto Sans/Segoe UI extract
 correctly and Han characters still fall back to the SC family (never the
 Japanese variant). A report with Chinese text needs a font with Simplified
 Chinese; :func:`has_cjk_font` lets callers say so instead of printing boxes.
+Qt's text layer names some ideographs by the radicals that share their glyph
+(工 copied out as ⼯); :func:`fix_text_layer` puts the ideographs back
+(:mod:`desktop.printing.text_layer`), and ligatures are off, so "Official"
+copies out as itself, not "Oﬃcial".
 
 Threads. :func:`pdf_bytes` creates and uses only ``QtGui`` objects in the
 calling thread (``QTextDocument``, ``QImage``, ``QPdfWriter`` over a
@@ -45,6 +49,7 @@ start-up does not load printing support.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -66,6 +71,7 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QRawFont,
     QTextBlock,
     QTextCursor,
     QTextDocument,
@@ -76,6 +82,7 @@ from PySide6.QtGui import (
 
 from checks.reports.bundle import write_file_private
 from checks.reports.html import Report
+from desktop.printing import text_layer
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter  # print support only for a printer
@@ -125,6 +132,29 @@ def has_cjk_font() -> bool:
 def can_print(report: Report) -> bool:
     """False when the report has Chinese text and no installed font can draw it."""
     return not report.needs_cjk or has_cjk_font()
+
+
+@functools.cache
+def radical_equivalents() -> dict[int, int]:
+    """Radical → ideograph for the Chinese fonts reports are drawn with (see
+    :mod:`desktop.printing.text_layer`), read from the fonts' own glyphs: the
+    first family of the body font's list wins, regular and bold alike."""
+    installed = set(cjk_families())
+    codes = [*text_layer.RADICALS, *(code for block in text_layer.IDEOGRAPHS for code in block)]
+    text = "".join(map(chr, codes))
+    table: dict[int, int] = {}
+    for family in reversed([f for f in body_font().families() if f in installed]):
+        for bold in (True, False):
+            font = QFont(family)
+            font.setBold(bold)
+            glyphs = QRawFont.fromFont(font).glyphIndexesForString(text)
+            table.update(text_layer.equivalents_from_glyphs(dict(zip(codes, glyphs, strict=True))))
+    return table
+
+
+def fix_text_layer(pdf: bytes) -> bytes:
+    """The PDF with the real ideographs in its text layer, not radicals."""
+    return text_layer.fix_text_layer(pdf, radical_equivalents())
 
 
 def body_font(pixel_size: int | None = None) -> QFont:
@@ -347,7 +377,7 @@ def pdf_bytes(report: Report) -> tuple[bytes, int]:
     finally:
         painter.end()
     buffer.close()
-    return bytes(buffer.data().data()), pages
+    return fix_text_layer(bytes(buffer.data().data())), pages
 
 
 def write_pdf(report: Report, path: Path, *, replace: bool = True) -> int:
@@ -379,6 +409,10 @@ def paint_on_printer(report: Report, printer: QPrinter) -> int:
     if not painter.isActive():
         return 0
     try:
-        return laid_out.paint(painter, printer, pages)
+        count = laid_out.paint(painter, printer, pages)
     finally:
         painter.end()
+    if printer.outputFormat() == type(printer).OutputFormat.PdfFormat and printer.outputFileName():
+        target = Path(printer.outputFileName())  # the print dialog's "print to file"
+        target.write_bytes(fix_text_layer(target.read_bytes()))
+    return count

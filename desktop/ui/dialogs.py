@@ -10,18 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.i18n import _
+from desktop.ui.widgets import copy_button
 
 
 def _box(
@@ -64,7 +71,7 @@ def confirm(
     title: str,
     text: str,
     yes_label: str,
-    on_yes: Callable[[], None],
+    on_yes: Callable[[], object],
     detail: str = "",
     on_no: Callable[[], None] | None = None,
     dangerous: bool = False,
@@ -127,6 +134,67 @@ def crash_notice(parent: QWidget | None, log_path: str) -> QMessageBox:
             "seed phrases or answers of yours."
         ).format(path=log_path),
     )
+
+
+def link_not_opened(parent: QWidget | None, url: str) -> QDialog:
+    """The system did not open ``url``: what to do instead, with Copy buttons.
+
+    For a ``mailto:`` link, the address to write to and the whole message
+    (subject, a blank line, the body); for any other link, the link itself.
+    """
+    parts = urlsplit(url)
+    dialog = QDialog(parent)
+    dialog.setObjectName("linkNotOpened")
+    layout = QVBoxLayout(dialog)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    if parts.scheme == "mailto":
+        query = parse_qs(parts.query)
+        address = unquote(parts.path)
+        subject = query.get("subject", [""])[0]
+        body = query.get("body", [""])[0]
+        title = _("No mail app opened")
+        words = _(
+            "This computer has no mail app set up to open it. Copy the message and send it"
+            " from your email (a web mail site works too)."
+        )
+        copied_text = f"{subject}\n\n{body}" if subject else body
+        copy_label = _("Copy message")
+    else:
+        address = ""
+        title = _("The link did not open")
+        words = _("This computer did not open the link. Copy it into your web browser.")
+        copied_text = url
+        copy_label = _("Copy link")
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    text = QLabel(words, dialog)
+    text.setWordWrap(True)
+    layout.addWidget(text)
+    if address:
+        to = QLabel(_("Write to: {address}").format(address=address), dialog)
+        to.setObjectName("linkAddress")
+        to.setTextInteractionFlags(to.textInteractionFlags().TextSelectableByMouse)
+        layout.addWidget(to)
+        copy_address = QPushButton(_("Copy address"), dialog)
+        copy_address.setObjectName("copyAddress")
+        copy_button(copy_address, lambda: address)
+        buttons.addButton(copy_address, QDialogButtonBox.ButtonRole.ActionRole)
+    shown = QPlainTextEdit(copied_text, dialog)
+    shown.setObjectName("linkText")
+    shown.setReadOnly(True)
+    shown.setAccessibleName(copy_label)
+    layout.addWidget(shown)
+    copy = QPushButton(copy_label, dialog)
+    copy.setObjectName("copyLinkText")
+    copy_button(copy, lambda: copied_text)
+    buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+    layout.addWidget(buttons)
+    dialog.resize(560, 420)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    copy.setFocus()
+    return dialog
 
 
 def ask_text(

@@ -8,6 +8,10 @@ the whole password is the full score. Only the newest request matters:
 results for older text are dropped, and while one score is computed only
 the latest waiting request is kept. The password lives in the field only;
 leaving the page clears it. bench/typing_latency.py measures all this.
+
+The checkup's password question shows it with the optional name and email
+(they make the estimate personal); the passphrase dialog (desktop.unlock)
+shows it bare, with ``with_context=False``.
 """
 
 from __future__ import annotations
@@ -55,8 +59,11 @@ def score(job: _Job) -> password.PasswordReport:
 
 class PasswordMeter(QWidget):
     scored = Signal(object)  # the full PasswordReport for the current text
+    shown = Signal()  # the bar, verdict and advice changed (a dialog may need more room)
 
-    def __init__(self, pool: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pool: Any = None, parent: QWidget | None = None, *, with_context: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("passwordMeter")
         if pool is None:  # the app passes its compute pool; stand-alone: one thread of our own
@@ -91,6 +98,7 @@ class PasswordMeter(QWidget):
         self.bar.setObjectName("strengthBar")
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(12)  # a thin bar: at 0 a tall one looks like another field
         self.bar.setAccessibleName(_("Password strength"))
         layout.addWidget(self.bar)
         self.verdict = QLabel(self)
@@ -103,26 +111,17 @@ class PasswordMeter(QWidget):
         self.advice.setWordWrap(True)
         layout.addWidget(self.advice)
 
-        context = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setObjectName("contextName")
         self.name.setAccessibleName(_("Your name (optional)"))
         self.email = QLineEdit(self)
         self.email.setObjectName("contextEmail")
         self.email.setAccessibleName(_("Your email (optional)"))
-        context.addRow(_("Your name (optional):"), self.name)
-        context.addRow(_("Your email (optional):"), self.email)
-        layout.addLayout(context)
-        note = QLabel(
-            _(
-                "Your name and email only help the estimate: passwords built from them are"
-                " easy to guess. Nothing here is saved — only the score is kept."
-            ),
-            self,
-        )
-        note.setObjectName("neverSavedNote")
-        note.setWordWrap(True)
-        layout.addWidget(note)
+        if with_context:
+            self._add_context_rows(layout)
+        else:  # never shown, never filled: the context stays empty
+            self.name.hide()
+            self.email.hide()
 
         self._quick = QTimer(self, singleShot=True, interval=QUICK_DELAY_MS)
         self._full = QTimer(self, singleShot=True, interval=FULL_DELAY_MS)
@@ -137,6 +136,22 @@ class PasswordMeter(QWidget):
         run_in_background(
             lambda: password.quick_estimate("warm-up"), lambda _r: None, None, self, self._pool
         )
+
+    def _add_context_rows(self, layout: QVBoxLayout) -> None:
+        context = QFormLayout()
+        context.addRow(_("Your name (optional):"), self.name)
+        context.addRow(_("Your email (optional):"), self.email)
+        layout.addLayout(context)
+        note = QLabel(
+            _(
+                "Your name and email only help the estimate: passwords built from them are"
+                " easy to guess. Nothing here is saved — only the score is kept."
+            ),
+            self,
+        )
+        note.setObjectName("neverSavedNote")
+        note.setWordWrap(True)
+        layout.addWidget(note)
 
     # -- typing ----------------------------------------------------------
 
@@ -213,6 +228,7 @@ class PasswordMeter(QWidget):
         advice = [_(report.warning)] if report.warning else []
         advice += [_(text) for text in report.suggestions]
         self.advice.setText("\n".join(f"• {line}" for line in advice))
+        self.shown.emit()
 
     def clear(self) -> None:
         """Forget everything typed (called when the page is left)."""

@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 # colour reads at 4.5:1 or more as text on a light window (the first set)
 # or on a dark one (the second). Keyed by ``Severity.value``, so the home
 # screen is painted without loading checks.findings.
+COPIED_MS = 2000  # how long a Copy button says "Copied"
 SEVERITY_COLOURS = {
     "urgent": "#c62828",
     "important": "#a35200",
@@ -215,6 +218,44 @@ def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
     badge.setToolTip(_(severity.label))
     badge.setAccessibleName(_(severity.label))
     return badge
+
+
+def copy_button(button: QAbstractButton, text: Callable[[], str]) -> None:
+    """Make ``button`` copy ``text()`` and say "Copied" for a moment, so the user
+    knows it worked (screen readers hear it through the accessible name)."""
+    label = button.text()
+
+    def copy() -> None:
+        QGuiApplication.clipboard().setText(text())
+        button.setText(_("Copied"))
+        button.setAccessibleName(_("Copied"))
+        QTimer.singleShot(COPIED_MS, button, restore)
+
+    def restore() -> None:
+        button.setText(label)
+        button.setAccessibleName(label)
+
+    button.clicked.connect(copy)
+
+
+def wrap_items(view: QListWidget) -> QListWidget:
+    """A list whose long items (hashes, addresses, file names) wrap inside it,
+    never cut and never scrolled sideways; each item's tooltip holds its text."""
+    from PySide6.QtCore import Qt  # after the first paint: lists are on later pages
+
+    view.setWordWrap(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    model = view.model()
+    model.rowsInserted.connect(lambda _parent, first, last: _tip_rows(view, first, last))
+    return view
+
+
+def _tip_rows(view: QListWidget, first: int, last: int) -> None:
+    for row in range(first, last + 1):
+        item = view.item(row)
+        if item is not None and not item.toolTip():
+            item.setToolTip(item.text())
 
 
 def heading(text: str, factor: float, parent: QWidget) -> QLabel:

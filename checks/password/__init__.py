@@ -1,4 +1,14 @@
-"""Password strength, estimated by zxcvbn 4.5, without ever keeping the password.
+"""Password strength, estimated by zxcvbn 4.5 taught Chinese habits, never keeping the password.
+
+The contract (DESIGN.md): ``checks.password.assess(password, context=())``
+returns a :class:`PasswordReport`. The package:
+
+* this module: what the app calls (:func:`assess`, :func:`quick_estimate`),
+  the report, the translatable texts;
+* :mod:`checks.password.engine`: zxcvbn's ``zxcvbn()`` with extra matches;
+* :mod:`checks.password.chinese`: pinyin, Chinese names, love and lucky
+  numbers, Chinese date formats, common Chinese passwords (issue 18), with
+  their data and sources in :mod:`checks.password.chinese_data`.
 
 zxcvbn is a good offline estimator but it has sharp edges, measured on these
 machines (see DESIGN.md): it raises ``ValueError`` above 72 characters, it
@@ -15,10 +25,11 @@ something a UI can call with *anything* the user types:
 * wallet brand names, crypto words and the caller's ``context`` (name,
   e-mail) count as guessable words;
 * zxcvbn's fixed English feedback is filtered through :data:`FEEDBACK_TEXTS`,
-  a table of N_-marked copies, so the UI can translate it and no text that
-  could quote the password ever reaches the report.
+  a table of N_-marked copies, and the Chinese patterns' own through
+  :data:`checks.password.chinese.FEEDBACK_TEXTS`, so the UI can translate it
+  and no text that could quote the password ever reaches the report.
 
-The password itself is never stored, logged or put into the report: zxcvbn's
+The password is never stored, logged or put into the report: zxcvbn's
 result dict (which holds it, and pieces of it in its match sequence) is read
 for a few derived numbers and dropped.
 """
@@ -34,6 +45,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checks.i18n import N_, Msg, msg
+from checks.password.chinese import FEEDBACK_TEXTS as CHINESE_FEEDBACK_TEXTS
 
 MAX_SCORED_CHARS = 72  # zxcvbn 4.5 refuses longer input
 QUICK_PREFIX_CHARS = 16  # zxcvbn's worst case grows fast with length (bench/RESULTS.md, 9b)
@@ -90,6 +102,10 @@ FEEDBACK_TEXTS: frozenset[str] = frozenset(
     }
 )
 
+# What a report's warning and suggestions may hold: zxcvbn's texts, the Chinese
+# patterns' notes, and the two notes below.
+KNOWN_FEEDBACK = FEEDBACK_TEXTS | CHINESE_FEEDBACK_TEXTS
+
 NOTE_LENGTH_ONLY = N_(
     "Most of this password is in a script such as Chinese, for which the checker has "
     "no word lists, so its score is only a guess from the length. Well-known phrases "
@@ -126,7 +142,7 @@ class PasswordReport:
     """What the checker found, with only values derived from the password.
 
     ``warning`` and ``suggestions`` are English source strings (from
-    :data:`FEEDBACK_TEXTS` or the notes above): translate them by msgid.
+    :data:`KNOWN_FEEDBACK` or the notes above): translate them by msgid.
     ``partial`` is True when only a prefix was scored for speed and the full
     answer from :func:`assess` may differ.
     """
@@ -270,18 +286,18 @@ _EMPTY = _Scored(
 
 
 def _run_zxcvbn(password: str, user_inputs: list[str]) -> _Scored:
-    """Call zxcvbn under the lock and keep only derived values.
+    """Call the estimator under the lock and keep only derived values.
 
     If zxcvbn fails on some odd input, fall back to its own brute-force
     estimate (10 guesses per character) rather than fail the user.
     """
     if not password:  # zxcvbn 4.5 raises IndexError on ""
         return _EMPTY
-    from zxcvbn import zxcvbn  # lazy: start-up time (DESIGN.md)
+    from checks.password import engine  # lazy: it loads zxcvbn (start-up time, DESIGN.md)
 
     try:
         with _ZXCVBN_LOCK:
-            result: Mapping[str, Any] = zxcvbn(password, user_inputs=user_inputs)
+            result: Mapping[str, Any] = engine.estimate(password, user_inputs)
         return _derive(result)
     except Exception:  # never fail the user on an engine bug
         return _brute_force_estimate(len(password))
@@ -297,8 +313,8 @@ def _derive(result: Mapping[str, Any]) -> _Scored:
         guesses_log10=float(result["guesses_log10"]),
         crack_time_seconds=_to_float(result["crack_times_seconds"][CRACK_TIME_SCENARIO]),
         crack_time_display=str(result["crack_times_display"][CRACK_TIME_SCENARIO]),
-        warning=warning if warning in FEEDBACK_TEXTS else "",
-        suggestions=tuple(text for text in suggestions if text in FEEDBACK_TEXTS),
+        warning=warning if warning in KNOWN_FEEDBACK else "",
+        suggestions=tuple(text for text in suggestions if text in KNOWN_FEEDBACK),
     )
 
 
