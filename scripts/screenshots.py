@@ -135,14 +135,14 @@ EXAMPLE_ANSWERS = {
     "total_value": "10k_100k",
     "hot_value": "1k_10k",
     "spending": "monthly",
-    "verify_on_device": "yes",
-    "hardware_source": "official",
     "cashout": "never",
     "inheritance": "no",
+    "verify_on_device": "yes",  # "Your hardware wallet": shown since they own one
+    "hardware_source": "official",
     "install_source": "official",
     "bookmarks": "no",
     "support_contact": "official",
-    "approvals": "never",
+    "approvals": "never",  # "Sending and signing"
     "blind_signing": "never",
     "address_source": "fresh",
     "address_check": "whole",

@@ -257,13 +257,17 @@ def test_changed_answer_drops_dependent_answers_from_the_result() -> None:
 
 def test_navigation_needs_answers_and_reports_progress() -> None:
     flow = CheckupFlow()
-    # Nine pages: the scan of this computer (issue 20) is one.
-    assert flow.current_topic == "wallets" and flow.progress == (1, 9)
+    # Ten pages: the scan of this computer (issue 20) is one; "Your hardware wallet"
+    # is not, until someone says they own one.
+    assert flow.current_topic == "wallets" and flow.progress == (1, 10)
     with pytest.raises(InputError):
         flow.next()
     for question in ("wallets", "exchange_account", "hardware_wallet"):
         flow.answer(question, ["other"] if question == "wallets" else "no")
-    assert flow.next() == "passwords" and flow.progress == (2, 9)
+    assert flow.next() == "passwords" and flow.progress == (2, 10)
+    assert "hardware" not in flow.visible_topics()
+    flow.answer("hardware_wallet", "yes")
+    assert flow.progress == (2, 11)
     assert flow.back() == "wallets"
 
 
@@ -420,18 +424,20 @@ def test_same_answers_same_score_and_formula() -> None:
     first = build_run(flow_with(answers), NOW)
     second = build_run(flow_with(dict(reversed(list(answers.items())))), NOW + timedelta(days=3))
     assert first.score == second.score
-    # passwords 90, device 90, phishing 70 (approvals), others 100; weighted average:
+    # passwords 90, device 90, sending and signing 70 (approvals), others 100; weighted average:
     weights = {
         "seed": 3,
-        "phishing": 2.5,
         "passwords": 2,
         "two_factor": 2,
         "device": 1.5,
-        "cold_storage": 1.5,
+        "phishing": 1.25,
+        "signing": 1.25,
         "network": 1,
         "totp_backup": 1,
+        "cold_storage": 0.75,
+        "hardware": 0.75,
     }
-    scores = {**dict.fromkeys(weights, 100), "passwords": 90, "device": 90, "phishing": 70}
+    scores = {**dict.fromkeys(weights, 100), "passwords": 90, "device": 90, "signing": 70}
     expected = round(sum(scores[t] * w for t, w in weights.items()) / sum(weights.values()))
     assert first.score.overall == expected
 

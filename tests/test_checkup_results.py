@@ -11,6 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from test_checkup import GOOD_ANSWERS, NOW, flow_with, with_changes
+from test_checkup_topics import old_runs
 from ui import open_window, tab_to
 
 from PySide6.QtCore import Qt
@@ -208,6 +209,30 @@ def test_delete_a_checkup_from_history_after_confirming(qtbot, window, monkeypat
     assert page.list.count() == 1
     assert [s.id for s in win.ctx.store.list_checkup_runs()] == [older]
     assert newer not in [s.id for s in win.ctx.store.list_checkup_runs()]
+    win.ctx.store.close()
+
+
+def test_a_checkup_saved_before_the_topic_split_opens_from_history(qtbot, window) -> None:
+    """Runs keep answers and finding ids, never topic names: they open under today's topics."""
+    win = window("zh_CN")
+    ids = [
+        win.ctx.store.add_checkup_run(
+            CheckupRun.from_payload(stored["payload"]).created_at,
+            stored["score"],
+            stored["urgent_count"],
+            stored["payload"],
+        )
+        for stored in old_runs()
+    ]
+    win.checkup.show_history()
+    assert isinstance(win.checkup.page, HistoryPage) and win.checkup.page.list.count() == len(ids)
+    win.checkup.open_run(ids[1])  # the owner of a hardware wallet, seed on paper
+    page = win.checkup.page
+    assert isinstance(page, ResultsPage) and page.run.finding_ids
+    assert f">{page.run.score.overall}</span>" in shown_score(page)
+    for topic, title in (("hardware", "您的硬件钱包"), ("signing", "转账与签名")):
+        assert page.findChild(QProgressBar, f"topicBar_{topic}").accessibleName().startswith(title)
+    assert page.findChild(QLabel, "topicScore_signing").text().startswith("70 · ")
     win.ctx.store.close()
 
 

@@ -46,6 +46,29 @@ def test_every_page_fits_a_1366x768_laptop(qtbot, make_ctx, language) -> None:
     assert scrolled == {}  # pixels each page would have to scroll
 
 
+def test_why_and_help_sit_on_the_question_line_not_a_row_of_their_own(qtbot, make_ctx) -> None:
+    flow = CheckupFlow()
+    for question, value in EXAMPLE_ANSWERS.items():
+        flow.answer(question, value)
+    _win, wizard = wizard_for(qtbot, make_ctx, "zh_CN", flow)
+    checked = 0
+    for number in range(flow.progress[1]):
+        flow.position = number
+        wizard.show_topic()
+        QApplication.processEvents()
+        for box in wizard.boxes.values():
+            if box.option_grid is None:
+                continue
+            line = box.prompt.geometry()
+            for button in (box.why_button, box.help_button):
+                assert line.top() <= button.geometry().center().y() <= line.bottom() + 8
+                assert button.geometry().left() > line.left()
+            first_answer = box.option_grid.buttons[0].geometry()
+            assert first_answer.top() > box.why_button.geometry().bottom()
+            checked += 1
+    assert checked > 25
+
+
 def test_please_answer_shows_and_focuses_the_missing_question(qtbot, make_ctx) -> None:
     """"Sometimes" on public Wi-Fi reveals the VPN question below; Next goes there."""
     flow = CheckupFlow()

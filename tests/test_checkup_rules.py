@@ -84,7 +84,9 @@ def test_large_savings_get_the_passphrase_question_with_or_without_a_hardware_wa
         flow.answer("total_value", "over_100k")
         asked = {q.id for q in flow.questions("cold_storage")}
         assert {"extra_protection", "inheritance"} <= asked, hardware
-        assert ("verify_on_device" in asked) == (hardware == "yes")
+        on_device = {q.id for q in flow.questions("hardware")}
+        expected = {"verify_on_device", "hardware_source"} if hardware == "yes" else set()
+        assert on_device == expected, hardware
     found = cold(
         hardware_wallet="no",
         total_value="over_100k",
@@ -167,9 +169,8 @@ def test_every_cold_storage_finding_is_reachable() -> None:
     reached: set[str] = set()
     for *_answers, expected in TIERS:
         reached |= expected
-    reached |= {"verify_on_device", "extra_protection", "inheritance_plan", "value_unknown"}
-    # Where the hardware wallet came from, and cashing out (issue 17).
-    reached |= {"hardware_prefilled", "hardware_marketplace", "otc_cashout"}
+    reached |= {"extra_protection", "inheritance_plan", "value_unknown"}
+    reached |= {"otc_cashout"}  # cashing out (issue 17)
     assert reached == COLD_FINDINGS
 
 

@@ -609,19 +609,6 @@ _f(
     ),
 )
 _f(
-    "verify_on_device",
-    "cold_storage",
-    I,
-    N_("Check addresses on the hardware wallet's screen"),
-    N_("Malware can swap the address on your computer; only the device's screen can be trusted."),
-    (
-        N_(
-            "Before confirming, compare the whole address on the device's screen with the one you meant."
-        ),
-        N_("If they differ, cancel."),
-    ),
-)
-_f(
     "extra_protection",
     "cold_storage",
     T,
@@ -657,6 +644,21 @@ _f(
     N_("Know roughly what each wallet holds"),
     N_("It tells you which wallets need the most protection."),
     (N_("Open each wallet and note its rough value; keep the note offline."),),
+)
+
+# -- your hardware wallet (where it came from: catalog_scenarios) ----------------------
+_f(
+    "verify_on_device",
+    "hardware",
+    I,
+    N_("Check addresses on the hardware wallet's screen"),
+    N_("Malware can swap the address on your computer; only the device's screen can be trusted."),
+    (
+        N_(
+            "Before confirming, compare the whole address on the device's screen with the one you meant."
+        ),
+        N_("If they differ, cancel."),
+    ),
 )
 
 # -- phishing and fake apps ---------------------------------------------------------------
@@ -723,8 +725,17 @@ _f(
     ),
 )
 _f(
-    "approvals_stale",
+    "phishing_good",
     "phishing",
+    G,
+    N_("Your habits keep fake sites and fake support away"),
+    N_("Official apps, bookmarks and official help channels."),
+)
+
+# -- sending and signing (the address you send to: catalog_scenarios) ------------------
+_f(
+    "approvals_stale",
+    "signing",
     I,
     N_("Review your token approvals"),
     N_("An approval you gave a website long ago still lets it move those tokens."),
@@ -739,7 +750,7 @@ _f(
 )
 _f(
     "approvals_explained",
-    "phishing",
+    "signing",
     T,
     N_("What a token approval is"),
     N_(
@@ -753,7 +764,7 @@ _f(
 )
 _f(
     "blind_signing",
-    "phishing",
+    "signing",
     I,
     N_("Don't sign what you don't understand"),
     N_("A single signature on a fake page can give away all of one token, or more."),
@@ -764,13 +775,6 @@ _f(
         ),
         N_("Use a separate wallet with little money for new sites."),
     ),
-)
-_f(
-    "phishing_good",
-    "phishing",
-    G,
-    N_("Your habits keep fake sites and fake support away"),
-    N_("Official apps, bookmarks and official help channels."),
 )
 
 _ALL.extend(MORE)  # "I don't know", savings tiers, WEP in use (kept in their own module)

@@ -14,10 +14,10 @@ from checks.i18n import N_
 U, I, T, G = Severity.URGENT, Severity.IMPORTANT, Severity.TIP, Severity.GOOD  # noqa: E741
 
 SCENARIOS: tuple[Finding, ...] = (
-    # -- phishing: the address you send to ------------------------------------------------
+    # -- sending and signing: the address you send to -----------------------------------
     Finding(
         "address_from_history",
-        "phishing",
+        "signing",
         I,
         N_("Copying addresses from your history invites address poisoning"),
         N_(
@@ -35,7 +35,7 @@ SCENARIOS: tuple[Finding, ...] = (
     ),
     Finding(
         "address_not_checked",
-        "phishing",
+        "signing",
         I,
         N_("Check the whole address after you paste it"),
         N_(
@@ -50,7 +50,7 @@ SCENARIOS: tuple[Finding, ...] = (
     ),
     Finding(
         "address_checked",
-        "phishing",
+        "signing",
         G,
         N_("You take addresses from a safe place and check them"),
         N_("That stops address poisoning and clipboard hijackers."),
@@ -89,10 +89,10 @@ SCENARIOS: tuple[Finding, ...] = (
             N_("Never let anyone connect or share your screen while a wallet is open."),
         ),
     ),
-    # -- cold storage: where the hardware wallet came from -------------------------------------
+    # -- your hardware wallet: where it came from ----------------------------------------------
     Finding(
         "hardware_prefilled",
-        "cold_storage",
+        "hardware",
         U,
         N_("Your hardware wallet came with a seed phrase someone else knows"),
         N_(
@@ -110,7 +110,7 @@ SCENARIOS: tuple[Finding, ...] = (
     ),
     Finding(
         "hardware_marketplace",
-        "cold_storage",
+        "hardware",
         I,
         N_("Check that your hardware wallet is genuine"),
         N_(

@@ -151,9 +151,19 @@ TOPICS: tuple[Topic, ...] = (
         N_("Keep spending money handy and savings offline."),
     ),
     Topic(
+        "hardware",
+        N_("Your hardware wallet"),
+        N_("It protects you only if it is genuine and you check what its own screen shows."),
+    ),
+    Topic(
         "phishing",
         N_("Fake apps and phishing"),
         N_("Fake apps and fake support are the most common way wallets are emptied."),
+    ),
+    Topic(
+        "signing",
+        N_("Sending and signing"),
+        N_("Most thefts need one step from you: a signature, an approval or a wrong address."),
     ),
 )
 
@@ -462,28 +472,6 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
-        "verify_on_device",
-        "cold_storage",
-        Kind.CHOICE,
-        N_("Before you confirm, do you check the address on the hardware wallet's own screen?"),
-        N_("Malware can change the address on your computer; the device's screen shows the truth."),
-        _opts(("yes", N_("Yes, every time")), ("no", N_("Not always"))),
-        ask_if=_is("hardware_wallet", "yes"),
-    ),
-    Question(
-        "hardware_source",
-        "cold_storage",
-        Kind.CHOICE,
-        N_("Where did your hardware wallet come from, and how was it set up?"),
-        N_("Fake and tampered devices are sold online, some with a seed phrase already set."),
-        _opts(
-            ("official", N_("From the maker or an authorised reseller; I created a new seed on it")),
-            ("marketplace", N_("From a marketplace seller (淘宝, 闲鱼, eBay …) or second-hand")),
-            ("prefilled", N_("It came with a seed phrase card, or was already set up")),
-        ),
-        ask_if=_is("hardware_wallet", "yes"),
-    ),
-    Question(
         "cashout",
         "cold_storage",
         Kind.CHOICE,
@@ -514,6 +502,29 @@ QUESTIONS: tuple[Question, ...] = (
         N_("Without a written plan, savings can be lost for good."),
         _opts(("yes", N_("Yes, there is a written plan")), ("no", N_("No"))),
         ask_if=_is("total_value", "10k_100k", "over_100k"),
+    ),
+    # -- your hardware wallet (asked only of those who have one) ----------------
+    Question(
+        "verify_on_device",
+        "hardware",
+        Kind.CHOICE,
+        N_("Before you confirm, do you check the address on the hardware wallet's own screen?"),
+        N_("Malware can change the address on your computer; the device's screen shows the truth."),
+        _opts(("yes", N_("Yes, every time")), ("no", N_("Not always"))),
+        ask_if=_is("hardware_wallet", "yes"),
+    ),
+    Question(
+        "hardware_source",
+        "hardware",
+        Kind.CHOICE,
+        N_("Where did your hardware wallet come from, and how was it set up?"),
+        N_("Fake and tampered devices are sold online, some with a seed phrase already set."),
+        _opts(
+            ("official", N_("From the maker or an authorised reseller; I created a new seed on it")),
+            ("marketplace", N_("From a marketplace seller (淘宝, 闲鱼, eBay …) or second-hand")),
+            ("prefilled", N_("It came with a seed phrase card, or was already set up")),
+        ),
+        ask_if=_is("hardware_wallet", "yes"),
     ),
     # -- phishing -------------------------------------------------------------
     Question(
@@ -548,9 +559,10 @@ QUESTIONS: tuple[Question, ...] = (
             ("never", N_("I have never needed to")),
         ),
     ),
+    # -- sending and signing --------------------------------------------------
     Question(
         "approvals",
-        "phishing",
+        "signing",
         Kind.CHOICE,
         N_("When did you last review your token approvals (permissions you gave to websites)?"),
         N_("An old approval lets a website move those tokens at any time, without asking again."),
@@ -565,7 +577,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "blind_signing",
-        "phishing",
+        "signing",
         Kind.CHOICE,
         N_("Have you confirmed a signature or approval in your wallet without understanding it?"),
         N_("Many thefts start with one signature on a fake airdrop or mint page."),
@@ -573,7 +585,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "address_source",
-        "phishing",
+        "signing",
         Kind.CHOICE,
         N_("When you send crypto, where do you take the address from?"),
         N_("Thieves plant look-alike addresses in your history (address poisoning)."),
@@ -584,7 +596,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "address_check",
-        "phishing",
+        "signing",
         Kind.CHOICE,
         N_("After you paste an address, how much of it do you check?"),
         N_("Malware can swap the address you copied for a look-alike one."),

@@ -166,14 +166,15 @@ def cold_storage(a: Answers) -> list[str]:
       hardware wallet also 1k–10k kept as savings) -> move them offline;
     * no hardware wallet: 10k+ in total -> savings need an offline home;
       1k–10k -> a hardware wallet is worth it; under 1k -> an app is fine;
-    * with a hardware wallet: verify on the device; over 100k: passphrase
-      or multisig; 10k+: a written inheritance plan.
+    * over 100k: passphrase or multisig; 10k+: a written inheritance plan.
+
+    Savings are "stored sensibly" only if the hardware wallet that holds
+    them raises no doubt either (see :func:`hardware`).
     """
     found = []
     hot, total, spending = a.get("hot_value"), a.get("total_value"), a.get("spending")
-    hardware = a.get("hardware_wallet")
-    owns = hardware == "yes"
-    if hardware == DONT_KNOW:
+    owns = a.get("hardware_wallet") == "yes"
+    if a.get("hardware_wallet") == DONT_KNOW:
         found.append("hardware_wallet_unknown")
     if spending == DONT_KNOW:
         found.append("spending_unknown")
@@ -188,13 +189,6 @@ def cold_storage(a: Answers) -> list[str]:
         found.append("savings_no_hardware")
     elif not owns and total == "1k_10k":
         found.append("hardware_wallet_tip")
-    if a.get("verify_on_device") in ("no", DONT_KNOW):
-        found.append("verify_on_device")
-    source = a.get("hardware_source")
-    if source == "prefilled":
-        found.append("hardware_prefilled")
-    elif source in ("marketplace", DONT_KNOW):
-        found.append("hardware_marketplace")
     if a.get("cashout") in ("otc", DONT_KNOW):
         found.append("otc_cashout")
     if a.get("extra_protection") in ("no", DONT_KNOW):
@@ -203,8 +197,22 @@ def cold_storage(a: Answers) -> list[str]:
         found.append("inheritance_plan")
     if DONT_KNOW in (hot, total):
         found.append("value_unknown")
-    if not found and hot is not None and not conflicts(a):
+    if not found and not hardware(a) and hot is not None and not conflicts(a):
         found.append("cold_storage_good" if owns else "cold_storage_small")
+    return found
+
+
+def hardware(a: Answers) -> list[str]:
+    """The hardware wallet itself (asked only of those who own one): is it genuine,
+    and are addresses checked on its own screen?"""
+    found = []
+    if a.get("verify_on_device") in ("no", DONT_KNOW):
+        found.append("verify_on_device")
+    source = a.get("hardware_source")
+    if source == "prefilled":
+        found.append("hardware_prefilled")
+    elif source in ("marketplace", DONT_KNOW):
+        found.append("hardware_marketplace")
     return found
 
 
@@ -223,6 +231,18 @@ def phishing(a: Answers) -> list[str]:
         found.append("no_bookmarks")
     if a.get("support_contact") in ("search_social", DONT_KNOW):
         found.append("support_unofficial")
+    # "Your habits keep fake sites away" only if how you send and sign does too.
+    bad = {"install_unofficial", "install_unknown", "no_bookmarks", "support_unofficial"}
+    careless = {"approvals_stale", "blind_signing", "address_from_history", "address_not_checked"}
+    risky = bad & set(found) or careless & set(signing(a))
+    if "install_official" in found and not risky and a.get("bookmarks") == "yes":
+        found.append("phishing_good")
+    return found
+
+
+def signing(a: Answers) -> list[str]:
+    """Sending and signing: approvals, blind signatures, where addresses come from."""
+    found = []
     approvals = a.get("approvals")
     if approvals in ("long_ago", "never"):
         found.append("approvals_stale")
@@ -236,18 +256,6 @@ def phishing(a: Answers) -> list[str]:
         found.append("address_not_checked")
     elif a.get("address_check") == "whole" and a.get("address_source") == "fresh":
         found.append("address_checked")
-    bad = {
-        "install_unofficial",
-        "install_unknown",
-        "no_bookmarks",
-        "support_unofficial",
-        "approvals_stale",
-        "blind_signing",
-        "address_from_history",
-        "address_not_checked",
-    }
-    if "install_official" in found and not bad & set(found) and a.get("bookmarks") == "yes":
-        found.append("phishing_good")
     return found
 
 
@@ -268,7 +276,9 @@ RULES: dict[str, Callable[[Answers], list[str]]] = {
     "thief": thief,
     "seed": seed,
     "cold_storage": cold_storage,
+    "hardware": hardware,
     "phishing": phishing,
+    "signing": signing,
 }
 
 

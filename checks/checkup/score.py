@@ -6,9 +6,10 @@ Formula (shown to the user by :func:`explain`):
    accepted as a risk takes off points by severity: urgent 60, important
    30, tip 10 (good findings take off nothing). A topic never goes below 0.
 2. The overall score is the average of the answered topics, weighted by
-   how much each protects your money (seed phrase 3, fake apps and
-   phishing 2.5, passwords 2, two-step sign-in 2, device 1.5, savings 1.5,
-   network 1, 2FA backup 1), rounded to a whole number.
+   how much each protects your money (seed phrase 3, what a thief would
+   find 3, passwords 2, two-step sign-in 2, device 1.5, fake apps and
+   phishing 1.25, sending and signing 1.25, network 1, 2FA backup 1,
+   savings 0.75, your hardware wallet 0.75), rounded to a whole number.
 3. Any urgent finding not accepted as a risk caps the overall score at 49.
 
 A leaked, digitally stored or pre-set seed phrase, a device a stranger has
@@ -28,16 +29,22 @@ from checks.findings import Severity
 from checks.i18n import N_, Msg, msg
 
 PENALTY = {Severity.URGENT: 60, Severity.IMPORTANT: 30, Severity.TIP: 10, Severity.GOOD: 0}
+# "Savings and cold storage" (1.5) and "Fake apps and phishing" (2.5) were each
+# split in two pages; each half counts half of what the whole did, so every other
+# topic keeps its share of the total (see the commit that split them for how the
+# scores of stored runs moved).
 WEIGHTS = {
     "seed": 3.0,
     "thief": 3.0,
-    "phishing": 2.5,
     "passwords": 2.0,
     "two_factor": 2.0,
     "device": 1.5,
-    "cold_storage": 1.5,
+    "phishing": 1.25,
+    "signing": 1.25,
     "network": 1.0,
     "totp_backup": 1.0,
+    "cold_storage": 0.75,
+    "hardware": 0.75,
 }
 URGENT_CAP = 49
 NOT_ACCEPTABLE = frozenset(
@@ -164,7 +171,7 @@ def explain(report: ScoreReport) -> list[Msg]:
         msg(
             N_(
                 "Topics where a problem costs more money count more: a topic that counts"
-                " 2.5× weighs two and a half times as much in the total as one that counts 1×."
+                " 3× weighs three times as much in the total as one that counts 1×."
             )
         )
     )

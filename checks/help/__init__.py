@@ -88,15 +88,15 @@ TOPIC_ARTICLES: Mapping[str, str] = MappingProxyType(
         "thief": "seed-exposed",  # a seed found in a file is an exposed seed (issue 20)
         "seed": "seed-exposed",
         "cold_storage": "hot-cold-hardware",
+        "hardware": "hot-cold-hardware",  # where it came from: "fake-hardware-wallet" below
         "phishing": "official-or-fake",
+        "signing": "token-approvals",
     }
 )
 # Questions whose article differs from their topic's.
 QUESTION_ARTICLES: Mapping[str, str] = MappingProxyType(
     {
         "exchange_account": "freeze-refund",
-        "approvals": "token-approvals",
-        "blind_signing": "token-approvals",
         "support_contact": "recovery-scams",
         "remote_control": "remote-control",
         "hardware_source": "fake-hardware-wallet",

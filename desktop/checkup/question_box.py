@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,45 +29,54 @@ from desktop.i18n import _
 
 
 class QuestionBox(QGroupBox):
-    """A question with its "why this matters" note, folded by default."""
+    """A question with its "why this matters" note, folded by default.
+
+    The question's own line carries "Why this matters" and "?" at its end, so
+    they never take a row of their own under the answers; the note unfolds
+    under that line. Read (and tabbed) in that order: the question, its two
+    buttons, the note, the answers.
+    """
 
     answered = Signal(str, object)  # question id, value
     cleared = Signal(str)  # question id: the answer was taken back (nothing ticked)
     help_requested = Signal(str)  # the id of the help article behind "?"
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(_(question.prompt), parent)
+        super().__init__(parent)
         self.question = question
         self.setObjectName(f"question_{question.id}")
         self.setAccessibleName(_(question.prompt))
         self.body = QVBoxLayout(self)
         self.body.setSpacing(4)
-        self.inputs = QVBoxLayout()  # the answer widgets come first
-        self.option_grid: OptionGrid | None = None
-        self.body.addLayout(self.inputs)
-        self.why_row = QWidget(self)  # beside the answers when there is room (OptionGrid)
-        why_row = QHBoxLayout(self.why_row)
-        why_row.setContentsMargins(0, 0, 0, 0)
+        margins = self.body.contentsMargins()  # the style's, less the room for a title
+        self.body.setContentsMargins(margins.left(), 4, margins.right(), 6)
+        title_line = QHBoxLayout()
+        self.prompt = QLabel(_(question.prompt), self)
+        self.prompt.setObjectName(f"prompt_{question.id}")
+        self.prompt.setWordWrap(True)
+        title_line.addWidget(self.prompt, 1)
         self.why_button = QToolButton(self)
         self.why_button.setObjectName(f"why_{question.id}")
         self.why_button.setText(_("Why this matters"))
         self.why_button.setCheckable(True)
         self.why_button.setAccessibleName(_("Why this matters"))
-        why_row.addWidget(self.why_button)
+        title_line.addWidget(self.why_button, 0, Qt.AlignmentFlag.AlignTop)
         self.help_button = QToolButton(self)
         self.help_button.setObjectName(f"help_{question.id}")
         self.help_button.setText("?")
         self.help_button.setToolTip(_("Open the help article about this question"))
         self.help_button.setAccessibleName(_("Help about this question"))
         self.help_button.clicked.connect(self.open_help)
-        why_row.addWidget(self.help_button)
-        why_row.addStretch(1)
-        self.body.addWidget(self.why_row)
+        title_line.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.body.addLayout(title_line)
         self.why = QLabel(_(question.why), self)
         self.why.setWordWrap(True)
         self.why.setVisible(False)
         self.body.addWidget(self.why)
         self.why_button.toggled.connect(self.why.setVisible)
+        self.inputs = QVBoxLayout()  # the answer widgets
+        self.option_grid: OptionGrid | None = None
+        self.body.addLayout(self.inputs)
         self.basis = QLabel(self)
         self.basis.setObjectName(f"basis_{question.id}")
         self.basis.setWordWrap(True)
@@ -127,13 +136,11 @@ class OptionGrid(QGridLayout):
 
     SPACING = 18
 
-    def __init__(self, buttons: list[QAbstractButton], last: QWidget | None = None) -> None:
+    def __init__(self, buttons: list[QAbstractButton]) -> None:
         super().__init__()
         self.buttons = buttons
-        self.items: list[QWidget] = [*buttons, *([last] if last is not None else [])]
-        # "Why this matters" and "?" may end the line of three short answers.
-        beside = last is not None and len(buttons) <= 3
-        self.most = most_columns(len(buttons)) + (1 if beside else 0)
+        self.items: list[QWidget] = list(buttons)
+        self.most = most_columns(len(buttons))
         self.columns = 0
         self.setHorizontalSpacing(self.SPACING)
         self.setVerticalSpacing(4)
@@ -164,8 +171,7 @@ class OptionGrid(QGridLayout):
 
 
 def lay_out_options(box: QuestionBox, buttons: list[QAbstractButton]) -> OptionGrid:
-    box.body.removeWidget(box.why_row)
-    grid = OptionGrid(buttons, box.why_row)
+    grid = OptionGrid(buttons)
     box.inputs.addLayout(grid)
     box.option_grid = grid
     return grid

@@ -168,8 +168,8 @@ class CheckupWizard(QWidget):
         self._focus_target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _chain_tab_order(self) -> None:
-        """Tab in reading order: each question's answers, its "Why" and "?", the
-        next question, then Back, Save and quit, Next."""
+        """Tab in reading order: each question's "Why" and "?" (on its title line),
+        its answers, the next question, then Back, Save and quit, Next."""
         chain_reading_order(self)
 
     def _show_basis(self, box: QuestionBox) -> None:
