@@ -20,6 +20,13 @@ METHOD = """\
   state, which on a shared machine swings by a third within a minute); the
   ratio of the two medians is in the note. Peak memory is the child's
   `ru_maxrss` from `os.wait4`.
+- **1e–1i** — panic mode's first screen (the three questions), in the same
+  rounds as 1a: `python -m desktop --panic --exit-after-first-paint --lang
+  en|zh_CN`, spawn to exit; and the red button (`python -m
+  bench.red_button`): the home screen painted, its panic tile clicked, the
+  time from the click to panic mode's first paint, against the bare
+  window's whole start; peak memory of the whole process. **1j** counts
+  `--panic` as 1d counts 1a.
 - **1d** — the same two programs once each under valgrind's callgrind
   (`valgrind --tool=callgrind`), spawn to exit: the instructions executed,
   which a busy machine does not change.
@@ -36,7 +43,9 @@ METHOD = """\
   `QThreadPool`, with the 1 ms probe running.
 - **4** — `checks.reports` HTML and `desktop.printing.write_pdf`, in English
   and Simplified Chinese, the slower shown; the `print` command is timed
-  too once it exists.
+  too once it exists. **4e**: 4a's Chinese job (`python -m bench.report_job`)
+  once under callgrind and once stopping before the report, the difference
+  being the instructions of the HTML and the PDF alone.
 - **5b** — the real main window with the data opened and a synchronous
   storage pool: `CheckupController.show_history()` until the list's first
   paint.

@@ -26,6 +26,7 @@ from bench.measure import (
     Row,
     interleaved,
     median,
+    ms,
     offscreen_env,
     run_child,
     secs,
@@ -39,6 +40,16 @@ MIN_RUNS = 9
 HISTORY_RUNS, HISTORY_CASES = 120, 50
 APP = ("-m", "desktop", "--exit-after-first-paint")
 BARE = ("-m", "bench.bare_window")
+PANIC_LANGUAGES = ("en", "zh_CN")
+PANIC_RATIO_BUDGET = 1.50  # issue 22: time and peak memory, against the bare window
+
+
+def panic(language: str) -> tuple[str, ...]:
+    return ("-m", "desktop", "--panic", "--exit-after-first-paint", "--lang", language)
+
+
+def red_button(language: str) -> tuple[str, ...]:
+    return ("-m", "bench.red_button", "--lang", language)
 # Must not be loaded before the first paint (DESIGN.md, "Pitfalls already measured").
 FORBIDDEN = ("keyring", "zxcvbn", "pyotp", "cryptography", "mnemonic", "PySide6.QtPrintSupport")
 _IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
@@ -159,21 +170,22 @@ def run(quick: bool, runs: int = MIN_RUNS) -> tuple[list[Row], dict[str, object]
         empty, full = root / "empty", root / "full"
         empty.mkdir()
         fill_history(full, keyring_for(root), saved_runs, saved_cases)
+        empty_env = environment(empty, keyring_file)
         variants = {
-            "bare": (BARE, environment(empty, keyring_file)),
-            "app": (APP, environment(empty, keyring_file)),
+            "bare": (BARE, empty_env),
+            "app": (APP, empty_env),
             "app_history": (APP, environment(full, keyring_file)),
+            **{f"panic_{lang}": (panic(lang), empty_env) for lang in PANIC_LANGUAGES},
+            **{f"red_{lang}": (red_button(lang), empty_env) for lang in PANIC_LANGUAGES},
         }
         results = interleaved(variants, runs, warmup=0 if quick else 1)
-        imports = imports_before_first_paint(environment(empty, keyring_file))
-        bare_imports = imports_before_first_paint(environment(empty, keyring_file), BARE)
-        counted = (
+        imports = imports_before_first_paint(empty_env)
+        bare_imports = imports_before_first_paint(empty_env, BARE)
+        counted = None if quick else (instructions(APP, empty_env), instructions(BARE, empty_env))
+        panic_counted = (
             None
             if quick
-            else (
-                instructions(APP, environment(empty, keyring_file)),
-                instructions(BARE, environment(empty, keyring_file)),
-            )
+            else {lang: instructions(panic(lang), empty_env) for lang in PANIC_LANGUAGES}
         )
 
     bare = median([r.seconds for r in results["bare"]])
@@ -235,9 +247,115 @@ def run(quick: bool, runs: int = MIN_RUNS) -> tuple[list[Row], dict[str, object]
             baseline=f"{secs(app)} ({history_ratio:.2f}x)",
         ),
     ]
+    rows += panic_rows(results, runs, panic_counted, counted[1] if counted else None)
     details: dict[str, object] = {
         "heaviest_imports": heaviest(imports, bare_modules),
         "third_party": third_party(modules),
         "forbidden": bad,
     }
     return rows, details
+
+
+def click_to_paint(run: ChildRun) -> float:
+    """Seconds from the red button's click to panic mode's first paint (bench/red_button.py)."""
+    from bench.red_button import MARKER
+
+    for line in run.stdout_lines:
+        if line.startswith(MARKER):
+            return float(line[len(MARKER) :]) / 1000
+    raise RuntimeError(f"bench.red_button printed no {MARKER!r}: {run.stderr[-500:]}")
+
+
+def panic_rows(
+    results: dict[str, list[ChildRun]],
+    runs: int,
+    counted: dict[str, int | None] | None,
+    bare_count: int | None,
+) -> list[Row]:
+    """1e-1i: panic mode's first screen, from ``--panic`` and from the red button (issue 22)."""
+    bare = results["bare"]
+    bare_mb = median([r.max_rss_mb for r in bare])
+    rows = []
+    for key, lang, name in (("1e", "en", "English"), ("1f", "zh_CN", "Chinese")):
+        mine = results[f"panic_{lang}"]
+        ratio = paired_ratio(mine, bare)
+        rows.append(
+            Row(
+                key,
+                f"`--panic` to its first screen painted, {name} (median of {runs},"
+                " interleaved with 1a)",
+                secs(median([r.seconds for r in mine])),
+                f"ratio <= {PANIC_RATIO_BUDGET:.2f}",
+                verdict(ratio <= PANIC_RATIO_BUDGET),
+                baseline=f"{secs(median([r.seconds for r in bare]))} ({ratio:.2f}x)",
+                note=f"spawn to exit, as 1a; peak memory"
+                f" {median([r.max_rss_mb for r in mine]):.1f} MB (1g)",
+            )
+        )
+    clicks = {lang: [click_to_paint(r) for r in results[f"red_{lang}"]] for lang in PANIC_LANGUAGES}
+    ratios = {
+        lang: median([c / b.seconds for c, b in zip(values, bare, strict=True)])
+        for lang, values in clicks.items()
+    }
+    slower = max(ratios, key=ratios.__getitem__)
+    memory = {
+        name: median([r.max_rss_mb for r in results[name]])
+        for name in (f"panic_{lang}" for lang in PANIC_LANGUAGES)
+    }
+    heaviest_panic = max(memory, key=memory.__getitem__)
+    red_memory = {lang: median([r.max_rss_mb for r in results[f"red_{lang}"]]) for lang in clicks}
+    heaviest_red = max(red_memory, key=red_memory.__getitem__)
+    rows += [
+        Row(
+            "1g",
+            "Peak memory of `--panic` to its first screen, the larger of English and Chinese",
+            f"{memory[heaviest_panic]:.1f} MB",
+            f"ratio <= {PANIC_RATIO_BUDGET:.2f}",
+            verdict(memory[heaviest_panic] / bare_mb <= PANIC_RATIO_BUDGET),
+            baseline=f"{bare_mb:.1f} MB ({memory[heaviest_panic] / bare_mb:.2f}x)",
+            note=", ".join(f"{k.removeprefix('panic_')} {v:.1f} MB" for k, v in memory.items()),
+        ),
+        Row(
+            "1h",
+            "The red button on the home screen: click to panic mode's first screen painted,"
+            " the slower language, against the bare window's whole start",
+            ms(median(clicks[slower])),
+            f"ratio <= {PANIC_RATIO_BUDGET:.2f}",
+            verdict(ratios[slower] <= PANIC_RATIO_BUDGET),
+            baseline=f"{secs(median([r.seconds for r in bare]))} ({ratios[slower]:.2f}x)",
+            note="; ".join(
+                f"{lang} {ms(median(values))} ({ratios[lang]:.2f}x)"
+                for lang, values in clicks.items()
+            )
+            + " (bench/red_button.py: home screen painted, click, panic screen painted)",
+        ),
+        Row(
+            "1i",
+            "Peak memory with the home screen and then panic mode open (red button), the"
+            " larger language",
+            f"{red_memory[heaviest_red]:.1f} MB",
+            f"ratio <= {PANIC_RATIO_BUDGET:.2f}",
+            verdict(red_memory[heaviest_red] / bare_mb <= PANIC_RATIO_BUDGET),
+            baseline=f"{bare_mb:.1f} MB ({red_memory[heaviest_red] / bare_mb:.2f}x)",
+            note=", ".join(f"{k} {v:.1f} MB" for k, v in red_memory.items()),
+        ),
+    ]
+    what = "Instructions to `--panic`'s first screen (callgrind, one run each), vs bare"
+    if counted is None or bare_count is None or None in counted.values():
+        why = "skipped with --quick" if counted is None else "needs valgrind"
+        return [*rows, Row("1j", what, "-", "reported only", INFO, note=why)]
+    english, chinese = counted["en"], counted["zh_CN"]
+    assert english is not None and chinese is not None
+    return [
+        *rows,
+        Row(
+            "1j",
+            what,
+            f"en {english / 1e6:.0f} M, zh_CN {chinese / 1e6:.0f} M",
+            "reported only",
+            INFO,
+            baseline=f"{bare_count / 1e6:.0f} M ({english / bare_count:.2f}x,"
+            f" {chinese / bare_count:.2f}x)",
+            note="before issue 22: en 1556 M, zh_CN 2747 M (bare 643 M)",
+        ),
+    ]

@@ -15,7 +15,6 @@ with a ``reason``), so :mod:`checks.chains` can explain it in plain words.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Literal
@@ -68,6 +67,10 @@ def b58decode(text: str) -> bytes:
 
 
 def double_sha256(data: bytes) -> bytes:
+    # On use: hashlib brings OpenSSL's libcrypto (megabytes of memory), and the
+    # case model imports this module for its address checks.
+    import hashlib
+
     return hashlib.sha256(hashlib.sha256(data).digest()).digest()
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from checks import APP_NAME, __version__
@@ -19,39 +18,16 @@ from checks.storage.settings import load_settings
 from desktop import crash
 from desktop.background import serial_pool
 from desktop.context import AppContext
-from desktop.i18n import current_language, set_language, system_language
+from desktop.fonts import (
+    CJK_FAMILIES,  # noqa: F401  (tests and scripts take it from here)
+    first_screen_chinese,
+    prefer_simplified_chinese,
+    shape_only_where_needed,
+)
+from desktop.i18n import set_language, system_language
 from desktop.main_window import MainWindow
 
 GC_PAUSE_LIMIT_MS = 5000  # the garbage collector's pause at start-up, at most (desktop.cli)
-# Simplified Chinese families first among the fallbacks, so Han characters
-# never get a Japanese glyph variant.
-CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"]
-
-
-def prefer_simplified_chinese(app: QApplication, chinese_ui: bool | None = None) -> None:
-    """Name the Simplified Chinese families in the app font, so Han characters
-    never get a Japanese glyph variant.
-
-    Needed wherever Chinese is shown (the Chinese UI; the language list and
-    bilingual texts in the English one). Resolving them costs memory
-    (bench/RESULTS.md, 9i), so an English window does it right after its
-    first paint, when it has shown no Chinese yet. The order follows the
-    language of the window: in English the desktop's own Latin family comes
-    first, so “quotes”, digits and letters keep their Latin shapes (the Chinese
-    font's quotes are full-width); in Chinese the Chinese family comes first,
-    for the full-width punctuation Chinese text uses.
-    """
-    if chinese_ui is None:
-        chinese_ui = current_language().startswith("zh")
-    font = QFont(app.font())
-    latin = app.property("latinFamily")
-    if not latin:  # "Sans Serif" is only an alias: the family it really is
-        latin = QFontInfo(font).family()
-        app.setProperty("latinFamily", latin)
-    families = [*CJK_FAMILIES, latin] if chinese_ui else [latin, *CJK_FAMILIES]
-    if font.families() != families:
-        font.setFamilies(families)
-        app.setFont(font)
 
 
 def run_probes(topic: str) -> list[Any]:
@@ -157,6 +133,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("Wallet Checkup")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
+    shape_only_where_needed(app)
     return app
 
 
@@ -166,18 +143,27 @@ def choose_language(cli_language: str | None, saved: str | None) -> str:
 
 def set_app_language(language: str, app: QApplication) -> None:
     set_language(language, app)
-    if language == "zh_CN" or app.property("latinFamily"):  # English starts without them
-        prefer_simplified_chinese(app, language == "zh_CN")
+    if language == "zh_CN":
+        if not first_screen_chinese(app):
+            prefer_simplified_chinese(app, True)
+    elif app.property("latinFamily"):  # English starts without them
+        prefer_simplified_chinese(app, False)
 
 
 def build_window(
-    ctx: AppContext, app: QApplication, cli_language: str | None, *, complete: bool = True
+    ctx: AppContext,
+    app: QApplication,
+    cli_language: str | None,
+    *,
+    complete: bool = True,
+    panic: bool = False,
 ) -> MainWindow:
     """The main window in the chosen language. With ``complete`` (all but
     ``--exit-after-first-paint``), its icons and shortcuts come right after
-    its first paint (:meth:`MainWindow.complete`)."""
+    its first paint (:meth:`MainWindow.complete`). With ``panic``, panic mode is
+    its first page and the home page is built after it."""
     set_app_language(choose_language(cli_language, ctx.settings.language), app)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, home_later=panic)
     if complete:
         window.first_painted.connect(lambda: QTimer.singleShot(0, window.complete))
 
@@ -206,7 +192,9 @@ def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
     relay = _CrashRelay()
     crash.install(lambda: paths.logs_dir, relay.crashed.emit)
     # --exit-after-first-paint quits right after the paint: nothing after it is built.
-    window = build_window(ctx, app, args.lang, complete=not args.exit_after_first_paint)
+    window = build_window(
+        ctx, app, args.lang, complete=not args.exit_after_first_paint, panic=args.panic
+    )
     relay.attach(window)
 
     if args.exit_after_first_paint:
@@ -220,9 +208,9 @@ def start(args: Namespace, app: QApplication) -> tuple[MainWindow, AppContext]:
     # If the window is never painted (started minimised on some desktops),
     # the garbage collector still comes back on (see desktop.cli).
     QTimer.singleShot(GC_PAUSE_LIMIT_MS, gc.enable)
-    window.show()
     if args.panic:
         window.show_panic()  # straight into the first screen of panic mode
+    window.show()
     return window, ctx
 
 

@@ -64,9 +64,13 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     language_changed = Signal(str)  # a language code, or "" for "follow the system"
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, home_later: bool = False) -> None:
+        """``home_later`` (``--panic``): panic mode is shown first, and the home
+        page is built when first needed (at the latest by :meth:`complete`)."""
         super().__init__()
         self.ctx = ctx
+        self._home: HomePage | None = None
+        self._home_later = home_later
         self.setObjectName("mainWindow")
         self._painted = False
         self.completed = False  # see complete()
@@ -109,7 +113,7 @@ class MainWindow(QMainWindow):
             return
         self.completed = True
         self.setWindowIcon(icon("app"))
-        self.home.show_icons()
+        self.home.show_icons()  # a home page built later (--panic) is built here
         QShortcut(PANIC_SHORTCUT, self, self.show_panic)
         QShortcut(SETTINGS_SHORTCUT, self, self.open_settings)
         QShortcut(HELP_SHORTCUT, self, self.open_help)
@@ -194,12 +198,22 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.setWindowTitle(_("Wallet Checkup"))
-        self.home = HomePage(self.stack)
-        if self.completed:
-            self.home.show_icons()
-        self.home.action_requested.connect(self.on_action)
-        self.stack.addWidget(self.home)
-        self.refresh_notices()
+        self._home = None
+        if not self._home_later:
+            self.stack.setCurrentWidget(self.home)  # built here, with its notices
+        self._home_later = False  # a rebuild (another language) makes it at once
+
+    @property
+    def home(self) -> HomePage:
+        """The home page, built when first needed."""
+        if self._home is None:
+            home = self._home = HomePage(self.stack)
+            if self.completed:
+                home.show_icons()
+            home.action_requested.connect(self.on_action)
+            self.stack.insertWidget(0, home)
+            self.refresh_notices()
+        return self._home
 
     def show_home(self) -> None:
         self.refresh_notices()  # cases or checkups may have changed (read in the background)

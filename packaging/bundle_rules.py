@@ -50,9 +50,11 @@ UNUSED_PLUGIN_TYPES = frozenset(
 
 # Single plugins (type, name without "lib" prefix and extension). Kept on
 # purpose: platforms xcb, wayland, offscreen (Linux), windows, cocoa;
-# imageformats svg/ico/jpeg/gif; iconengines svg; the compose and ibus input
-# contexts (Chinese input methods); printsupport (cups); the xdg-desktop-portal
-# theme (native file dialogs on GNOME and in Flatpak); styles.
+# imageformats svg and ico (icon themes, Windows icons); iconengines svg; the
+# compose and ibus input contexts (Chinese input methods); printsupport (cups);
+# the xdg-desktop-portal theme (native file dialogs on GNOME and in Flatpak);
+# styles. The app reads no picture but its own PNGs (built into QtGui) and
+# the icon theme's: evidence files are hashed, never opened as images.
 UNUSED_PLUGINS = frozenset(
     {
         ("platforms", "qeglfs"),
@@ -65,6 +67,13 @@ UNUSED_PLUGINS = frozenset(
         ("platforminputcontexts", "qtvirtualkeyboardplugin"),
         ("platformthemes", "qgtk3"),
         ("imageformats", "qpdf"),
+        ("imageformats", "qjpeg"),
+        ("imageformats", "qwebp"),
+        ("imageformats", "qtiff"),
+        ("imageformats", "qgif"),
+        ("imageformats", "qtga"),
+        ("imageformats", "qwbmp"),
+        ("imageformats", "qicns"),
     }
 )
 

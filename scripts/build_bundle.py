@@ -34,10 +34,11 @@ for _folder in (ROOT, ROOT / "packaging"):
         sys.path.insert(0, str(_folder))
 
 import bundle_rules  # noqa: E402  (packaging/bundle_rules.py)
+import icu_data  # noqa: E402  (packaging/icu_data.py)
 
 from checks import APP_NAME, __version__  # noqa: E402
 
-LINUX_BUDGET_MB = 190  # the one-folder bundle on Linux, in 10^6 bytes
+LINUX_BUDGET_MB = 160  # the one-folder bundle on Linux, in 10^6 bytes
 CONTENTS = "_internal"  # PyInstaller's contents folder in a one-folder build
 # Files the program reads at run time; any missing one is a broken bundle.
 REQUIRED_FILES = (
@@ -66,6 +67,9 @@ FORBIDDEN_FILES = (
     "*Qt6Pdf*",
     "*qtvirtualkeyboard*",
     "*/tls/*",  # QtNetwork stays for its local socket (desktop.instance), not its TLS
+    "*imageformats/*qjpeg*",
+    "*imageformats/*qwebp*",
+    "*imageformats/*qtiff*",
 )
 
 
@@ -159,7 +163,11 @@ def check_contents(report: Report, exe: Path, folder: Path | None, pruned: bool)
         if extra:
             report.add("pruned", "fail", "still bundled: " + ", ".join(extra[:8]))
         else:
-            report.add("pruned", "ok", "no GTK theme, Quick/QML, Pdf, TLS, virtual keyboard")
+            report.add(
+                "pruned",
+                "ok",
+                "no GTK theme, Quick/QML, Pdf, TLS, virtual keyboard, unread image formats",
+            )
 
 
 def check_linked_libraries(report: Report, folder: Path) -> None:
@@ -191,6 +199,19 @@ def check_linked_libraries(report: Report, folder: Path) -> None:
         )
     else:
         report.add("linked libraries", "ok", "all resolved")
+
+
+def check_icu(report: Report, folder: Path, pruned: bool) -> None:
+    """Linux: Qt asks the bundle's (trimmed) ICU data and gets the wheel's answers."""
+    library = folder / CONTENTS / "PySide6" / "Qt" / "lib"
+    if not sys.platform.startswith("linux") or not any(library.glob("libicudata.so.*")):
+        report.add("ICU data", "skipped", "Linux one-folder builds only")
+        return
+    ok, detail = icu_data.compare_with(library, sys.executable)
+    sizes = ", ".join(f"{p.name} {mb(p.stat().st_size)}" for p in library.glob("libicudata.so.*"))
+    report.add("ICU data", "ok" if ok else "fail", f"{sizes}; {detail}")
+    if pruned and any(p.stat().st_size > 20e6 for p in library.glob("libicudata.so.*")):
+        report.add("ICU data trimmed", "fail", "libicudata still holds every locale")
 
 
 def run_bundle(
@@ -418,6 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_contents(report, exe, folder, pruned=not args.no_prune)
     if folder is not None:
         check_linked_libraries(report, folder)
+        check_icu(report, folder, pruned=not args.no_prune)
     with tempfile.TemporaryDirectory(prefix="wallet-checkup-smoke-") as scratch:
         smoke(report, exe, args.timeout, Path(scratch))
         check_strace(report, exe, args.timeout, Path(scratch))

@@ -186,6 +186,19 @@ def test_spec_one_folder_named_from_the_package(
     assert exe.kwargs["upx"] is False and exe.kwargs["console"] is False
     assert "BUNDLE" not in found
     assert exe.kwargs["version"] is None  # Windows only
+    assert coll.kwargs["strip"] is True  # Linux: the libraries' symbols stay out
+
+
+@pytest.mark.parametrize(
+    ("platform", "env"),
+    [("win32", {}), ("darwin", {}), ("linux", {"WALLET_CHECKUP_NO_PRUNE": "1"})],
+)
+def test_spec_strips_only_pruned_linux_builds(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, platform: str, env: dict[str, str]
+) -> None:
+    found = run_spec(monkeypatch, tmp_path, platform, **env)
+    assert found["COLLECT"][0].kwargs["strip"] is False
+    assert found["EXE"][0].kwargs["strip"] is False
 
 
 def test_spec_collects_what_the_app_loads_at_run_time(
@@ -275,6 +288,10 @@ def test_spec_windows_version_resource(monkeypatch: pytest.MonkeyPatch, tmp_path
         ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", False),
         ("PySide6/Qt/plugins/imageformats/libqpdf.so", True),
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqico.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqwebp.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", True),
         ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", False),
         ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", False),
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", True),

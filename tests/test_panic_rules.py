@@ -13,7 +13,7 @@ import pytest
 
 from checks.chains import validate_address, validate_tx_hash
 from checks.chains.other import KEY_NOT_ADDRESS, NOT_ONE_VALUE, SECRET_NOT_VALUE
-from checks.directory import load_directory
+from checks.directory import load_directory, wallet_name
 from checks.i18n import InputError
 from checks.panic import contacts, evidence, messages, triage
 from checks.panic.case import Case, Contact, Transaction, contact_status, new_case
@@ -236,6 +236,20 @@ def test_wallet_question_lists_exchanges_and_another_wallet() -> None:
     assert values.index("imtoken") < values.index("binance")
     case = triage.answer(new_case(NOW, ("imtoken", "binance")), "wallet", "tokenpocket")
     assert case.wallets == ("tokenpocket", "binance")
+
+
+def test_the_first_screen_reads_the_directory_s_names_as_the_directory_does(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    whole = [(e.id, e.name, e.name_zh_CN or "", e.custodial) for e in load_directory().entries]
+    assert triage.directory_names() == whole
+    for option in triage.wallet_question().options[:-1]:  # "another wallet" is last
+        for language in ("en", "zh_CN"):
+            assert option.text(str, language) == wallet_name(option.value, language)
+    # A file it cannot read: the whole directory is loaded, which says what is wrong.
+    monkeypatch.setattr("resources.FOLDER", str(tmp_path))
+    (tmp_path / "support_directory.json").write_text('{"entries": [{"id": 1}]}', "utf-8")
+    assert triage.directory_names() == whole
 
 
 def test_every_question_and_step_links_an_existing_help_article() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import re
 from dataclasses import replace
 
@@ -14,11 +15,12 @@ from report_samples import normalise
 from test_reports import EN, ZH, checkup, incident, kit
 
 from PySide6.QtCore import QThread
-from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QImage, QPainter, QTextCursor, QTextOption, QTextTable
 
 from checks.directory.reporting import REGION_IDS
 from checks.panic.case import Transaction
 from checks.reports import Report
+from checks.reports.html import document, table
 from desktop import printing
 
 
@@ -334,3 +336,44 @@ def test_pdf_is_written_private(tmp_path) -> None:
     assert len(pages_of(target.read_bytes())) == pages
     with pytest.raises(FileExistsError):
         printing.write_pdf(kit(), target, replace=False)
+
+
+def _grid_lines(markup: str) -> list[int]:
+    """Widths (pixels) of the dark runs across a table's last (empty) row, at 96 dpi."""
+    laid = printing.LaidOut(replace(kit(), html=markup), printing.page_layout("A4"))
+    image = QImage(int(laid.width) + 8, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    laid.document.drawContents(painter)
+    painter.end()
+    table = next(f for f in laid.document.rootFrame().childFrames() if isinstance(f, QTextTable))
+    y = int(laid.document.documentLayout().frameBoundingRect(table).bottom()) - 8
+    dark = [image.pixelColor(x, y).lightness() < 200 for x in range(image.width())]
+    runs = [len(list(group)) for is_dark, group in itertools.groupby(dark) if is_dark]
+    return runs
+
+
+def test_grid_tables_print_one_thin_line_between_cells_without_collapsed_borders() -> None:
+    """The look of border-collapse, without Qt's collapsed-border code (checks.reports.html.GRID).
+
+    With collapsed borders Qt asks every neighbouring cell's format while laying
+    out and painting: half the instructions of a 1,000-entry incident report.
+    """
+    markup = document("t", table(["A", "B", "C"], [["", "", ""]]), "en", "A4")
+    laid = printing.LaidOut(replace(kit(), html=markup), printing.page_layout("A4"))
+    (grid,) = [f for f in laid.document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert not grid.format().borderCollapse()
+    assert _grid_lines(markup) == [1, 1, 1, 1]  # left edge, two between cells, right edge
+    # The check can fail: without the overlap, neighbours' borders make 2-pixel lines.
+    doubled = markup.replace('cellspacing="-1"', 'cellspacing="0"')
+    assert _grid_lines(doubled) != [1, 1, 1, 1]
+
+
+def test_pdf_text_has_plain_letters_not_ligatures() -> None:
+    """Someone searching the PDF for "official" finds it (Qt's shaping made "oﬃcial")."""
+    body = "<p>Wrote to the wallet's official support; a fee was offered. 官方客服。</p>"
+    report = replace(kit(), html=f"<html><body>{body}</body></html>")
+    data, _pages = printing.pdf_bytes(report)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    assert "official" in text and "offered" in text and "官方客服" in normalise(text)
+    assert not any("\ufb00" <= ch <= "\ufb06" for ch in text)

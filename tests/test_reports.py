@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from html.parser import HTMLParser
 
 import pytest
 import report_samples as S
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checks.directory import load_directory
 from checks.directory.reporting import bodies_for
@@ -17,7 +20,7 @@ from checks.panic.followup import advice_for
 from checks.panic.lockdown import plan
 from checks.reports import Report, Words, needs_cjk, paper_size, plain_text
 from checks.reports.checkup_report import checkup_report
-from checks.reports.html import sentence, utc_offset, when_local
+from checks.reports.html import esc, sentence, utc_offset, when_local
 from checks.reports.incident_report import incident_report
 from checks.reports.recovery_kit import COMMON_WALLETS, kit_region, kit_wallets, recovery_kit
 from checks.secrets import find_secrets, guard_free_text
@@ -114,6 +117,57 @@ def test_words_put_two_languages_side_by_side() -> None:
 def test_plain_text_skips_styles_and_unescapes() -> None:
     html = "<style>p { x: 1 }</style><p>a &amp; b</p><table><tr><td>c</td><td>d</td></tr></table>"
     assert plain_text(html).split("\n") == ["a & b", "c", "d"]
+
+
+class _ReferenceText(HTMLParser):
+    """What an HTML parser reads as text: the reference for plain_text."""
+
+    BREAKS = frozenset({"p", "br", "tr", "li", "h1", "h2", "h3", "table", "td", "th", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.skip += tag == "style"
+        self.parts.append("\n" if tag in self.BREAKS else "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag == "style"
+        self.parts.append("\n" if tag in self.BREAKS else "")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append("" if self.skip else data)
+
+
+def reference_text(markup: str) -> str:
+    parser = _ReferenceText()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts).replace("\xa0", " ")
+    return re.sub(r"\n\s*\n+", "\n", text).strip()
+
+
+def test_plain_text_reads_every_report_as_an_html_parser_does() -> None:
+    reports = [
+        kit("en"),
+        kit("zh_CN", "zh_CN"),
+        incident("en"),
+        incident("zh_CN"),
+        incident(bilingual=True),
+        incident(case=S.big_case(60, 20)),
+        checkup("en"),
+        checkup("zh_CN"),
+    ]
+    for report in reports:
+        assert plain_text(report.html) == reference_text(report.html), report.kind
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_plain_text_of_any_escaped_text_is_the_text(text: str) -> None:
+    markup = f'<p>{esc(text)}</p><br/><td>{esc(text)}<span class="mono">{esc(text)}</span></td>'
+    assert plain_text(markup) == reference_text(markup)
 
 
 def test_needs_cjk() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -11,8 +12,10 @@ from checks.findings import Severity
 from desktop.ui.widgets import (
     SEVERITY_COLOURS,
     SEVERITY_COLOURS_DARK,
+    Banner,
     error_colour,
     is_dark,
+    set_by_name,
     severity_colour,
 )
 
@@ -91,3 +94,12 @@ def test_radio_indicators_stay_visible_on_a_dark_palette(qtbot) -> None:
     plain, ringed = ring_lightness(qtbot, dark=False), ring_lightness(qtbot, dark=True)
     assert plain < 80  # Fusion alone: the circle vanishes into the dark window (#202124: 33)
     assert ringed > plain + 60  # with the ring it shows
+
+
+def test_enums_set_by_name_take_effect_and_a_wrong_name_is_an_error(qtbot) -> None:
+    banner = Banner("b", Severity.URGENT, "No real support will ever ask for your seed phrase.")
+    qtbot.addWidget(banner)
+    assert banner.label.textFormat() == Qt.TextFormat.PlainText
+    assert banner.label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    with pytest.raises(ValueError, match="textFormat"):
+        set_by_name(banner.label, "textFormat", "Plain")

@@ -19,6 +19,7 @@ def open_window(qtbot: Any, ctx: Any, language: str = "en") -> MainWindow:
     win.show()
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(lambda: win.completed, timeout=3000)  # shortcuts: after the first paint
     win.unlocker.start()
     win.show_home()
     return win

@@ -26,36 +26,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from checks.i18n import N_
 from checks.panic.case import Case
 from checks.panic.contacts import REPORTING
-from checks.panic.lockdown import BY_ID, STEPS, Step, plan
-from checks.panic.triage import DONT_KNOW
+from checks.panic.lockdown import BY_ID, STEPS, Step
+from checks.panic.sections import SECTION_IDS, SECTIONS, STEP_SECTION, Section, section_index
+from checks.panic.triage import defaults
+from checks.panic.triage import first_actions as first_actions_for
+
+__all__ = ["SECTIONS", "SECTION_IDS", "STEP_SECTION", "Section", "section_index"]
 
 
-@dataclass(frozen=True)
-class Section:
-    id: str  # also the page's object name without "Page", and checks.help's key
-    title: str  # N_-marked
-
-
-SECTIONS: tuple[Section, ...] = (
-    Section("triage", N_("Do these first")),
-    Section("lockdown", N_("Lock everything down")),
-    Section("evidence", N_("Record the evidence")),
-    Section("support", N_("Contact official support")),
-    Section("followUp", N_("Follow up")),
-    Section("report", N_("Where to report")),
-    Section("summary", N_("Summary")),
-)
-SECTION_IDS = tuple(section.id for section in SECTIONS)
-# The section where a lockdown step is done; every other step is done on the checklist.
-STEP_SECTION = {
-    "record_evidence": "evidence",
-    "contact_support": "support",
-    "report_address": "report",
-    "report_police": "report",
-}
 
 
 @dataclass(frozen=True)
@@ -85,7 +65,7 @@ class Progress:
 
 def triage_answers(case: Case) -> tuple[tuple[str, ...], str]:
     """What happened and whether funds are left; "I don't know" where not answered."""
-    return case.what_happened or (DONT_KNOW,), case.funds_left or DONT_KNOW
+    return defaults(case.what_happened, case.funds_left)
 
 
 def triage_started(case: Case) -> bool:
@@ -94,12 +74,12 @@ def triage_started(case: Case) -> bool:
 
 def applicable_steps(case: Case) -> list[Step]:
     """The lockdown steps this case's triage asks for: urgent first."""
-    return plan(*triage_answers(case))
+    return first_actions_for(case.what_happened, case.funds_left, count=None)
 
 
 def first_actions(case: Case, count: int = 3) -> list[Step]:
     """What the first screen says to do right now: the first of the applicable steps."""
-    return applicable_steps(case)[:count]
+    return first_actions_for(case.what_happened, case.funds_left, count)
 
 
 # -- done: ticked, or satisfied by what the case holds ---------------------------
@@ -185,10 +165,6 @@ def tick(case: Case, step_id: str, on: bool, now: datetime) -> Case:
 
 
 # -- where to be -----------------------------------------------------------------
-
-
-def section_index(section_id: str) -> int:
-    return SECTION_IDS.index(section_id)
 
 
 def resume_section(case: Case) -> str:

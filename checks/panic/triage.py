@@ -9,12 +9,17 @@ real answer clears it.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from checks.directory import load_directory, wallet_name
 from checks.i18n import N_
-from checks.panic.case import Case
+from checks.panic.lockdown import Step, plan
+
+if TYPE_CHECKING:
+    from checks.panic.case import Case
 
 DONT_KNOW = "dont_know"
 OTHER_WALLET = "other"
@@ -26,13 +31,22 @@ class Option:
     value: str
     label: str  # N_-marked, or a brand name (never translated)
     translate: bool = True
-    directory_id: str = ""  # a wallet or exchange: its name comes from the directory
+    directory_id: str = ""  # a wallet or exchange: its names come from the directory
+    label_zh: str = ""  # its Chinese name there, if it has one
 
     def text(self, translate: Callable[[str], str], language: str) -> str:
-        """The label in this UI language: one name per wallet (比特派, 币安, 欧易)."""
+        """The label in this UI language: one name per wallet (比特派, 币安, 欧易),
+        as ``checks.directory.wallet_name`` gives it (a test compares)."""
         if self.directory_id:
-            return wallet_name(self.directory_id, language, self.label)
+            return self.label_zh if language.startswith("zh") and self.label_zh else self.label
         return translate(self.label) if self.translate else self.label
+
+
+class DirectoryName(NamedTuple):
+    id: str
+    name: str
+    name_zh_CN: str
+    custodial: bool
 
 
 @dataclass(frozen=True)
@@ -81,17 +95,67 @@ HOW = Question(
 )
 
 
+def directory_names() -> list[DirectoryName]:
+    """Each directory entry's id, names and kind, in its order.
+
+    Read from the file without the directory's checks: panic mode's first
+    screen shows these before the window is painted, and the whole
+    directory (``checks.directory``, every channel checked) waits for the
+    pages that show channels. Anything unexpected: the whole directory is
+    loaded after all, and it says what is wrong (tests/test_panic_rules.py
+    compares both readings).
+    """
+    from resources import FOLDER  # a plain folder, cheaper than importlib.resources
+
+    try:
+        path = os.path.join(FOLDER, "support_directory.json")
+        with open(path, encoding="utf-8") as stream:
+            entries = json.load(stream)["entries"]
+        return [
+            DirectoryName(e["id"], e["name"], e.get("name_zh_CN") or "", e["custodial"] is True)
+            for e in entries
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        # The whole directory, checked, says what is wrong with the file.
+        from checks.directory import load_directory
+
+        return [
+            DirectoryName(e.id, e.name, e.name_zh_CN or "", e.custodial)
+            for e in load_directory().entries
+        ]
+
+
 def wallet_question() -> Question:
     """Wallets first, then exchanges (people cash out there), then "another"."""
-    entries = load_directory().entries
+    entries = directory_names()
     ordered = [e for e in entries if not e.custodial] + [e for e in entries if e.custodial]
-    options = tuple(Option(e.id, e.name, translate=False, directory_id=e.id) for e in ordered)
+    options = tuple(
+        Option(e.id, e.name, translate=False, directory_id=e.id, label_zh=e.name_zh_CN)
+        for e in ordered
+    )
     return Question(
         "wallet",
         N_("Which wallet or exchange?"),
         (*options, Option(OTHER_WALLET, OTHER_WALLET_NAME)),
         help_article="freeze-refund",
     )
+
+
+def defaults(what_happened: tuple[str, ...], funds_left: str) -> tuple[tuple[str, ...], str]:
+    """The one default (checks.panic.flow): "I don't know" where nothing is answered."""
+    return what_happened or (DONT_KNOW,), funds_left or DONT_KNOW
+
+
+def first_actions(
+    what_happened: tuple[str, ...] = (), funds_left: str = "", count: int | None = 3
+) -> list[Step]:
+    """The lockdown steps these answers ask for, urgent first (the first ``count``).
+
+    The first screen shows the first three before any case exists (the case
+    model loads after the window is painted); ``checks.panic.flow`` asks here
+    for a case's answers.
+    """
+    return plan(*defaults(what_happened, funds_left))[:count]
 
 
 def app_may_be_fake(what_happened: tuple[str, ...]) -> bool:

@@ -28,6 +28,7 @@ from checks.directory.reporting import (
 from checks.i18n import N_, msg
 from checks.panic.lockdown import plan
 from checks.reports.html import (
+    GRID,
     Report,
     Translate,
     Words,
@@ -307,6 +308,6 @@ def _write_down(words: Words) -> str:
     return (
         heading(2, words(WRITE_DOWN))
         + paragraphs([words(WRITE_DOWN_NOTE)], "small muted")
-        + '<table class="grid fill" width="100%" border="1" cellspacing="0" cellpadding="5">\n'
+        + f'<table class="grid fill" {GRID}>\n'
         + f"<tbody>\n{rows}</tbody></table>\n"
     )

@@ -9,22 +9,23 @@ not saved: opening panic mode just to look creates nothing.
 from __future__ import annotations
 
 import shutil
-from datetime import timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from checks.panic import evidence
-from checks.panic.case import Case, new_case
-from checks.panic.cases import case_rows
 from desktop.background import run_in_background
 from desktop.context import AppContext
 from desktop.i18n import _
-from desktop.panic.case_list import CaseList
 from desktop.panic.wizard import PanicWizard
-from desktop.ui import dialogs
+
+if TYPE_CHECKING:
+    from checks.panic.case import Case
+
+# Panic mode's first screen is painted before the case model, the store's
+# helpers, the list of cases and the dialogs load (bench/RESULTS.md, 1e-1j):
+# the imports inside the methods below wait for what needs them.
 
 
 class PanicController(QObject):
@@ -62,6 +63,8 @@ class PanicController(QObject):
             payload = store.load_case(wanted)
             if not payload:
                 return None
+            from checks.panic.case import Case  # see the top of the module
+
             return _migrated(Case.from_payload(payload), store, paths, now)
 
         run_in_background(
@@ -73,14 +76,23 @@ class PanicController(QObject):
         )
 
     def start_new(self) -> None:
+        """A new case: the wizard makes it (:meth:`_new_case`) right after its first paint."""
+        self._pristine = None
+        self._show(None)
+
+    def _new_case(self) -> Case:
+        from checks.panic.case import new_case  # see the top of the module
+
         case = new_case(self.ctx.clock())
         self._pristine = case
-        self._show(case)
+        return case
 
     def touched(self) -> bool:
         """Has the case shown been changed since it was created here?"""
         wizard = self.wizard
-        return wizard is not None and (self._pristine is None or wizard.case != self._pristine)
+        if wizard is None or wizard.case_if_made is None:  # a new case not made yet
+            return False
+        return self._pristine is None or wizard.case != self._pristine
 
     def data_ready(self) -> None:
         """The data was unlocked after the wizard opened (``--panic`` at start-up).
@@ -111,15 +123,18 @@ class PanicController(QObject):
             if not open_cases:
                 return None
             payload = store.load_case(open_cases[0].id)
+            from checks.panic.case import Case  # see the top of the module
+
             return _migrated(Case.from_payload(payload), store, paths, now) if payload else None
 
         run_in_background(load, found, self._failed, owner=self, pool=self.ctx.storage_pool)
 
-    def _show(self, case: Case) -> None:
+    def _show(self, case: Case | None) -> None:
+        """Open the wizard on ``case``; None: on a new case, made when first needed."""
         self.close_wizard()
-        if self._pristine is not None and case.id != self._pristine.id:
+        if self._pristine is not None and (case is None or case.id != self._pristine.id):
             self._pristine = None
-        wizard = PanicWizard(self.ctx, case, self.window)
+        wizard = PanicWizard(self.ctx, case, self.window, make_case=self._new_case)
         wizard.case_changed.connect(self.save)
         wizard.home_requested.connect(self._home)
         wizard.delete_requested.connect(lambda: self._delete(wizard.case))
@@ -148,6 +163,11 @@ class PanicController(QObject):
     def show_cases(self) -> None:
         """Every case, open and closed, to open one or start a new one."""
         self._close_list()
+        from datetime import timezone  # see the top of the module
+
+        from checks.panic.cases import case_rows
+        from desktop.panic.case_list import CaseList
+
         view = CaseList(self.window)
         view.open_requested.connect(self._open_from_list)
         view.new_requested.connect(self._new_from_list)
@@ -211,6 +231,8 @@ class PanicController(QObject):
         store, paths = self.ctx.store, self.ctx.paths
 
         def work() -> None:
+            from checks.panic import evidence  # see the top of the module
+
             if store is not None:
                 store.delete_case(case.id)
             shutil.rmtree(evidence.folder(paths, case.id).parent, ignore_errors=True)
@@ -222,6 +244,8 @@ class PanicController(QObject):
         self.data_changed.emit()
 
     def _failed(self, exc: Exception) -> None:
+        from desktop.ui import dialogs  # see the top of the module
+
         dialogs.warn(
             self.window,
             _("Something could not be read or saved"),
@@ -233,6 +257,8 @@ class PanicController(QObject):
 
 def _migrated(case: Case, store: Any, paths: Any, now: Any) -> Case:
     """Older cases named evidence copies after their hash: rename them (storage thread)."""
+    from checks.panic import evidence  # see the top of the module
+
     if not store.keeps_data:
         return case
     renamed, old_paths = evidence.migrate_names(case, paths)

@@ -7,13 +7,15 @@ page imports the wizard.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from checks.panic.case import Case
-from checks.panic.flow import SECTIONS
+from checks.panic.sections import SECTIONS
 from desktop.context import AppContext
+
+if TYPE_CHECKING:
+    from checks.panic.case import Case
 
 TITLES = {section.id: section.title for section in SECTIONS}
 
@@ -25,7 +27,13 @@ class PanicHost(Protocol):
     def ctx(self) -> AppContext: ...
 
     @property
-    def case(self) -> Case: ...
+    def case(self) -> Case:
+        """The case shown (a new one is made on first use)."""
+
+    @property
+    def case_if_made(self) -> Case | None:
+        """The case, or None while a new one is not made yet: the first screen is
+        painted before the case model loads (bench/RESULTS.md, 1e-1j)."""
 
     @property
     def nav(self) -> QWidget:
@@ -44,7 +52,7 @@ class PanicHost(Protocol):
 class PanicPage(QWidget):
     """One section. ``refresh`` shows the case; :meth:`edit` hands a changed case back."""
 
-    section = ""  # an id of checks.panic.flow.SECTIONS
+    section = ""  # an id of checks.panic.sections.SECTIONS
     scrolls_itself = False  # True: the page keeps part of itself always in view
 
     def __init__(self, host: PanicHost) -> None:
@@ -81,3 +89,7 @@ class PanicPage(QWidget):
 
     def first_input(self) -> QWidget | None:
         return None
+
+    def complete(self) -> None:
+        """What can wait until the wizard has been painted (called once, then or when
+        the page is built later)."""

@@ -9,7 +9,6 @@ their help articles are data in :mod:`checks.panic.triage`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -24,11 +23,10 @@ from PySide6.QtWidgets import (
 
 from checks.findings import Severity
 from checks.panic import triage
-from checks.panic.flow import first_actions
 from desktop.i18n import _, current_language
 from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui.links import help_button
-from desktop.ui.widgets import heading, scaled_font, severity_colour
+from desktop.ui.widgets import heading, scaled_font, set_by_name, severity_colour
 
 CHOSEN_STYLE = """
 QPushButton:checked { background: palette(highlight); color: palette(highlighted-text); }
@@ -43,7 +41,7 @@ class TriagePage(PanicPage):
 
     def __init__(self, host: PanicHost) -> None:
         super().__init__(host)
-        self.setStyleSheet(CHOSEN_STYLE)
+        self._chosen_styled = False  # see _style_chosen
         self.column.setSpacing(8)
         self.column.addWidget(heading(_("Stop. Breathe. Do these first."), 1.5, self))
 
@@ -119,7 +117,7 @@ class TriagePage(PanicPage):
             title.setObjectName(f"firstAction{number + 1}")
             title.setWordWrap(True)
             title.setFont(scaled_font(title, 1.2, bold=True))
-            title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            set_by_name(title, "textInteractionFlags", "TextSelectableByMouse")
             why = QLabel(panel)
             why.setObjectName(f"firstActionWhy{number + 1}")
             why.setWordWrap(True)
@@ -139,15 +137,28 @@ class TriagePage(PanicPage):
             return  # the other button of the group was chosen; its own toggle decides
         self.edit(triage.answer(self.case, question.id, value, on))
 
+    def _style_chosen(self) -> None:
+        """Chosen answers in the highlight colour. The style sheet restyles every
+        button (bench/RESULTS.md, 1e-1j), and a new case's first screen has none
+        chosen: it comes after the first paint, or with the first chosen answer."""
+        if not self._chosen_styled:
+            self._chosen_styled = True
+            self.setStyleSheet(CHOSEN_STYLE)
+
+    def complete(self) -> None:
+        self._style_chosen()
+
     def refresh(self) -> None:
-        case = self.case
+        case = self.host.case_if_made  # None: a new case, made after the first paint
         self._refreshing = True
         try:
             for question_id, buttons in self.groups.items():
-                chosen = set(triage.chosen(case, question_id))
+                chosen = set(triage.chosen(case, question_id)) if case is not None else set()
                 group = self.button_groups.get(question_id)
                 if group is not None:
                     group.setExclusive(False)  # so that nothing may be chosen yet
+                if chosen:
+                    self._style_chosen()
                 for button in buttons:
                     on = button.property("value") in chosen
                     button.setChecked(on)
@@ -157,7 +168,8 @@ class TriagePage(PanicPage):
                     group.setExclusive(True)
         finally:
             self._refreshing = False
-        steps = first_actions(case)
+        answers = (case.what_happened, case.funds_left) if case is not None else ((), "")
+        steps = triage.first_actions(*answers)  # as checks.panic.flow.first_actions
         labels = zip(self.action_labels, self.why_labels, strict=True)
         for number, (title, why) in enumerate(labels):
             if number < len(steps):

@@ -158,11 +158,13 @@ def fix_text_layer(pdf: bytes) -> bytes:
 
 
 def body_font(pixel_size: int | None = None) -> QFont:
+    """The report's font. Latin and Han text are not shaped (no kerning, no
+    ligatures; scripts that need shaping still get it): the PDF's text then
+    reads "official", not "oﬃcial", and a long report is laid out with fewer
+    instructions (bench/RESULTS.md, 4e). Every font in the document inherits this."""
     extra = [f for f in cjk_families() if f not in CJK_SC_FAMILIES and " SC" in f]
     font = QFont([*LATIN_FAMILIES, *CJK_SC_FAMILIES, *extra])
-    # No "ﬁ" and "ﬃ" ligatures: their glyphs copy out as U+FB01 and U+FB03,
-    # so "Official" pasted from the PDF would not be the word.
-    font.setFeature(QFont.Tag("liga"), 0)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     if pixel_size is None:
         font.setPointSizeF(BODY_POINTS)
     else:

@@ -4,19 +4,29 @@ A link in a label must work with the keyboard: Tab reaches it, Enter opens
 it — in the user's own browser or mail app (never inside this app). When the
 system cannot open it (no mail app set up is common), the user sees what to
 do instead: the message and the address, with Copy buttons.
+
+Panic mode's first screen has help buttons, and it is painted before Qt's
+``Qt`` namespace and the dialogs load (bench/RESULTS.md, 1e-1j): the imports
+inside the functions below wait for what needs them, and enums are set by
+name (:func:`desktop.ui.widgets.set_by_name`).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 from desktop.i18n import _
-from desktop.ui import dialogs
-from desktop.ui.widgets import copy_button  # noqa: F401  (pages take it from here too)
+from desktop.ui.widgets import (
+    copy_button,  # noqa: F401  (pages take it from here too)
+    set_by_name,
+)
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from PySide6.QtCore import QDateTime
 
 
 def open_link(url: str, parent: QWidget | None = None) -> bool:
@@ -25,6 +35,12 @@ def open_link(url: str, parent: QWidget | None = None) -> bool:
     When it did not (no browser or mail app for it), say so and offer the
     link's contents to copy (:func:`desktop.ui.dialogs.link_not_opened`).
     """
+    # When a link is followed (see the module's docstring).
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from desktop.ui import dialogs
+
     opened = bool(QDesktopServices.openUrl(QUrl(url)))
     if not opened:
         dialogs.link_not_opened(parent or QApplication.activeWindow(), url)
@@ -37,8 +53,7 @@ class LinkLabel(QLabel):
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        has_link = "<a " in text
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_link else Qt.FocusPolicy.NoFocus)
+        set_by_name(self, "focusPolicy", "StrongFocus" if "<a " in text else "NoFocus")
 
 
 def link_label(parent: QWidget, name: str, accessible: str = "") -> QLabel:
@@ -46,9 +61,9 @@ def link_label(parent: QWidget, name: str, accessible: str = "") -> QLabel:
     label = LinkLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # until it has a link (LinkLabel.setText)
+    set_by_name(label, "textFormat", "RichText")
+    set_by_name(label, "textInteractionFlags", "TextBrowserInteraction")
+    set_by_name(label, "focusPolicy", "NoFocus")  # until it has a link (LinkLabel.setText)
     label.setOpenExternalLinks(False)  # we open them, so tests can see it
     label.linkActivated.connect(lambda url: open_link(url, label))
     if accessible:
@@ -62,7 +77,7 @@ def help_button(parent: QWidget, article: str, topic: str) -> QToolButton:
     button.setObjectName(f"help_{article}")
     button.setText("?")
     button.setAutoRaise(False)
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    set_by_name(button, "focusPolicy", "StrongFocus")
     words = _("Help: {topic}").format(topic=topic)
     button.setToolTip(words)
     button.setAccessibleName(words)
@@ -79,5 +94,7 @@ def help_button(parent: QWidget, article: str, topic: str) -> QToolButton:
 
 def local_qt(moment: datetime) -> QDateTime:
     """An aware time as the user's wall-clock time, for a QDateTimeEdit (to the minute)."""
+    from PySide6.QtCore import QDate, QDateTime, QTime  # on use (see the module's docstring)
+
     local = moment.astimezone()
     return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))

@@ -1,8 +1,10 @@
 """Small widgets shared by pages: big action tiles, banners, headings, colours.
 
-The home screen is built from this module before the first paint, so it
-does not touch Qt's ``Qt`` namespace at import or in :class:`ActionTile`:
-PySide creates its enums on first use (bench/RESULTS.md, 9e).
+The home screen and panic mode's first screen are built from this module
+before the first paint, so it does not import Qt's ``Qt`` namespace for
+:class:`ActionTile` and :class:`Banner`: PySide creates its enums on first
+use (bench/RESULTS.md, 9e). :func:`set_by_name` sets such a value by its
+name instead.
 """
 
 from __future__ import annotations
@@ -161,33 +163,44 @@ class Banner(QFrame):
         on_action: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        from PySide6.QtCore import Qt  # banners come after the first paint
-
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         colour = severity_colour(severity, parent or self)
         self.setStyleSheet(f"#{object_name} {{ border: 2px solid {colour}; border-radius: 6px; }}")
         layout = QHBoxLayout(self)
+        # Panic mode's first screen has a banner: enums by name (set_by_name).
         badge = QLabel(self)
-        badge.setPixmap(icon(severity.icon).pixmap(QSize(24, 24)))
+        badge.setPixmap(pixmap(severity.icon, 24, self.devicePixelRatioF()))
+        set_by_name(badge, "alignment", "AlignTop|AlignHCenter")
         badge.setAccessibleName(_(severity.label))
-        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(badge)
         words = QLabel(f"<b style='color:{colour}'>{_(severity.label)}:</b> ", self)
-        words.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(words, 0, Qt.AlignmentFlag.AlignTop)
+        set_by_name(words, "textFormat", "RichText")
+        set_by_name(words, "alignment", "AlignTop|AlignLeft")
+        layout.addWidget(words)
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_by_name(self.label, "textFormat", "PlainText")
+        set_by_name(self.label, "textInteractionFlags", "TextSelectableByMouse")
         layout.addWidget(self.label, 1)
         self.setAccessibleName(f"{_(severity.label)}: {text}")
         self.button: QPushButton | None = None
         if action_label and on_action:
+            from PySide6.QtCore import Qt  # a banner with a button comes after the first paint
+
             self.button = QPushButton(action_label, self)
             self.button.setAccessibleName(action_label)
             self.button.clicked.connect(on_action)
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+
+
+def set_by_name(widget: QWidget, name: str, value: str) -> None:
+    """Set the Qt property ``name`` to an enum value given by its Qt name
+    ("AlignTop|AlignLeft", "StrongFocus"), without Python's ``Qt`` namespace.
+    A name Qt does not know is an error, not a silent no-op."""
+    if not widget.setProperty(name, value):
+        raise ValueError(f"{type(widget).__name__}.{name} cannot be set to {value!r}")
 
 
 def severity_badge(severity: Severity, parent: QWidget) -> QWidget:
