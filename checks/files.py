@@ -1,17 +1,21 @@
-"""Crash-safe, private file writes.
+"""Crash-safe, private file writes: the one writer every file goes through.
 
 A write goes to a temporary file created owner-only (0600) *before* any
 byte is written, is flushed and fsynced, then atomically replaces the
-target; the folder is fsynced so the rename survives a power cut.
+target; the folder is fsynced so the rename survives a power cut. A link,
+a folder, a device or a pipe at the target is never replaced.
 Leftover temporary files from a crash are removed by :func:`clean_temp_files`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from checks.paths import PRIVATE_FILE_MODE, make_private_dir
 
@@ -31,22 +35,62 @@ class KeptAside(NamedTuple):
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Atomically replace ``path`` with ``data``, owner-only on POSIX."""
+    """Atomically replace ``path`` with ``data``, owner-only on POSIX, in a folder
+    of our own (made owner-only if new)."""
     make_private_dir(path.parent)
+    write_file_private(path, data)
+
+
+class NotARegularFile(OSError):
+    """The target exists and is a link, a folder, a device, a pipe …: never replaced."""
+
+
+def refuse_special_file(path: Path) -> None:
+    """:class:`NotARegularFile` when ``path`` exists (even as a dangling link) and is
+    not a regular file. ``os.replace`` would otherwise swap a symlink, a FIFO or a
+    device node for our file."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(errno.EEXIST, "not a regular file", str(path))
+
+
+@contextlib.contextmanager
+def write_stream_private(path: Path, *, replace: bool = True) -> Iterator[BinaryIO]:
+    """Write ``path`` through a stream, atomically, owner-only from the first byte.
+
+    The target folder must exist; its permissions are left alone. With
+    ``replace=False`` an existing file is never overwritten
+    (:class:`FileExistsError`).
+    """
+    refuse_special_file(path)
+    if not replace and path.exists():
+        raise FileExistsError(str(path))
     temp = path.with_name(f"{path.name}{TEMP_MARKER}{os.urandom(4).hex()}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, PRIVATE_FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        refuse_special_file(path)
+        if not replace and path.exists():
+            raise FileExistsError(str(path))
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def write_file_private(path: Path, data: bytes, *, replace: bool = True) -> None:
+    """:func:`write_stream_private` for bytes already in memory (e.g. a PDF)."""
+    with write_stream_private(path, replace=replace) as handle:
+        handle.write(data)
 
 
 def fsync_dir(path: Path) -> None:

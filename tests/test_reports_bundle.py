@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 import report_samples as S
 
-from checks.files import TEMP_MARKER
+from checks.files import (
+    TEMP_MARKER,
+    NotARegularFile,
+    refuse_special_file,
+    write_file_private,
+    write_stream_private,
+)
 from checks.panic import evidence
 from checks.panic.case import EvidenceFile
 from checks.reports.bundle import (
@@ -22,14 +28,10 @@ from checks.reports.bundle import (
     MANIFEST_TXT,
     README_NAME,
     REPORT_NAME,
-    NotARegularFile,
     bundle_readme,
-    refuse_special_file,
     safe_name,
     unique_names,
     write_bundle,
-    write_file_private,
-    write_stream_private,
 )
 from checks.secrets import find_secrets
 from checks.storage import store as data

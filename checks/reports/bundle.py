@@ -9,35 +9,27 @@ in the format of ``sha256sum`` (so ``sha256sum -c MANIFEST.txt`` checks the
 unpacked files). Names inside the zip are made safe and unique
 (``photo.png``, ``photo (2).png``); entries carry owner-only permissions.
 
-Everything here is pure except the writing, which is atomic and private:
-a temporary file created 0600 before any byte is written, fsynced, then
-``os.replace``-d over the target (:func:`write_stream_private`). Unlike
-:func:`checks.files.write_private` it never changes the permissions of the
-folder, which is the user's own (Documents, Desktop …).
+Everything here is pure except the writing, which goes through the one
+atomic, private writer (:func:`checks.files.write_stream_private`): it
+never changes the permissions of the folder, which is the user's own
+(Documents, Desktop …).
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import hashlib
 import json
-import os
 import re
-import secrets
-import stat
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO
 
 from checks import __version__
-from checks.files import TEMP_MARKER, fsync_dir
+from checks.files import write_stream_private
 from checks.panic.case import Case, EvidenceFile
-from checks.paths import PRIVATE_FILE_MODE
 from checks.reports.bundle_readme import README_NAME, readme_text
 from checks.reports.html import Translate
 from checks.storage.crypto import DecryptionError
@@ -124,58 +116,6 @@ def unique_names(names: Iterable[str]) -> list[str]:
 
 
 # -- writing -----------------------------------------------------------------------------
-
-
-class NotARegularFile(OSError):
-    """The target exists and is a link, a folder, a device, a pipe …: never replaced."""
-
-
-def refuse_special_file(path: Path) -> None:
-    """:class:`NotARegularFile` when ``path`` exists (even as a dangling link) and is
-    not a regular file. ``os.replace`` would otherwise swap a symlink, a FIFO or a
-    device node for our file."""
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return
-    if not stat.S_ISREG(mode):
-        raise NotARegularFile(errno.EEXIST, "not a regular file", str(path))
-
-
-@contextlib.contextmanager
-def write_stream_private(path: Path, *, replace: bool = True) -> Iterator[BinaryIO]:
-    """Write ``path`` through a stream, atomically, owner-only from the first byte.
-
-    The target folder must exist; its permissions are left alone. With
-    ``replace=False`` an existing file is never overwritten
-    (:class:`FileExistsError`).
-    """
-    refuse_special_file(path)
-    if not replace and path.exists():
-        raise FileExistsError(str(path))
-    temp = path.with_name(f"{path.name}{TEMP_MARKER}{secrets.token_hex(4)}")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(temp, flags, PRIVATE_FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        refuse_special_file(path)
-        if not replace and path.exists():
-            raise FileExistsError(str(path))
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    fsync_dir(path.parent)
-
-
-def write_file_private(path: Path, data: bytes, *, replace: bool = True) -> None:
-    """:func:`write_stream_private` for bytes already in memory (e.g. a PDF)."""
-    with write_stream_private(path, replace=replace) as handle:
-        handle.write(data)
 
 
 def _info(name: str, when: datetime) -> zipfile.ZipInfo:

@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from checks.directory.reporting import REGION_IDS
+from checks.files import NotARegularFile, refuse_special_file
 from checks.i18n import InputError
 from checks.paths import Paths
-from checks.reports.bundle import NotARegularFile, refuse_special_file
 from desktop.i18n import _, catalog, cli_language, set_language, tr
 
 EXIT_FAILURE = 1

@@ -80,7 +80,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from checks.reports.bundle import write_file_private
+from checks.files import write_file_private
 from checks.reports.html import Report
 from desktop.printing import text_layer
 

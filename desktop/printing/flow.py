@@ -12,7 +12,7 @@ Saving never replaces a file silently. The file chooser adds the extension
 itself (``setDefaultSuffix``) before it looks at the name, so the name it
 returns is the file that will be written; when that file exists, the person is
 asked through :func:`desktop.ui.dialogs.confirm`; a link, folder, device or pipe
-of that name is refused (:func:`checks.reports.bundle.refuse_special_file`).
+of that name is refused (:func:`checks.files.refuse_special_file`).
 """
 
 from __future__ import annotations
@@ -26,14 +26,9 @@ from PySide6.QtCore import QLocale
 
 from checks.checkup.run import CheckupRun
 from checks.directory.reporting import load_reporting
+from checks.files import NotARegularFile, refuse_special_file
 from checks.panic import evidence
-from checks.reports.bundle import (
-    Bundle,
-    NotARegularFile,
-    bundle_readme,
-    refuse_special_file,
-    write_bundle,
-)
+from checks.reports.bundle import Bundle, bundle_readme, write_bundle
 from checks.reports.checkup_report import checkup_report
 from checks.reports.html import Report
 from checks.reports.incident_report import incident_report
