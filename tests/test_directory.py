@@ -368,7 +368,7 @@ def test_unreadable_file_is_a_directory_error(monkeypatch: pytest.MonkeyPatch) -
         def read_text(self, encoding: str) -> str:
             return '{"entries": [ {"id": '  # cut off mid-write
 
-    monkeypatch.setattr(module, "files", lambda package: _Broken())
+    monkeypatch.setattr("checks.directory.fields.files", lambda package: _Broken())
     module.load_directory.cache_clear()
     try:
         with pytest.raises(DirectoryError, match="cannot read the file"):

@@ -444,7 +444,7 @@ def test_unreadable_file_is_a_reporting_error(monkeypatch: pytest.MonkeyPatch) -
         def read_text(self, encoding: str) -> str:
             return '{"regions": [ {"id": '  # cut off mid-write
 
-    monkeypatch.setattr(module, "files", lambda package: _Broken())
+    monkeypatch.setattr("checks.directory.fields.files", lambda package: _Broken())
     module.load_reporting.cache_clear()
     try:
         with pytest.raises(ReportingError, match="cannot read the file"):

@@ -10,16 +10,15 @@ date (``checked_on``) and whether it was confirmed at all (``confirmed``).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib.resources import files
 from types import MappingProxyType
 
-from checks.i18n import N_, InputError, msg
+from checks.directory.fields import DataFileError, Fields, is_url, label, read_resource
+from checks.i18n import N_
 
 KINDS = ("wallet", "hardware_wallet", "exchange")
 # "listed": the official numbers are in ``phones``; "on_site": the vendor shows its
@@ -53,12 +52,10 @@ _PHONE = re.compile(r"^\+[0-9][0-9 ]{5,20}[0-9]$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
-class DirectoryError(InputError):
+class DirectoryError(DataFileError):
     """The support directory file is damaged; ``problem`` names entry and field."""
 
-    def __init__(self, problem: str) -> None:
-        super().__init__(msg(N_("The support directory is damaged: {problem}"), problem=problem))
-        self.problem = problem
+    TEXT = N_("The support directory is damaged: {problem}")
 
 
 @dataclass(frozen=True)
@@ -185,12 +182,7 @@ def wallet_name(entry_id: str, language: str, fallback: str = "") -> str:
 @cache
 def load_directory() -> Directory:
     """Read and validate the shipped directory once; :class:`DirectoryError` if damaged."""
-    try:
-        raw = files("resources").joinpath("support_directory.json").read_text(encoding="utf-8")
-        data = json.loads(raw)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise DirectoryError(f"cannot read the file ({error})") from error
-    return parse_directory(data)
+    return parse_directory(read_resource("support_directory.json", DirectoryError))
 
 
 def parse_directory(data: object) -> Directory:
@@ -231,51 +223,8 @@ def _sharing(one: SupportEntry, other: SupportEntry) -> bool:
     return one.shares_domains_with == other.id or other.shares_domains_with == one.id
 
 
-class _Fields:
-    """Typed access to one entry's fields with errors that name entry and field."""
-
-    def __init__(self, item: object, index: int) -> None:
-        if not isinstance(item, dict):
-            raise DirectoryError(f"entry #{index + 1}: must be an object")
-        self.item = item
-        raw_id = item.get("id")
-        self.label = repr(raw_id) if isinstance(raw_id, str) else f"#{index + 1}"
-
-    def fail(self, name: str, problem: str) -> DirectoryError:
-        return DirectoryError(f"entry {self.label} field {name!r}: {problem}")
-
-    def text(self, name: str, *, optional: bool = False) -> str | None:
-        value = self.item.get(name)
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(name, "must be a non-empty text")
-        return value
-
-    def url(self, name: str, *, optional: bool = False, allow_http: bool = False) -> str | None:
-        value = self.text(name, optional=optional)
-        if value is None:
-            return None
-        schemes = ("https://", "http://") if allow_http else ("https://",)
-        if not value.startswith(schemes) or any(c.isspace() for c in value):
-            raise self.fail(name, f"must be a web address starting with {schemes[0]}")
-        return value
-
-    def flag(self, name: str) -> bool:
-        value = self.item.get(name)
-        if not isinstance(value, bool):
-            raise self.fail(name, "must be true or false")
-        return value
-
-    def items(self, name: str) -> list[object]:
-        value = self.item.get(name)
-        if not isinstance(value, list):
-            raise self.fail(name, "must be a list")
-        return value
-
-
 def _parse_entry(item: object, index: int) -> SupportEntry:
-    fields = _Fields(item, index)
+    fields = Fields(item, f"entry {label(item, index)}", DirectoryError)
     entry_id = fields.text("id") or ""
     if not _ID.match(entry_id):
         raise fields.fail("id", "must be lower-case letters and digits, starting with a letter")
@@ -333,7 +282,7 @@ def _on_official(host: str, domains: tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
-def _emails(fields: _Fields, domains: tuple[str, ...]) -> tuple[str, ...]:
+def _emails(fields: Fields, domains: tuple[str, ...]) -> tuple[str, ...]:
     """Support addresses; each must be on one of the entry's official domains."""
     raw = fields.item.get("emails", [])
     if not isinstance(raw, list):
@@ -349,7 +298,7 @@ def _emails(fields: _Fields, domains: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _community(fields: _Fields, domains: tuple[str, ...]) -> str | None:
+def _community(fields: Fields, domains: tuple[str, ...]) -> str | None:
     url = fields.url("community", optional=True)
     if url is None:
         return None
@@ -359,7 +308,7 @@ def _community(fields: _Fields, domains: tuple[str, ...]) -> str | None:
     return url
 
 
-def _in_app(fields: _Fields) -> InAppSupport | None:
+def _in_app(fields: Fields) -> InAppSupport | None:
     value = fields.item.get("in_app_support")
     if value is None:
         return None
@@ -370,15 +319,7 @@ def _in_app(fields: _Fields) -> InAppSupport | None:
     return InAppSupport(en=value["en"], zh_CN=value["zh_CN"])
 
 
-def _is_url(value: object) -> bool:
-    return (
-        isinstance(value, str)
-        and value.startswith(("https://", "http://"))
-        and not any(c.isspace() for c in value)
-    )
-
-
-def _phones(fields: _Fields) -> tuple[str, tuple[PhoneNumber, ...]]:
+def _phones(fields: Fields) -> tuple[str, tuple[PhoneNumber, ...]]:
     """``phone_support`` and the listed numbers; numbers only when "listed"."""
     support = fields.item.get("phone_support", "none_listed")
     if support not in PHONE_SUPPORT:
@@ -400,7 +341,7 @@ def _phones(fields: _Fields) -> tuple[str, tuple[PhoneNumber, ...]]:
             raise fields.fail("phones", f"{number}: country must be a two-letter code")
         if kind not in PHONE_KINDS:
             raise fields.fail("phones", f"{number}: kind must be one of {', '.join(PHONE_KINDS)}")
-        if not _is_url(source):
+        if not is_url(source, allow_http=True):
             raise fields.fail("phones", f"{number}: source must be a web address")
         found.append(
             PhoneNumber(number=number, country=country, kind=str(kind), source=str(source))
@@ -408,7 +349,7 @@ def _phones(fields: _Fields) -> tuple[str, tuple[PhoneNumber, ...]]:
     return str(support), tuple(found)
 
 
-def _deadline(fields: _Fields) -> ReportDeadline | None:
+def _deadline(fields: Fields) -> ReportDeadline | None:
     raw = fields.item.get("police_report_within_days")
     if raw is None:
         return None
@@ -416,12 +357,12 @@ def _deadline(fields: _Fields) -> ReportDeadline | None:
     if not isinstance(days, int) or isinstance(days, bool) or not 0 < days <= 365:
         raise fields.fail("police_report_within_days", "days must be a whole number, 1 to 365")
     source, note = raw.get("source"), raw.get("note")
-    if not _is_url(source) or not isinstance(note, str) or not note.strip():
+    if not is_url(source, allow_http=True) or not isinstance(note, str) or not note.strip():
         raise fields.fail("police_report_within_days", "needs a source address and a note")
     return ReportDeadline(days=days, source=str(source), note=note)
 
 
-def _social(fields: _Fields, raw: object) -> SocialAccount:
+def _social(fields: Fields, raw: object) -> SocialAccount:
     if not isinstance(raw, dict):
         raise fields.fail("social", "each account must be an object")
     platform, handle, url = raw.get("platform"), raw.get("handle"), raw.get("url")
@@ -432,7 +373,7 @@ def _social(fields: _Fields, raw: object) -> SocialAccount:
     if not isinstance(url, str) or not url.startswith("https://"):
         raise fields.fail("social", "url must start with https://")
     source = raw.get("source")
-    if source is not None and not _is_url(source):
+    if source is not None and not is_url(source, allow_http=True):
         raise fields.fail("social", "source must be a web address")
     listed_on = None if source is None else str(source)
     return SocialAccount(platform=str(platform), handle=handle, url=url, source=listed_on)

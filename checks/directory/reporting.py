@@ -15,16 +15,15 @@ can pick another. :func:`bodies_for` always appends the worldwide bodies.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib.resources import files
 from types import MappingProxyType
 
-from checks.i18n import N_, InputError, msg
+from checks.directory.fields import DataFileError, Fields, is_url, label, read_resource
+from checks.i18n import N_
 
 REGION_IDS = ("CN", "HK", "MO", "TW", "SG", "MY", "AU", "US", "CA", "GB", "EU", "GLOBAL")
 GLOBAL = "GLOBAL"
@@ -75,17 +74,13 @@ _BODY_ID = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]*[0-9]$")
 
 
-class ReportingError(InputError):
+class ReportingError(DataFileError):
     """The reporting file is damaged; ``problem`` names region, body and field."""
 
-    def __init__(self, problem: str) -> None:
-        super().__init__(
-            msg(N_("The list of places to report is damaged: {problem}"), problem=problem)
-        )
-        self.problem = problem
+    TEXT = N_("The list of places to report is damaged: {problem}")
 
 
-_Fail = Callable[[str], ReportingError]
+_Fail = Callable[[str], DataFileError]
 
 
 @dataclass(frozen=True)
@@ -271,12 +266,7 @@ def default_region(locale_name: str) -> str:
 @cache
 def load_reporting() -> Reporting:
     """Read and validate the shipped file once; :class:`ReportingError` if damaged."""
-    try:
-        raw = files("resources").joinpath("reporting.json").read_text(encoding="utf-8")
-        data = json.loads(raw)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ReportingError(f"cannot read the file ({error})") from error
-    return parse_reporting(data)
+    return parse_reporting(read_resource("reporting.json", ReportingError))
 
 
 def bodies_for(region_id: str) -> list[Body]:
@@ -305,46 +295,8 @@ def parse_reporting(data: object) -> Reporting:
     return Reporting(tuple(regions))
 
 
-class _Fields:
-    """Typed access to one object's fields with errors that name where it sits."""
-
-    def __init__(self, item: object, where: str) -> None:
-        if not isinstance(item, dict):
-            raise ReportingError(f"{where}: must be an object")
-        self.item = item
-        self.where = where
-
-    def fail(self, name: str, problem: str) -> ReportingError:
-        return ReportingError(f"{self.where} field {name!r}: {problem}")
-
-    def text(self, name: str, *, optional: bool = False) -> str | None:
-        value = self.item.get(name)
-        if value is None and optional:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(name, "must be a non-empty text")
-        return value
-
-    def url(self, name: str, *, allow_http: bool = False) -> str:
-        value = self.text(name) or ""
-        if not _is_url(value, allow_http=allow_http):
-            start = "http:// or https://" if allow_http else "https://"
-            raise self.fail(name, f"must be a web address starting with {start}")
-        return value
-
-    def bilingual(self, name: str) -> Bilingual:
-        return _bilingual(self.item.get(name), lambda problem: self.fail(name, problem))
-
-    def items(self, name: str, *, optional: bool = False) -> list[object]:
-        value = self.item.get(name, [] if optional else None)
-        if not isinstance(value, list):
-            raise self.fail(name, "must be a list")
-        return value
-
-
-def _is_url(value: str, *, allow_http: bool = False) -> bool:
-    schemes = ("https://", "http://") if allow_http else ("https://",)
-    return value.startswith(schemes) and not any(c.isspace() for c in value)
+def _field_bilingual(fields: Fields, name: str) -> Bilingual:
+    return _bilingual(fields.item.get(name), lambda problem: fields.fail(name, problem))
 
 
 def _bilingual(value: object, fail: _Fail) -> Bilingual:
@@ -356,13 +308,11 @@ def _bilingual(value: object, fail: _Fail) -> Bilingual:
 
 
 def _parse_region(item: object, index: int) -> Region:
-    raw_id = item.get("id") if isinstance(item, dict) else None
-    where = f"region {raw_id!r}" if isinstance(raw_id, str) else f"region #{index + 1}"
-    fields = _Fields(item, where)
+    fields = Fields(item, f"region {label(item, index)}", ReportingError)
     region_id = fields.text("id") or ""
     if region_id not in REGION_IDS:
         raise fields.fail("id", f"must be one of {', '.join(REGION_IDS)}")
-    name = fields.bilingual("name")
+    name = _field_bilingual(fields, "name")
     raw_bodies = fields.items("bodies")
     if not raw_bodies:
         raise fields.fail("bodies", "must list at least one body")
@@ -371,9 +321,7 @@ def _parse_region(item: object, index: int) -> Region:
 
 
 def _parse_body(item: object, index: int, region_id: str) -> Body:
-    raw_id = item.get("id") if isinstance(item, dict) else None
-    label = repr(raw_id) if isinstance(raw_id, str) else f"#{index + 1}"
-    fields = _Fields(item, f"region {region_id!r} body {label}")
+    fields = Fields(item, f"region {region_id!r} body {label(item, index)}", ReportingError)
     body_id = fields.text("id") or ""
     if not _BODY_ID.match(body_id):
         raise fields.fail("id", "must be lower-case letters, digits and _, starting with a letter")
@@ -394,26 +342,28 @@ def _parse_body(item: object, index: int, region_id: str) -> Body:
     if not isinstance(confirmed, bool):
         raise fields.fail("confirmed", "must be true or false")
     other = fields.items("other_sources", optional=True)
-    if not all(isinstance(u, str) and _is_url(u, allow_http=True) for u in other):
+    if not all(isinstance(u, str) and is_url(u, allow_http=True) for u in other):
         raise fields.fail("other_sources", "must be a list of web addresses")
     return Body(
         id=body_id,
         region=region_id,
-        name=fields.bilingual("name"),
+        name=_field_bilingual(fields, "name"),
         kind=kind,
         how=tuple(_parse_method(fields, raw) for raw in raw_how),
         what_to_bring=_what_to_bring(fields),
-        source=fields.url("source", allow_http=True),
+        source=fields.url("source", allow_http=True) or "",
         checked_on=checked_on,
         confirmed=confirmed,
         other_sources=tuple(str(u) for u in other),
         notes=fields.text("notes", optional=True),
-        deadline=None if fields.item.get("deadline") is None else fields.bilingual("deadline"),
+        deadline=(
+            None if fields.item.get("deadline") is None else _field_bilingual(fields, "deadline")
+        ),
     )
 
 
-def _parse_method(fields: _Fields, raw: object) -> Method:
-    def fail(problem: str) -> ReportingError:
+def _parse_method(fields: Fields, raw: object) -> Method:
+    def fail(problem: str) -> DataFileError:
         return fields.fail("how", problem)
 
     if not isinstance(raw, dict):
@@ -439,12 +389,12 @@ def _literal(method: str, value: object, fail: _Fail) -> Bilingual:
         raise fail(f"{method} value must be a non-empty text")
     if method == "phone" and not _PHONE.match(value):
         raise fail(f"phone value {value!r} may hold only digits, spaces, + and -")
-    if method == "web" and not _is_url(value):
+    if method == "web" and not is_url(value):
         raise fail(f"web value {value!r} must start with https://")
     return Bilingual(en=value, zh_CN=value)
 
 
-def _what_to_bring(fields: _Fields) -> WhatToBring:
+def _what_to_bring(fields: Fields) -> WhatToBring:
     """Parallel lists: item n in ``zh_CN`` translates item n in ``en``."""
     value = fields.item.get("what_to_bring")
     lists: list[tuple[str, ...]] = []
