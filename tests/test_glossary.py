@@ -123,3 +123,11 @@ def test_chinese_texts_use_full_width_punctuation() -> None:
     half = re.compile(r"[\u4e00-\u9fff][,;:!?][\u4e00-\u9fff]")
     texts = [chinese for _english, chinese in MESSAGES] + list(_article_bodies().values())
     assert [half.search(text).group(0) for text in texts if half.search(text)] == []
+
+
+def test_chinese_texts_address_the_reader_one_way() -> None:
+    """The app says 您 to a reader who may be frightened, everywhere: a screen that
+    switches to 你 reads as written by someone else (the scan's texts once did)."""
+    texts = [chinese for _english, chinese in MESSAGES] + list(_article_bodies().values())
+    casual = re.compile(r"你(?!们)")
+    assert [text[:80] for text in texts if casual.search(QUOTED.sub("", text))] == []
