@@ -306,6 +306,27 @@ def test_an_implausible_date_is_refused_with_a_clear_message(qtbot, window) -> N
     assert "before 2009" in page.status.text()
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_report_to_hand_over_is_copied_with_a_confirmation(qtbot, window, language) -> None:
+    """Like the support message: "Copy the report" says it copied, in the report's
+    chosen language, which starts at the window's."""
+    from PySide6.QtGui import QGuiApplication
+
+    win = window(language)
+    win.show_panic()
+    wizard = win.panic.wizard
+    section(qtbot, wizard, 5)
+    report = wizard.pages[5]
+    assert report.summary_language.currentData() == language
+    label = report.copy.text()
+    press(qtbot, report.copy)
+    assert report.copy.text() == ("Copied" if language == "en" else "已复制")
+    assert report.copy.accessibleName() == report.copy.text()
+    assert QGuiApplication.clipboard().text() == report.summary.toPlainText()
+    qtbot.waitUntil(lambda: report.copy.text() == label, timeout=5000)
+    win.ctx.store.close()
+
+
 @pytest.mark.qt_log_ignore("does not support|Unable to detect")
 def test_no_mail_app_shows_the_message_to_copy_and_prints_nothing(
     qtbot, window, monkeypatch, qtlog, capfd

@@ -39,7 +39,7 @@ from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui import dialogs
 from desktop.ui.links import help_button, link_label, open_link
 from desktop.ui.secret_guard import guard
-from desktop.ui.widgets import copy_button, heading, severity_colour
+from desktop.ui.widgets import copy_button, heading, language_choice, severity_colour
 
 VERDICT_SEVERITY = {
     "official": Severity.GOOD,
@@ -72,11 +72,7 @@ class SupportPage(PanicPage):
 
         self.column.addWidget(heading(_("Your message"), 1.2, self))
         row = QHBoxLayout()
-        self.language = QComboBox(self)
-        self.language.setObjectName("messageLanguage")
-        self.language.addItem("English", "en")
-        self.language.addItem("简体中文", "zh_CN")
-        self.language.setAccessibleName(_("Language of the message"))
+        self.language = language_choice(self, "messageLanguage", _("Language of the message"))
         row.addWidget(self.language)
         self.copy = QPushButton(_("Copy message"), self)
         self.copy.setObjectName("copyMessage")
@@ -127,8 +123,6 @@ class SupportPage(PanicPage):
         self.mail.clicked.connect(self._open_mail)
         self.check.clicked.connect(self._check)
         self.suspect.returnPressed.connect(self._check)
-        index = self.language.findData(current_language())
-        self.language.setCurrentIndex(max(index, 0))
 
     # compatibility for tests and scripts that reach the log form's fields
     @property

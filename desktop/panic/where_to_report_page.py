@@ -8,7 +8,6 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QDateTime, QLocale
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -31,7 +30,7 @@ from desktop.i18n import _, catalog, current_language, tr
 from desktop.panic.page import PanicHost, PanicPage
 from desktop.ui.links import help_button, link_label, local_qt
 from desktop.ui.secret_guard import guard
-from desktop.ui.widgets import heading
+from desktop.ui.widgets import copy_button, heading, language_choice
 
 # A report to these kinds of bodies is the "consumer" rung; the rest are "police".
 CONSUMER_KINDS = ("consumer",)
@@ -61,12 +60,9 @@ class ReportPage(PanicPage):
 
         self.column.addWidget(heading(_("Your report, ready to hand over"), 1.2, self))
         row = QHBoxLayout()
-        self.summary_language = QComboBox(self)
-        self.summary_language.setObjectName("policeLanguage")
-        self.summary_language.addItem("English", "en")
-        self.summary_language.addItem("简体中文", "zh_CN")
-        self.summary_language.setAccessibleName(_("Language of the report"))
-        self.summary_language.setCurrentIndex(max(0, self.summary_language.findData(language)))
+        self.summary_language = language_choice(
+            self, "policeLanguage", _("Language of the report")
+        )
         self.copy = QPushButton(_("Copy the report"), self)
         self.copy.setObjectName("copyPoliceSummary")
         row.addWidget(self.summary_language)
@@ -110,9 +106,7 @@ class ReportPage(PanicPage):
             widget.setProperty("editsCase", True)
         self.region.currentIndexChanged.connect(self.refresh)
         self.summary_language.currentIndexChanged.connect(self._fill_summary)
-        self.copy.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.summary.toPlainText())
-        )
+        copy_button(self.copy, self.summary.toPlainText)  # it says "Copied" when it did
         self.log.clicked.connect(self._log)
 
     def first_input(self) -> QWidget | None:

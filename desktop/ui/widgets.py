@@ -16,6 +16,7 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 from desktop.ui.icons import icon, pixmap
 
 if TYPE_CHECKING:
@@ -236,6 +237,18 @@ def copy_button(button: QAbstractButton, text: Callable[[], str]) -> None:
         button.setAccessibleName(label)
 
     button.clicked.connect(copy)
+
+
+def language_choice(parent: QWidget, object_name: str, accessible_name: str) -> QComboBox:
+    """The language a message or report is written in, whatever the window's:
+    English or Simplified Chinese, starting at the window's language."""
+    box = QComboBox(parent)
+    box.setObjectName(object_name)
+    box.addItem("English", "en")
+    box.addItem("简体中文", "zh_CN")
+    box.setAccessibleName(accessible_name)
+    box.setCurrentIndex(max(0, box.findData(current_language())))
+    return box
 
 
 def wrap_items(view: QListWidget) -> QListWidget:
