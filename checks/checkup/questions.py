@@ -87,14 +87,6 @@ def _is(question: str, *values: str) -> Callable[[Answers], bool]:
     return lambda answers: answers.get(question) in values
 
 
-def _has(question: str, *values: str) -> Callable[[Answers], bool]:
-    def check(answers: Answers) -> bool:
-        chosen = answers.get(question)
-        return isinstance(chosen, list) and any(value in chosen for value in values)
-
-    return check
-
-
 def _uses_authenticator(answers: Answers) -> bool:
     keys = ("email_2fa", "exchange_2fa", "wallet_account_2fa")
     return any(answers.get(key) == "app" for key in keys)

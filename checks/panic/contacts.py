@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from checks.directory import NEVER_DOES, SupportEntry, load_directory
+from checks.directory import NEVER_DOES, SupportEntry
 from checks.i18n import N_, Msg, msg
 from checks.panic.case import Case
 from checks.phishing import classify
@@ -239,8 +239,3 @@ def support_target(case: Case) -> str | None:
         if contact.wallet:
             return contact.wallet
     return case.wallets[0] if case.wallets else None
-
-
-def target_entry(case: Case) -> SupportEntry | None:
-    target = support_target(case)
-    return load_directory().get(target) if target else None
